@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { CHANNELS, ENTRY_KINDS, VISIBILITIES } from './enums.js';
+import { zPerson, zTicketId } from './ticket.schema.js';
+
+export const zTimelineEvent = z.object({
+  field: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+
+export const zTimelineEntry = z.object({
+  id: z.number().int(),
+  ticketId: z.number().int(),
+  kind: z.enum(ENTRY_KINDS),
+  visibility: z.enum(VISIBILITIES),
+  body: z.string(),
+  channel: z.enum(CHANNELS),
+  author: zPerson.nullable(),
+  event: zTimelineEvent.nullable(),
+  createdAt: z.string(),
+});
+export type TimelineEntry = z.infer<typeof zTimelineEntry>;
+
+export const zTimelineInput = z.object({ id: zTicketId });
+export const zTimeline = z.object({ entries: z.array(zTimelineEntry) });
+export type Timeline = z.infer<typeof zTimeline>;
+
+export const zReplyInput = z.object({
+  id: zTicketId,
+  body: z.string().trim().min(1, { error: 'is required' }).max(20000, { error: 'must be at most 20000 characters' }),
+  /** true: an internal note, never shown to the customer. */
+  internal: z.boolean().default(false),
+});
+export type ReplyInput = z.input<typeof zReplyInput>;

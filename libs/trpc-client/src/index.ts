@@ -1,0 +1,65 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '../../../apps/api/src/trpc/app-router.js';
+
+export type { AppRouter };
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export interface ApiClientOptions {
+  /** Base URL of the API, e.g. http://127.0.0.1:4000 (no trailing /trpc). */
+  url: string;
+  /** The signed-in user's bearer token, if any. */
+  token?: string | null;
+  /** Forwarded to the API for its audit trail. */
+  forwardedFor?: string | null;
+}
+
+/** A typed tRPC client for server-side use in the Remix loaders and actions. */
+export function createApiClient({ url, token, forwardedFor }: ApiClientOptions) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${url.replace(/\/$/, '')}/trpc`,
+        headers() {
+          const headers: Record<string, string> = {};
+          if (token) headers.authorization = `Bearer ${token}`;
+          if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+          return headers;
+        },
+      }),
+    ],
+  });
+}
+
+export type ApiErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'conflict' | 'other';
+
+/** Classifies an error thrown by the client so a page can say what happened. */
+export function apiErrorKind(error: unknown): ApiErrorKind {
+  if (!(error instanceof TRPCClientError)) return 'other';
+  const code = (error.data as { code?: string } | undefined)?.code;
+  switch (code) {
+    case 'UNAUTHORIZED':
+      return 'unauthorized';
+    case 'FORBIDDEN':
+      return 'forbidden';
+    case 'NOT_FOUND':
+      return 'not_found';
+    case 'BAD_REQUEST':
+      return 'bad_request';
+    case 'CONFLICT':
+      return 'conflict';
+  }
+  // No tRPC error shape: the request never got an answer from the API.
+  if (!error.data) return 'unreachable';
+  return 'other';
+}
+
+/** Field errors of a BAD_REQUEST, keyed by field path (e.g. { subject: 'is required' }). */
+export function apiFieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof TRPCClientError)) return {};
+  const fields = (error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+  return fields ?? {};
+}
+
+export function isApiError(error: unknown): error is TRPCClientError<AppRouter> {
+  return error instanceof TRPCClientError;
+}
