@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Builds everything `npm start` and the tests need, in order, stopping at the first failure:
+//   1. tsc -b tsconfig.build.json   (libs/contracts, prisma-free-migrations, apps/api -> dist/)
+//   2. remix vite:build in apps/portal, then apps/workspace   (-> build/)
+// --api-only skips the Remix builds.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot, binDir, run, log, runMain, colour } from './lib/proc.mjs';
+
+export const REMIX_APPS = ['portal', 'workspace'];
+
+export async function build({ apiOnly = false } = {}) {
+  const started = Date.now();
+  await run('build: TypeScript (contracts, migrations, api)', path.join(binDir, 'tsc'), ['-b', 'tsconfig.build.json']);
+  if (!apiOnly) {
+    for (const app of REMIX_APPS) {
+      await run(`build: Remix app ${app}`, path.join(binDir, 'remix'), ['vite:build'], { cwd: path.join(repoRoot, 'apps', app) });
+    }
+  }
+  log(colour.green(`build done in ${((Date.now() - started) / 1000).toFixed(1)}s${apiOnly ? ' (API only)' : ''}`));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--api-only');
+  if (unknown.length) {
+    console.error(`usage: node scripts/build.mjs [--api-only]   (unknown: ${unknown.join(' ')})`);
+    process.exit(2);
+  }
+  await runMain(() => build({ apiOnly: args.includes('--api-only') }));
+}
