@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// npm test [-- <jest args>]
+// The suite needs the database and Redis (project-local ones are started under .data/ if nothing
+// answers) and built apps (browser tests drive the built Remix apps), so: ensure services ->
+// node scripts/build.mjs (SKIP_BUILD=1 skips it) -> jest in ESM mode with the root jest config.
+// Exits with jest's exit code.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { ensureServices, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/services.mjs';
+import { repoRoot, run, log, runMain, OpsError } from './lib/proc.mjs';
+
+await runMain(async () => {
+  const env = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL || DEFAULT_REDIS_URL,
+  };
+  await ensureServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
+
+  if (env.SKIP_BUILD === '1') log('SKIP_BUILD=1: testing the existing builds');
+  else await run('build', process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { env });
+
+  const jestArgs = process.argv.slice(2);
+  const jest = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
+  const nodeOptions = [env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ');
+  log(`jest ${jestArgs.join(' ')}`.trim());
+  const code = await new Promise((resolve, reject) => {
+    // --experimental-vm-modules goes on the command line (as documented) and in NODE_OPTIONS so
+    // any node processes jest itself starts (workers) run in ESM mode too.
+    const child = spawn(process.execPath, ['--experimental-vm-modules', jest, ...jestArgs], {
+      cwd: repoRoot,
+      env: { ...env, NODE_OPTIONS: nodeOptions },
+      stdio: 'inherit',
+    });
+    child.on('error', (err) => reject(new OpsError(`could not run jest: ${err.message}`)));
+    child.on('exit', (c, signal) => resolve(signal ? 1 : c ?? 1));
+    // Forward Ctrl-C / SIGTERM so jest can tear down its servers.
+    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  });
+  process.exitCode = code;
+});
