@@ -22,14 +22,12 @@ await runMain(async () => {
 
   const jestArgs = process.argv.slice(2);
   const jest = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
-  const nodeOptions = [env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ');
   log(`jest ${jestArgs.join(' ')}`.trim());
   const code = await new Promise((resolve, reject) => {
-    // --experimental-vm-modules goes on the command line (as documented) and in NODE_OPTIONS so
-    // any node processes jest itself starts (workers) run in ESM mode too.
+    // jest's workers inherit --experimental-vm-modules through process.execArgv.
     const child = spawn(process.execPath, ['--experimental-vm-modules', jest, ...jestArgs], {
       cwd: repoRoot,
-      env: { ...env, NODE_OPTIONS: nodeOptions },
+      env,
       stdio: 'inherit',
     });
     child.on('error', (err) => reject(new OpsError(`could not run jest: ${err.message}`)));
