@@ -3,14 +3,33 @@
 //   1. tsc -b tsconfig.build.json   (libs/contracts, prisma-free-migrations, apps/api -> dist/)
 //   2. remix vite:build in apps/portal, then apps/workspace   (-> build/)
 // --api-only skips the Remix builds.
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, binDir, run, log, runMain, colour } from './lib/proc.mjs';
 
 export const REMIX_APPS = ['portal', 'workspace'];
 
+/**
+ * tsc -b keeps its tsconfig.tsbuildinfo next to tsconfig.json, outside dist/: after someone deletes
+ * dist/ it would still think the project is up to date and emit nothing. Forget the build info of
+ * every project whose dist/ is gone so tsc -b rebuilds it.
+ */
+export function forgetStaleBuildInfo(tsconfig = path.join(repoRoot, 'tsconfig.build.json')) {
+  const config = JSON.parse(fs.readFileSync(tsconfig, 'utf8'));
+  for (const ref of config.references ?? []) {
+    const dir = path.resolve(path.dirname(tsconfig), ref.path);
+    const info = path.join(dir, 'tsconfig.tsbuildinfo');
+    if (fs.existsSync(info) && !fs.existsSync(path.join(dir, 'dist'))) {
+      log(`${path.relative(repoRoot, dir)}/dist is missing: forgetting its stale tsconfig.tsbuildinfo`);
+      fs.rmSync(info);
+    }
+  }
+}
+
 export async function build({ apiOnly = false } = {}) {
   const started = Date.now();
+  forgetStaleBuildInfo();
   await run('build: TypeScript (contracts, migrations, api)', path.join(binDir, 'tsc'), ['-b', 'tsconfig.build.json']);
   if (!apiOnly) {
     for (const app of REMIX_APPS) {
