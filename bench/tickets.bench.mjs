@@ -273,10 +273,10 @@ function rawCreate(pool, label) {
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 function table(rows, headers) {
-  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const cells = [headers, ...rows].map((r) => r.map(String));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
 console.log(`[bench] run ${runId}: levels ${concurrencies.join('/')} with at most ${counts.join('/')} tickets and ${seconds}s each`);
