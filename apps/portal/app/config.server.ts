@@ -4,6 +4,8 @@
  * API_URL         where the Switchboard API listens (default http://127.0.0.1:4000)
  * SESSION_SECRET  signs the session cookie (a dev default, with a warning in production)
  * TIME_ZONE       IANA zone used to show dates (default UTC); dates are formatted on the server
+ * SESSION_COOKIE_SECURE  true/false; defaults to true when NODE_ENV=production (remix-serve sets it).
+ *                 Set false only to serve over plain http on a host that is not localhost (e.g. a CI container).
  * PORT            read by remix-serve itself (default 3000)
  */
 
@@ -33,7 +35,10 @@ function readConfig() {
     timeZone = 'UTC';
   }
 
-  return { production, apiUrl, sessionSecret, timeZone } as const;
+  const secureSetting = process.env.SESSION_COOKIE_SECURE?.trim().toLowerCase();
+  const cookieSecure = secureSetting === 'true' ? true : secureSetting === 'false' ? false : production;
+
+  return { production, apiUrl, sessionSecret, timeZone, cookieSecure } as const;
 }
 
 export const config = readConfig();

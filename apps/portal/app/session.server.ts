@@ -26,7 +26,7 @@ const storage = createCookieSessionStorage<SessionData, FlashData>({
     name: 'sb_portal',
     httpOnly: true,
     sameSite: 'lax',
-    secure: config.production,
+    secure: config.cookieSecure,
     path: '/',
     secrets: [config.sessionSecret],
     maxAge: 60 * 60 * 24 * 7,

@@ -9,7 +9,8 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message;
+    // A select posted with a value it never offered: say so plainly rather than list the enum.
+    errors[key] ??= issue.code === 'invalid_value' ? 'is not one of the choices' : issue.message;
   }
   return errors;
 }

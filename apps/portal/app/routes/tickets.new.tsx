@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   try {
     const ticket = await api.tickets.create.mutate(parsed.data);
-    session.flash('flash', `Thanks! Ticket ${ticketNumber(ticket)} is open. We will reply here, and by email.`);
+    session.flash('flash', `Thanks! Ticket ${ticketNumber(ticket)} is open. We will reply here.`);
     return redirect(`/tickets/${ticket.id}`, { headers: { 'Set-Cookie': await commitSession(session) } });
   } catch (error) {
     const failure = await formFailure(error, request, session);
