@@ -5,7 +5,14 @@ import { ErrorView } from './components/error-view';
 import { getUser } from './session.server';
 import styles from './styles.css?url';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+// Inline icon: no extra file, and no 404 in the console for /favicon.ico.
+const icon =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%232f4fb3'/%3E%3Ctext x='16' y='21' font-family='sans-serif' font-size='13' font-weight='700' fill='white' text-anchor='middle'%3ESB%3C/text%3E%3C/svg%3E";
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: icon, type: 'image/svg+xml' },
+];
 
 export const meta: MetaFunction = () => [
   { title: 'Switchboard Support' },
