@@ -17,8 +17,8 @@ import { requireUser, signOutAndRedirect, type PortalSession, type SessionUser }
 
 /**
  * The procedures the portal calls, typed by the shared contracts.
- * Keeping this list explicit means the portal compiles against @switchboard/contracts whatever
- * shape the API's inferred router type has at the moment, and shows at a glance what the portal uses.
+ * The real client (typed by the API's AppRouter) must be assignable to this, so a change in the API
+ * that breaks the portal fails `tsc -p apps/portal`; and this shows at a glance what the portal uses.
  */
 interface PortalProcedures {
   auth: {
@@ -43,7 +43,8 @@ function forwardedFor(request: Request): string | null {
 }
 
 function client(request: Request, token: string | null): PortalApi {
-  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request) }) as unknown as PortalApi;
+  // No cast: if the API's router stops matching what the portal expects, type-checking says so here.
+  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request) });
 }
 
 /** A client for calls made before sign-in (login, register). */
@@ -97,6 +98,13 @@ export async function throwApiFailure(error: unknown, request: Request, session:
   }
 }
 
+/** Some API messages repeat the field ("email: an account ... exists"); the form already shows the label. */
+function withoutFieldPrefix(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, message.replace(new RegExp(`^${field.replace(/\W/g, '\\$&')}:\\s*`, 'i'), '')]),
+  );
+}
+
 /** Result of a failed form submission: field errors to show next to inputs, and/or one message for the form. */
 export interface FormFailure {
   fieldErrors: Record<string, string>;
@@ -117,7 +125,7 @@ export async function formFailure(
   const kind = apiErrorKind(error);
   if (kind === 'unauthorized' && session) return signOutAndRedirect(request, session);
   if (kind === 'unreachable') return { fieldErrors: {}, formError: unreachableMessage(), status: 503 };
-  const fieldErrors = kind === 'bad_request' || kind === 'conflict' ? apiFieldErrors(error) : {};
+  const fieldErrors = kind === 'bad_request' || kind === 'conflict' ? withoutFieldPrefix(apiFieldErrors(error)) : {};
   const fallback: Record<ApiErrorKind, string> = {
     unreachable: unreachableMessage(),
     unauthorized: 'You are not signed in.',
