@@ -113,7 +113,7 @@ describe('REST /api/v1 tickets', () => {
     const res = await rest.patch(`/tickets/${ticket.id}`, { status: 'open' }, agent.token);
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('status: cannot change from closed to open');
-    expect(res.body.data.fieldErrors).toEqual({ status: 'status: cannot change from closed to open' });
+    expect(res.body.data.fieldErrors).toEqual({ status: 'cannot change from closed to open' });
   });
 
   it('reopens a ticket that waited on the customer when the customer replies', async () => {

@@ -35,7 +35,7 @@ describe('tRPC /trpc through @switchboard/trpc-client', () => {
     await anonymous.auth.register.mutate({ name: 'One', email, password: 'long-enough-pw' });
     const error = await anonymous.auth.register.mutate({ name: 'Two', email, password: 'long-enough-pw' }).catch((e) => e);
     expect(apiErrorKind(error)).toBe('conflict');
-    expect(apiFieldErrors(error)).toHaveProperty('email');
+    expect(apiFieldErrors(error)).toEqual({ email: 'an account with this email already exists' });
   });
 
   it('maps errors to tRPC codes with the field named', async () => {
