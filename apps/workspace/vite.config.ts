@@ -2,6 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
 
+declare module '@remix-run/node' {
+  // Loader and action types follow single fetch (turbo-stream), which the plugin enables below.
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
 const lib = (path: string) => fileURLToPath(new URL(`../../libs/${path}`, import.meta.url));
 
 // The shared libs are TypeScript source: alias them to their entry files and bundle them into the server build.

@@ -12,7 +12,7 @@ export interface TimelineEventPillProps {
 
 /** A system event (status, priority, assignment…) as a small centred pill. */
 export function TimelineEventPill({ entry, viewer, actorName, timeZone }: TimelineEventPillProps) {
-  const icon = (entry.event && EVENT_ICONS[entry.event.field]) ?? '⚙️';
+  const icon = (entry.event && EVENT_ICONS[entry.event.field]) ?? '⚙';
   return (
     <li className="sb-timeline__event">
       <div

@@ -2,6 +2,7 @@ import type { TimelineEntry } from '@switchboard/contracts';
 import type { Viewer } from './labels.js';
 import { formatClockTime, formatFullDateTime } from './relative-time.js';
 import { CHANNEL_ICONS, OUTBOUND_CHANNELS, type TimelineLabels } from './timeline-labels.js';
+import { Icon } from './Icon.js';
 import type { TimelineGroup } from './timeline-model.js';
 import { TimelineBody } from './TimelineBody.js';
 
@@ -25,18 +26,14 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone 
       <div className="sb-timeline__header">
         {group.kind === 'message' && (
           <>
-            <span className="sb-timeline__icon" aria-hidden="true">
-              {CHANNEL_ICONS[first.channel] ?? '💬'}
-            </span>
+            <Icon name={CHANNEL_ICONS[first.channel] ?? 'chat'} className="sb-timeline__icon" />
             <strong className="sb-timeline__author">{name}</strong>
             <span className="sb-timeline__via">{labels.receivedVia(first.channel)}</span>
           </>
         )}
         {group.kind === 'reply' && (
           <>
-            <span className="sb-timeline__icon" aria-hidden="true">
-              {OUTBOUND_CHANNELS.has(first.channel) ? '✉️' : '💬'}
-            </span>
+            <Icon name={OUTBOUND_CHANNELS.has(first.channel) ? 'send' : 'chat'} className="sb-timeline__icon" />
             <strong className="sb-timeline__author">{name}</strong>
             {OUTBOUND_CHANNELS.has(first.channel) ? (
               <span className="sb-timeline__tag sb-timeline__tag--sent">{labels.sentVia(first.channel)}</span>
@@ -47,10 +44,9 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone 
         )}
         {group.kind === 'note' && (
           <>
-            <span className="sb-timeline__icon" aria-hidden="true">
-              🔒
-            </span>
-            <strong className="sb-timeline__tag sb-timeline__tag--internal">{labels.internalNote}</strong>
+            <strong className="sb-timeline__tag sb-timeline__tag--internal">
+              <Icon name="lock" className="sb-timeline__lock" /> {labels.internalNote}
+            </strong>
             <span className="sb-timeline__author">{name}</span>
             <span className="sb-timeline__via">{labels.internalNoteHint}</span>
           </>

@@ -5,6 +5,7 @@ export { TimelineBody, LONG_ENTRY_CHARS, type TimelineBodyProps } from './Timeli
 export { DateSeparator, type DateSeparatorProps } from './DateSeparator.js';
 export { StatusBadge, type StatusBadgeProps } from './StatusBadge.js';
 export { PriorityBadge, type PriorityBadgeProps } from './PriorityBadge.js';
+export { Icon, type IconName, type IconProps } from './Icon.js';
 export { RelativeTime, type RelativeTimeProps } from './RelativeTime.js';
 export {
   buildTimelineItems,

@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '@switchboard/contracts';
+import type { IconName } from './Icon.js';
 import { channelLabel, humanize, levelLabel, statusLabel, type Viewer } from './labels.js';
 
 /** Words the timeline uses; an app may override any of them (e.g. the portal's "You"). */
@@ -37,22 +38,23 @@ export const DEFAULT_TIMELINE_LABELS: TimelineLabels = {
 /** Channels on which a public reply actually leaves the building (as opposed to showing in the portal). */
 export const OUTBOUND_CHANNELS = new Set(['email', 'sms', 'whatsapp']);
 
-export const CHANNEL_ICONS: Record<string, string> = {
-  email: '📧',
-  sms: '📱',
-  whatsapp: '📱',
-  phone: '📞',
-  portal: '💬',
-  chat: '💬',
-  api: '🔌',
+export const CHANNEL_ICONS: Record<string, IconName> = {
+  email: 'mail',
+  sms: 'chat',
+  whatsapp: 'chat',
+  phone: 'phone',
+  portal: 'chat',
+  chat: 'chat',
+  api: 'gear',
 };
 
+/** Marks for system events; plain symbols that common text fonts have (no emoji font needed). */
 export const EVENT_ICONS: Record<string, string> = {
-  status: '⚙️',
-  assignee: '👤',
+  status: '⚙',
+  assignee: '→',
   urgency: '⚡',
-  importance: '🎯',
-  sla: '⏰',
+  importance: '◎',
+  sla: '⏱',
 };
 
 const FIELD_NAMES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Icon } from '@switchboard/ui';
 import { FieldError } from './FieldError';
 
 export interface ComposerErrors {
@@ -54,7 +55,7 @@ export function Composer({ requesterName, deliveryHint, errors }: ComposerProps)
         </label>
         <label className="sb-composer__mode sb-composer__mode--note">
           <input type="radio" name="internal" value="true" defaultChecked={internal} />
-          <span aria-hidden="true">🔒</span> Internal note
+          <Icon name="lock" /> Internal note
         </label>
         <span className="sb-composer__hint sb-composer__hint--reply">
           {requesterName} will see this{deliveryHint ? ` and get it ${deliveryHint}` : ''}.
@@ -78,7 +79,7 @@ export function Composer({ requesterName, deliveryHint, errors }: ComposerProps)
         onKeyDown={submitOnCtrlEnter}
         aria-invalid={bodyError ? true : undefined}
         aria-describedby={bodyError ? 'composer-body-error' : undefined}
-        placeholder="Write a reply… (Ctrl+Enter to send)"
+        placeholder="Write your message… (Ctrl+Enter sends)"
       />
       <FieldError id="composer-body-error" message={bodyError} />
       <div className="sb-composer__actions">

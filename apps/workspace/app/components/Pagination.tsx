@@ -24,7 +24,11 @@ export function Pagination({ page, pageSize, total, noun }: PaginationProps) {
   return (
     <nav className="sb-pagination" aria-label="Pages" data-testid="pagination">
       <span className="sb-pagination__summary">
-        {total === 0 ? `No ${noun}` : `${from}–${to} of ${total.toLocaleString('en-US')} ${noun}`}
+        {total === 0
+          ? `No ${noun}`
+          : from > total
+            ? `No ${noun} on this page (${total.toLocaleString('en-US')} in all)`
+            : `${from}–${to} of ${total.toLocaleString('en-US')} ${noun}`}
       </span>
       <span className="sb-pagination__links">
         {page > 1 ? (

@@ -11,6 +11,7 @@ import {
 } from '@switchboard/contracts';
 import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
+import { fieldSentence } from '~/fields';
 import { Composer, type ComposerErrors } from '~/components/Composer';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           {
             intent: 'reply',
             values,
-            fieldErrors: bodyError ? { body: `Message ${bodyError}.` } : {},
+            fieldErrors: bodyError ? { body: fieldSentence('Message', bodyError)! } : {},
             formError: other ?? (bodyError ? undefined : 'The API refused this message.'),
           },
           { status: 400 },

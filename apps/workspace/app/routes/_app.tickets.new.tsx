@@ -4,6 +4,7 @@ import { LEVELS, zCreateTicketInput, type Level, type Ticket } from '@switchboar
 import { levelLabel } from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
 import { FieldError } from '~/components/FieldError';
+import { fieldSentence } from '~/fields';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { flash, requireAgent } from '~/session.server';
 
@@ -102,7 +103,7 @@ export default function NewTicket() {
                 aria-describedby={errors.description ? 'ticket-description-error' : undefined}
               />
             )}
-            <FieldError id={`ticket-${field}-error`} message={errors[field] ? `${FIELD_LABELS[field]} ${errors[field]}.` : undefined} />
+            <FieldError id={`ticket-${field}-error`} message={fieldSentence(FIELD_LABELS[field]!, errors[field])} />
           </div>
         ))}
         <div className="sb-form__row">
@@ -116,7 +117,7 @@ export default function NewTicket() {
                   </option>
                 ))}
               </select>
-              <FieldError id={`ticket-${field}-error`} message={errors[field]} />
+              <FieldError id={`ticket-${field}-error`} message={fieldSentence(field === 'urgency' ? 'Urgency' : 'Importance', errors[field])} />
             </div>
           ))}
         </div>

@@ -5,6 +5,7 @@ import type { AuthResult } from '@switchboard/contracts';
 import { isValidTimeZone } from '@switchboard/ui';
 import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
 import { FieldError } from '~/components/FieldError';
+import { fieldSentence } from '~/fields';
 import { commitSession, CUSTOMER_REFUSED, getSession, isStaff, safeRedirect } from '~/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Switchboard workspace' }];
@@ -113,7 +114,7 @@ export default function Login() {
               aria-invalid={fieldErrors.email ? true : undefined}
               aria-describedby={fieldErrors.email ? 'email-error' : undefined}
             />
-            <FieldError id="email-error" message={fieldErrors.email} />
+            <FieldError id="email-error" message={fieldSentence('Email', fieldErrors.email)} />
           </div>
           <div className="sb-field">
             <label htmlFor="password">Password</label>
@@ -126,7 +127,7 @@ export default function Login() {
               aria-invalid={fieldErrors.password ? true : undefined}
               aria-describedby={fieldErrors.password ? 'password-error' : undefined}
             />
-            <FieldError id="password-error" message={fieldErrors.password} />
+            <FieldError id="password-error" message={fieldSentence('Password', fieldErrors.password)} />
           </div>
           <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
