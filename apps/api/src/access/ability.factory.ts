@@ -1,0 +1,19 @@
+import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { ROLES } from '@switchboard/contracts';
+import type { AuthUser } from '../common/actor.js';
+import { notificationsAbilities } from '../notifications/notifications.abilities.js';
+import { ticketsAbilities } from '../tickets/tickets.abilities.js';
+import type { AbilityContribution, AppAbility } from './app-ability.js';
+
+/** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
+const contributions: AbilityContribution[] = [ticketsAbilities, notificationsAbilities];
+
+export function defineAbilityFor(user: AuthUser): AppAbility {
+  if (!(ROLES as readonly string[]).includes(user.role)) {
+    throw new Error(`Unknown role "${user.role}" for user ${user.id}`);
+  }
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (user.role === 'admin') builder.can('manage', 'all');
+  for (const contribution of contributions) contribution[user.role](user, builder);
+  return builder.build();
+}

@@ -1,0 +1,35 @@
+import type { AbilityBuilder, ForcedSubject, MongoAbility } from '@casl/ability';
+import type { Role } from '@switchboard/contracts';
+import type { AuthUser } from '../common/actor.js';
+
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'] as const;
+/** reply = public reply on a ticket; comment = internal note. */
+export type Action = (typeof ACTIONS)[number];
+
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User'] as const;
+export type SubjectName = (typeof SUBJECTS)[number];
+
+/** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
+export interface TicketFields {
+  id: number;
+  requesterId: number;
+  companyId: number | null;
+  assigneeId: number | null;
+  status: string;
+}
+export interface TicketEntryFields {
+  ticketId: number;
+  visibility: 'public' | 'internal';
+  kind: string;
+}
+
+export type AppSubjects =
+  | SubjectName
+  | 'all'
+  | (TicketFields & ForcedSubject<'Ticket'>)
+  | (TicketEntryFields & ForcedSubject<'TicketEntry'>);
+
+export type AppAbility = MongoAbility<[Action, AppSubjects]>;
+
+/** The rules one domain contributes, per role. A missing role is a type error, an unknown one a runtime error. */
+export type AbilityContribution = Record<Role, (user: AuthUser, builder: AbilityBuilder<AppAbility>) => void>;

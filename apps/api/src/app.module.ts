@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { QueueModule } from './database/queue.module.js';
+import { HttpModule } from './http/http.module.js';
+import { TrpcModule } from './trpc/trpc.module.js';
+
+/** The HTTP process: tRPC, REST, webhooks and health. Jobs run in the worker (worker.module.ts). */
+@Module({
+  imports: [ConfigModule, CqrsModule.forRoot(), DatabaseModule, QueueModule, TrpcModule, HttpModule],
+})
+export class AppModule {}

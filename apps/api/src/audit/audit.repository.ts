@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { Actor } from '../common/actor.js';
+import { AuditEntryModel } from './audit-entry.model.js';
+
+export interface AuditRecord {
+  action: string;
+  subjectType: string;
+  subjectId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Who, what, before, after, when, from where: written in the transaction of the change itself. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectModel(AuditEntryModel) private readonly entries: typeof AuditEntryModel) {}
+
+  async record(actor: Pick<Actor, 'user' | 'ip'> | null, record: AuditRecord, transaction: Transaction) {
+    await this.entries.create(
+      {
+        actorId: actor?.user.id ?? null,
+        action: record.action,
+        subjectType: record.subjectType,
+        subjectId: String(record.subjectId),
+        beforeState: record.before ?? null,
+        afterState: record.after ?? null,
+        ip: actor?.ip ?? null,
+      },
+      { transaction },
+    );
+  }
+
+  /** When a subject last changed and who changed it, for "changed by Ana 10 s ago" messages. */
+  async latestChange(subjectType: string, subjectId: string | number, transaction?: Transaction) {
+    const rows = await this.entries.sequelize!.query<{ at: Date; actorName: string | null }>(
+      `SELECT a.created_at AS at, u.name AS actorName FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE a.subject_type = ? AND a.subject_id = ? ORDER BY a.id DESC LIMIT 1`,
+      { replacements: [subjectType, String(subjectId)], type: QueryTypes.SELECT, transaction },
+    );
+    return rows[0] ? { at: new Date(rows[0].at), actorName: rows[0].actorName } : null;
+  }
+}

@@ -1,0 +1,13 @@
+import { DomainError } from '../common/domain-error.js';
+
+export enum AuthErrorCode {
+  InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
+  EmailTaken = 'AUTH_EMAIL_TAKEN',
+}
+
+export const AuthErrors = {
+  invalidCredentials: () =>
+    new DomainError('unauthorized', AuthErrorCode.InvalidCredentials, 'Email or password is not correct'),
+  emailTaken: () =>
+    new DomainError('conflict', AuthErrorCode.EmailTaken, 'email: an account with this email already exists', 'email'),
+};

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { zAuthResult, zLoginInput, zOk, zRegisterInput, zUser } from '@switchboard/contracts';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { authedProcedure, publicProcedure, router } from '../trpc/trpc.js';
+import { toUser } from '../users/user.mapper.js';
+import { bearerToken } from './authenticate.js';
+import { LoginCommand } from './commands/login/login.command.js';
+import { LogoutCommand } from './commands/logout/logout.command.js';
+import { RegisterCommand } from './commands/register/register.command.js';
+
+@Injectable()
+export class AuthRouter {
+  constructor(private readonly commands: CommandBus) {}
+
+  build() {
+    return router({
+      login: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/token', tags: ['auth'], summary: 'Exchange email and password for a bearer token' } })
+        .input(zLoginInput)
+        .output(zAuthResult)
+        .mutation(({ input, ctx }) =>
+          this.commands.execute(new LoginCommand(input.email, input.password, { ip: ctx.ip, userAgent: ctx.userAgent })),
+        ),
+      register: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/register', tags: ['auth'], summary: 'Create a customer account' } })
+        .input(zRegisterInput)
+        .output(zAuthResult)
+        .mutation(({ input, ctx }) =>
+          this.commands.execute(
+            new RegisterCommand(input.name, input.email, input.password, { ip: ctx.ip, userAgent: ctx.userAgent }),
+          ),
+        ),
+      logout: authedProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/logout', tags: ['auth'], protect: true, summary: 'Revoke the token of this request' } })
+        .input(z.object({}).optional())
+        .output(zOk)
+        .mutation(({ ctx }) => {
+          const token = bearerToken(ctx.req);
+          if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'No bearer token to revoke' });
+          return this.commands.execute(new LogoutCommand(token));
+        }),
+      me: authedProcedure
+        .meta({ openapi: { method: 'GET', path: '/auth/me', tags: ['auth'], protect: true, summary: 'The signed-in user' } })
+        .input(z.object({}).optional())
+        .output(zUser)
+        .query(({ ctx }) => toUser(ctx.actor.user)),
+    });
+  }
+}

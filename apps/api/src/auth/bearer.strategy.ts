@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-http-bearer';
+import type { AuthUser } from '../common/actor.js';
+import { TokenService } from './token.service.js';
+
+export const BEARER = 'bearer';
+
+/** Registered with passport under 'bearer'; the tRPC and REST context authenticate every request with it. */
+@Injectable()
+export class BearerStrategy extends PassportStrategy(Strategy, BEARER) {
+  constructor(private readonly tokens: TokenService) {
+    super();
+  }
+
+  async validate(token: string): Promise<AuthUser | false> {
+    return (await this.tokens.resolve(token)) ?? false;
+  }
+}

@@ -1,0 +1,47 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AuthResult } from '@switchboard/contracts';
+import { hashPassword } from '@switchboard/passwords';
+import { UniqueConstraintError } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { AuditRepository } from '../../../audit/audit.repository.js';
+import { toAuthUser, toUser } from '../../../users/user.mapper.js';
+import { UserRepository } from '../../../users/user.repository.js';
+import { AuthErrors } from '../../auth.errors.js';
+import { TokenService } from '../../token.service.js';
+import { RegisterCommand } from './register.command.js';
+
+/**
+ * Self-service sign-up always makes a customer without a company: joining a company by email
+ * domain needs a verified address, which arrives with the people-and-access work.
+ */
+@CommandHandler(RegisterCommand)
+export class RegisterHandler implements ICommandHandler<RegisterCommand, AuthResult> {
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly users: UserRepository,
+    private readonly audit: AuditRepository,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async execute({ name, email, password, client }: RegisterCommand): Promise<AuthResult> {
+    if (await this.users.findByEmail(email)) throw AuthErrors.emailTaken();
+    const passwordHash = await hashPassword(password);
+    let user;
+    try {
+      user = await this.sequelize.transaction(async (transaction) => {
+        const created = await this.users.create({ email, name, passwordHash, role: 'customer', companyId: null }, transaction);
+        await this.audit.record(
+          { user: toAuthUser(created), ip: client.ip },
+          { action: 'user.registered', subjectType: 'User', subjectId: created.id, after: { email, name, role: 'customer' } },
+          transaction,
+        );
+        return created;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintError) throw AuthErrors.emailTaken();
+      throw error;
+    }
+    const token = await this.tokens.issue(user.id, client);
+    return { token, user: toUser(toAuthUser(user)) };
+  }
+}

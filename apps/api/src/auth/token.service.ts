@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AuthUser } from '../common/actor.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { toAuthUser } from '../users/user.mapper.js';
+import { AuthTokenRepository } from './auth-token.repository.js';
+
+/**
+ * Opaque bearer tokens: 32 random bytes shown once to the client; only their SHA-256 is stored,
+ * so a database leak does not leak sessions. Logout revokes the row.
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly tokens: AuthTokenRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  static hash(token: string) {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  async issue(userId: number, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
+    const token = `sb_${randomBytes(32).toString('base64url')}`;
+    await this.tokens.create({
+      userId,
+      tokenHash: TokenService.hash(token),
+      expiresAt: new Date(Date.now() + this.config.tokenTtlDays * 86_400_000),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 255) ?? null,
+    });
+    return token;
+  }
+
+  async resolve(token: string): Promise<AuthUser | null> {
+    if (!token.startsWith('sb_') || token.length > 100) return null;
+    const row = await this.tokens.findLive(TokenService.hash(token));
+    return row?.user ? toAuthUser(row.user) : null;
+  }
+
+  async revoke(token: string) {
+    return this.tokens.revoke(TokenService.hash(token));
+  }
+}

@@ -1,0 +1,18 @@
+import type { Role } from '@switchboard/contracts';
+import type { AppAbility } from '../access/app-ability.js';
+
+export interface AuthUser {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  companyId: number | null;
+  companyName: string | null;
+}
+
+/** Who is acting, what they may do, and from where: passed into every command and query. */
+export interface Actor {
+  user: AuthUser;
+  ability: AppAbility;
+  ip: string | null;
+}

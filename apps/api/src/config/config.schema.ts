@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+      error: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')} (e.g. ${example})`,
+    });
+
+const port = z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535);
+
+/** Every environment variable the api and worker read, with defaults that work on a developer machine. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: url(['mysql:', 'mariadb:'], 'mysql://root@127.0.0.1:3306/switchboard').default(
+    'mysql://root@127.0.0.1:3306/switchboard',
+  ),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  API_PORT: port.optional(),
+  PORT: port.optional(),
+  API_HOST: z.string().default('0.0.0.0'),
+  PUBLIC_API_URL: url(['http:', 'https:'], 'https://helpdesk.example.com').optional(),
+  TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_:-]+$/i, { error: 'may hold letters, digits, _ : -' }).default('switchboard'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  SENDGRID_API_KEY: z.string().optional(),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  databasePoolMax: number;
+  redisUrl: string;
+  port: number;
+  host: string;
+  publicApiUrl: string;
+  tokenTtlDays: number;
+  queuePrefix: string;
+  outboxPollMs: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  sendgridApiKey: string | null;
+}
+
+/** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  const port = c.API_PORT ?? c.PORT ?? 4000;
+  return {
+    env: c.NODE_ENV,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolMax: c.DATABASE_POOL_MAX,
+    redisUrl: c.REDIS_URL,
+    port,
+    host: c.API_HOST,
+    publicApiUrl: c.PUBLIC_API_URL ?? `http://localhost:${port}`,
+    tokenTtlDays: c.TOKEN_TTL_DAYS,
+    queuePrefix: c.QUEUE_PREFIX,
+    outboxPollMs: c.OUTBOX_POLL_MS,
+    logLevel: c.LOG_LEVEL,
+    sendgridApiKey: c.SENDGRID_API_KEY ?? null,
+  };
+}

@@ -1,0 +1,21 @@
+import { loadConfig } from './config.schema.js';
+
+describe('loadConfig', () => {
+  it('has defaults that work on a developer machine', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('mysql://root@127.0.0.1:3306/switchboard');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.port).toBe(4000);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/DATABASE_URL: must be a URL starting with mysql:/);
+    expect(() => loadConfig({ REDIS_URL: 'nope' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(/API_PORT: must be a port number/);
+  });
+
+  it('prefers API_PORT over PORT', () => {
+    expect(loadConfig({ PORT: '5000', API_PORT: '4100' }).port).toBe(4100);
+    expect(loadConfig({ PORT: '5000' }).port).toBe(5000);
+  });
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { SequelizeModule } from '@nestjs/sequelize';
+import { NotificationsRouter } from './notifications.router.js';
+import { OutboundMessageModel } from './outbound-message.model.js';
+import { OutboundMessageRepository } from './outbound-message.repository.js';
+import { ListOutboundMessagesHandler } from './queries/list-outbound-messages/list-outbound-messages.handler.js';
+
+@Module({
+  imports: [CqrsModule, SequelizeModule.forFeature([OutboundMessageModel])],
+  providers: [OutboundMessageRepository, NotificationsRouter, ListOutboundMessagesHandler],
+  exports: [NotificationsRouter, OutboundMessageRepository],
+})
+export class NotificationsModule {}

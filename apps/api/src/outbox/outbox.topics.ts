@@ -1,0 +1,14 @@
+/** Outbox topics and their payloads: what other processes learn about a change. */
+export interface OutboxTopics {
+  'ticket.created': { ticketId: number; subject: string; requesterEmail: string; requesterName: string };
+}
+export type OutboxTopic = keyof OutboxTopics;
+
+export const OUTBOX_QUEUE = 'outbox';
+
+/** The Bull job for one outbox row; jobId is `outbox:<id>` so a relay that runs twice never queues it twice. */
+export interface OutboxJob<T extends OutboxTopic = OutboxTopic> {
+  outboxId: number;
+  topic: T;
+  payload: OutboxTopics[T];
+}

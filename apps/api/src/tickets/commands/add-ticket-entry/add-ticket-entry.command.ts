@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { Channel, TimelineEntry } from '@switchboard/contracts';
+import type { Actor } from '../../../common/actor.js';
+
+/** A customer message, a public reply or an internal note on a ticket. */
+export class AddTicketEntryCommand extends Command<TimelineEntry> {
+  constructor(
+    readonly actor: Actor,
+    readonly ticketId: number,
+    readonly body: string,
+    readonly internal: boolean,
+    readonly channel: Channel,
+  ) {
+    super();
+  }
+}

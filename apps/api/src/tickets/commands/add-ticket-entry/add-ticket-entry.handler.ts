@@ -1,0 +1,86 @@
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
+import { Sequelize } from 'sequelize-typescript';
+import { AuditRepository } from '../../../audit/audit.repository.js';
+import { TicketEntryAddedEvent } from '../../events/ticket-entry-added.event.js';
+import { TicketUpdatedEvent } from '../../events/ticket-updated.event.js';
+import { toTimelineEntry } from '../../ticket.mapper.js';
+import { TicketRepository } from '../../ticket.repository.js';
+import { ticketSubject } from '../../ticket.subject.js';
+import { statusAfterCustomerMessage } from '../../ticket-workflow.js';
+import { TicketErrors } from '../../tickets.errors.js';
+import { AddTicketEntryCommand } from './add-ticket-entry.command.js';
+
+@CommandHandler(AddTicketEntryCommand)
+export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryCommand, TimelineEntry> {
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly tickets: TicketRepository,
+    private readonly audit: AuditRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute({ actor, ticketId, body, internal, channel }: AddTicketEntryCommand): Promise<TimelineEntry> {
+    const outcome = await this.sequelize.transaction(async (transaction) => {
+      const ticket = await this.tickets.findById(ticketId, { transaction, forUpdate: true });
+      if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
+      const action = internal ? 'comment' : 'reply';
+      if (actor.ability.cannot(action, ticketSubject(ticket))) {
+        throw TicketErrors.forbidden(internal ? 'add internal notes' : `reply to ticket #${ticketId}`);
+      }
+      if (ticket.status === 'closed') throw TicketErrors.closed(ticketId);
+
+      const fromRequester = actor.user.id === ticket.requesterId && actor.user.role === 'customer';
+      const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
+      const entry = await this.tickets.addEntry(
+        { ticketId, kind, visibility: internal ? 'internal' : 'public', authorId: actor.user.id, channel, body },
+        transaction,
+      );
+
+      let reopenedFrom: string | null = null;
+      const next = fromRequester ? statusAfterCustomerMessage(ticket.status) : ticket.status;
+      if (next !== ticket.status) {
+        await this.tickets.updateIfVersion(ticket.id, ticket.version, { status: next, resolvedAt: null }, transaction);
+        await this.tickets.addEntry(
+          {
+            ticketId,
+            kind: 'event',
+            visibility: 'public',
+            authorId: actor.user.id,
+            channel,
+            body: '',
+            eventField: 'status',
+            eventFrom: ticket.status,
+            eventTo: next,
+          },
+          transaction,
+        );
+        reopenedFrom = ticket.status;
+      } else {
+        await this.tickets.touch(ticket.id, transaction);
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: `ticket.${kind}_added`,
+          subjectType: 'Ticket',
+          subjectId: ticketId,
+          after: { entryId: Number(entry.id), kind, ...(reopenedFrom ? { status: next } : {}) },
+          ...(reopenedFrom ? { before: { status: reopenedFrom } } : {}),
+        },
+        transaction,
+      );
+      return { entry, reopenedFrom, next };
+    });
+
+    this.events.publish(
+      new TicketEntryAddedEvent(ticketId, Number(outcome.entry.id), outcome.entry.kind, outcome.entry.visibility, actor.user.id),
+    );
+    if (outcome.reopenedFrom) {
+      this.events.publish(
+        new TicketUpdatedEvent(ticketId, [{ field: 'status', from: outcome.reopenedFrom, to: outcome.next }], actor.user.id),
+      );
+    }
+    return toTimelineEntry(outcome.entry, actor.user);
+  }
+}

@@ -1,0 +1,7 @@
+export class TicketCreatedEvent {
+  constructor(
+    readonly ticketId: number,
+    readonly requesterId: number,
+    readonly actorId: number,
+  ) {}
+}

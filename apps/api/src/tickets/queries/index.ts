@@ -1,0 +1,5 @@
+import { GetTicketHandler } from './get-ticket/get-ticket.handler.js';
+import { GetTimelineHandler } from './get-timeline/get-timeline.handler.js';
+import { ListTicketsHandler } from './list-tickets/list-tickets.handler.js';
+
+export const TicketQueryHandlers = [ListTicketsHandler, GetTicketHandler, GetTimelineHandler];

@@ -1,0 +1,19 @@
+import type { TicketStatus } from '@switchboard/contracts';
+
+/** The default workflow: which status may follow which. Closed is final; a resolved ticket can be reopened. */
+export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  open: ['in_progress', 'waiting_on_customer', 'resolved', 'closed'],
+  in_progress: ['open', 'waiting_on_customer', 'resolved', 'closed'],
+  waiting_on_customer: ['open', 'in_progress', 'resolved', 'closed'],
+  resolved: ['open', 'in_progress', 'closed'],
+  closed: [],
+};
+
+export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** A customer writing on a ticket that waits for them, or that was resolved, puts it back in the queue. */
+export function statusAfterCustomerMessage(current: TicketStatus): TicketStatus {
+  return current === 'waiting_on_customer' || current === 'resolved' ? 'open' : current;
+}

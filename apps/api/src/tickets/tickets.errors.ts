@@ -1,0 +1,26 @@
+import { DomainError } from '../common/domain-error.js';
+
+export enum TicketErrorCode {
+  NotFound = 'TICKET_NOT_FOUND',
+  Forbidden = 'TICKET_FORBIDDEN',
+  StaleVersion = 'TICKET_STALE_VERSION',
+  InvalidTransition = 'TICKET_INVALID_TRANSITION',
+  Closed = 'TICKET_CLOSED',
+}
+
+export const TicketErrors = {
+  /** Also used when the ticket exists but the actor may not read it: never reveal that it exists. */
+  notFound: (id: number) => new DomainError('not_found', TicketErrorCode.NotFound, `Ticket #${id} was not found`),
+  forbidden: (what: string) => new DomainError('forbidden', TicketErrorCode.Forbidden, `You may not ${what}`),
+  stale: (id: number, current: number, read: number, by: string | null, secondsAgo: number) =>
+    new DomainError(
+      'conflict',
+      TicketErrorCode.StaleVersion,
+      `Ticket #${id} was changed${by ? ` by ${by}` : ''} ${secondsAgo} s ago (you read version ${read}, it is now ${current}); reload it and try again`,
+      'version',
+    ),
+  invalidTransition: (from: string, to: string) =>
+    new DomainError('bad_request', TicketErrorCode.InvalidTransition, `status: cannot change from ${from} to ${to}`, 'status'),
+  closed: (id: number) =>
+    new DomainError('bad_request', TicketErrorCode.Closed, `Ticket #${id} is closed; open a new ticket instead`, 'id'),
+};

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  zCreateTicketInput,
+  zGetTicketInput,
+  zListTicketsInput,
+  zReplyInput,
+  zTicket,
+  zTicketPage,
+  zTimeline,
+  zTimelineEntry,
+  zTimelineInput,
+  zUpdateTicketInput,
+} from '@switchboard/contracts';
+import { requireAbility, router } from '../trpc/trpc.js';
+import type { Context } from '../trpc/context.js';
+import { AddTicketEntryCommand } from './commands/add-ticket-entry/add-ticket-entry.command.js';
+import { CreateTicketCommand } from './commands/create-ticket/create-ticket.command.js';
+import { UpdateTicketCommand } from './commands/update-ticket/update-ticket.command.js';
+import { GetTicketQuery } from './queries/get-ticket/get-ticket.query.js';
+import { GetTimelineQuery } from './queries/get-timeline/get-timeline.query.js';
+import { ListTicketsQuery } from './queries/list-tickets/list-tickets.query.js';
+
+const tags = ['tickets'];
+/** Calls through REST come from integrators; calls through tRPC from the portal and workspace. */
+const channelOf = (ctx: Context) => (ctx.surface === 'rest' ? 'api' : 'portal');
+
+/** Each procedure: check the ability, dispatch one command or query, return the mapped result. */
+@Injectable()
+export class TicketsRouter {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  build() {
+    return router({
+      create: requireAbility('create', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets', tags, protect: true, summary: 'Open a ticket' } })
+        .input(zCreateTicketInput)
+        .output(zTicket)
+        .mutation(({ ctx, input }) => this.commands.execute(new CreateTicketCommand(ctx.actor, input, channelOf(ctx)))),
+      list: requireAbility('read', 'Ticket')
+        .meta({ openapi: { method: 'GET', path: '/tickets', tags, protect: true, summary: 'Tickets you may read, newest first' } })
+        .input(zListTicketsInput)
+        .output(zTicketPage)
+        .query(({ ctx, input }) => this.queries.execute(new ListTicketsQuery(ctx.actor, input))),
+      get: requireAbility('read', 'Ticket')
+        .meta({ openapi: { method: 'GET', path: '/tickets/{id}', tags, protect: true, summary: 'One ticket' } })
+        .input(zGetTicketInput)
+        .output(zTicket)
+        .query(({ ctx, input }) => this.queries.execute(new GetTicketQuery(ctx.actor, input.id))),
+      timeline: requireAbility('read', 'Ticket')
+        .meta({ openapi: { method: 'GET', path: '/tickets/{id}/timeline', tags, protect: true, summary: 'The ticket timeline, oldest first' } })
+        .input(zTimelineInput)
+        .output(zTimeline)
+        .query(({ ctx, input }) => this.queries.execute(new GetTimelineQuery(ctx.actor, input.id))),
+      reply: requireAbility('reply', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true' } })
+        .input(zReplyInput)
+        .output(zTimelineEntry)
+        .mutation(({ ctx, input }) =>
+          this.commands.execute(new AddTicketEntryCommand(ctx.actor, input.id, input.body, input.internal, channelOf(ctx))),
+        ),
+      update: requireAbility('update', 'Ticket')
+        .meta({ openapi: { method: 'PATCH', path: '/tickets/{id}', tags, protect: true, summary: 'Change status, urgency or importance; send the version you read' } })
+        .input(zUpdateTicketInput)
+        .output(zTicket)
+        .mutation(({ ctx, input }) => {
+          const { id, ...data } = input;
+          return this.commands.execute(new UpdateTicketCommand(ctx.actor, id, data));
+        }),
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { Express, Request, Response } from 'express';
+import { createOpenApiExpressMiddleware, generateOpenApiDocument } from 'trpc-to-openapi';
+import type { AppConfig } from '../config/config.schema.js';
+import { AppRouterFactory } from './app-router.js';
+import { contextFactory } from './create-context.js';
+
+const logger = new Logger('trpc');
+
+function logServerError({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string }) {
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    logger.error(`${path ?? '?'}: ${error.message}`, (error.cause as Error | undefined)?.stack);
+  }
+}
+
+/**
+ * Serves the app router twice: tRPC at /trpc for the Remix apps, and REST at /api/v1 with its
+ * OpenAPI document for integrators. One implementation, two surfaces.
+ */
+export function mountTrpc(app: INestApplication, config: AppConfig) {
+  const appRouter = app.get(AppRouterFactory).build();
+  const express = app.getHttpAdapter().getInstance() as Express;
+
+  express.use(
+    '/trpc',
+    createExpressMiddleware({ router: appRouter, createContext: contextFactory('trpc'), onError: logServerError }),
+  );
+
+  const document = generateOpenApiDocument(appRouter, {
+    title: 'Switchboard API',
+    description: 'Tickets, timelines and replies. Authenticate with POST /auth/token, then send Authorization: Bearer <token>.',
+    version: '1.0.0',
+    baseUrl: `${config.publicApiUrl}/api/v1`,
+    tags: ['auth', 'tickets', 'outbox'],
+  });
+  express.get('/api/v1/openapi.json', (_req: Request, res: Response) => {
+    res.json(document);
+  });
+  express.use(
+    '/api/v1',
+    createOpenApiExpressMiddleware({ router: appRouter, createContext: contextFactory('rest'), onError: logServerError }),
+  );
+  return appRouter;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { AppRouterFactory } from './app-router.js';
+
+@Module({
+  imports: [AuthModule, TicketsModule, NotificationsModule],
+  providers: [AppRouterFactory],
+  exports: [AppRouterFactory],
+})
+export class TrpcModule {}

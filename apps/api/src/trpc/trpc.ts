@@ -1,0 +1,59 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import type { Action, SubjectName } from '../access/app-ability.js';
+import { DomainError } from '../common/domain-error.js';
+import type { Context } from './context.js';
+import { InputError, toTrpcError } from './error-mapper.js';
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          // Never leak stack traces to clients, even in development.
+          stack: undefined,
+          fieldErrors: cause instanceof InputError ? cause.fieldErrors : undefined,
+          domainCode: cause instanceof InputError ? cause.domainCode : cause instanceof DomainError ? cause.code : undefined,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure starts here: domain and validation errors are turned into tRPC codes naming the field. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTrpcError(result.error);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: send Authorization: Bearer <token>' });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/**
+ * "May this user do `action` on any `subject` at all?" Rejects early with FORBIDDEN;
+ * the handler then checks the row itself (a type-level check cannot know whose ticket it is).
+ */
+export function requireAbility(action: Action, subject: SubjectName) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (ctx.actor.ability.cannot(action, subject)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${ctx.actor.user.role}) may not ${action} ${subject}` });
+    }
+    return next();
+  });
+}

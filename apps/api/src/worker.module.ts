@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { QueueModule } from './database/queue.module.js';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module.js';
+import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
+
+/** The worker process: Bull processors and periodic work, no HTTP. */
+@Module({
+  imports: [
+    ConfigModule,
+    CqrsModule.forRoot(),
+    ScheduleModule.forRoot(),
+    DatabaseModule,
+    QueueModule,
+    OutboxRelayModule,
+    NotificationsWorkerModule,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,99 @@
+import { hashPassword } from '@switchboard/passwords';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+
+export const DEMO_PASSWORD = 'switchboard-demo';
+
+export const DEMO_USERS = [
+  { email: 'admin@acme.test', name: 'Ada Admin', role: 'admin', company: false },
+  { email: 'manager@acme.test', name: 'Mia Manager', role: 'manager', company: false },
+  { email: 'agent@acme.test', name: 'Ana Agent', role: 'agent', company: false },
+  { email: 'agent2@acme.test', name: 'Ben Agent', role: 'agent', company: false },
+  { email: 'customer@acme.test', name: 'Cody Customer', role: 'customer', company: true },
+  { email: 'solo@example.test', name: 'Sam Solo', role: 'customer', company: false },
+] as const;
+
+async function insert(sequelize: Sequelize, transaction: Transaction, sql: string, replacements: unknown[]) {
+  const [id] = (await sequelize.query(sql, { replacements, transaction, type: QueryTypes.INSERT })) as [number, number];
+  return id;
+}
+
+/**
+ * Demo data for a developer machine: only into a database without users, so it can never
+ * overwrite real data, and running it twice changes nothing.
+ */
+export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean; users: string[] }> {
+  const [{ n }] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM users', { type: QueryTypes.SELECT });
+  if (Number(n) > 0) return { seeded: false, users: [] };
+
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await sequelize.transaction(async (t) => {
+    const acme = await insert(sequelize, t, 'INSERT INTO companies (name, domain) VALUES (?, ?)', ['Acme', 'acme.test']);
+    const ids: Record<string, number> = {};
+    for (const u of DEMO_USERS) {
+      ids[u.email] = await insert(
+        sequelize,
+        t,
+        'INSERT INTO users (email, name, password_hash, role, company_id) VALUES (?, ?, ?, ?, ?)',
+        [u.email, u.name, hash, u.role, u.company ? acme : null],
+      );
+    }
+    const ticket = async (
+      requester: string,
+      subject: string,
+      description: string,
+      urgency: string,
+      importance: string,
+      priority: number,
+      status: string,
+      companyId: number | null,
+      minutesAgo: number,
+    ) => {
+      const at = new Date(Date.now() - minutesAgo * 60_000);
+      const id = await insert(
+        sequelize,
+        t,
+        `INSERT INTO tickets (subject, description, status, urgency, importance, priority, channel, requester_id, company_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'portal', ?, ?, ?, ?)`,
+        [subject, description, status, urgency, importance, priority, ids[requester], companyId, at, at],
+      );
+      await entry(id, 'message', 'public', requester, description, at);
+      return { id, at };
+    };
+    const entry = (
+      ticketId: number,
+      kind: string,
+      visibility: string,
+      author: string,
+      body: string,
+      at: Date,
+      event?: [string, string, string],
+    ) =>
+      insert(
+        sequelize,
+        t,
+        `INSERT INTO ticket_entries (ticket_id, kind, visibility, author_id, channel, body, event_field, event_from, event_to, created_at)
+         VALUES (?, ?, ?, ?, 'portal', ?, ?, ?, ?, ?)`,
+        [ticketId, kind, visibility, ids[author], body, event?.[0] ?? null, event?.[1] ?? null, event?.[2] ?? null, at],
+      );
+    const later = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+
+    const checkout = await ticket(
+      'customer@acme.test',
+      'Checkout fails with a card error',
+      'Since this morning every card payment in our shop ends with "card declined", even cards that work elsewhere.',
+      'critical',
+      'high',
+      15,
+      'in_progress',
+      acme,
+      180,
+    );
+    await entry(checkout.id, 'event', 'public', 'agent@acme.test', '', later(checkout.at, 12), ['status', 'open', 'in_progress']);
+    await entry(checkout.id, 'note', 'internal', 'agent@acme.test', 'Payment provider status page shows a partial outage. Checking our webhook logs.', later(checkout.at, 14));
+    await entry(checkout.id, 'reply', 'public', 'agent@acme.test', 'Thanks for the report. We can reproduce it and are on it; next update within the hour.', later(checkout.at, 20));
+
+    await ticket('customer@acme.test', 'Invoice address is wrong', 'Our invoices still show the old street address.', 'low', 'medium', 2, 'open', acme, 60 * 26);
+    await ticket('solo@example.test', 'How do I export my data?', 'I would like a CSV of everything in my account.', 'medium', 'low', 5, 'open', null, 45);
+  });
+  return { seeded: true, users: DEMO_USERS.map((u) => u.email) };
+}
