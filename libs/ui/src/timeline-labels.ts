@@ -24,7 +24,7 @@ export const DEFAULT_TIMELINE_LABELS: TimelineLabels = {
   empty: 'No activity yet.',
   internalNote: 'Internal note',
   internalNoteHint: 'Not sent to the customer',
-  publicReply: 'Reply',
+  publicReply: 'Public reply',
   system: 'System',
   you: 'You',
   today: 'Today',
