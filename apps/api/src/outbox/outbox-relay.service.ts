@@ -13,7 +13,7 @@ const STALE_AFTER_MS = 10 * 60_000;
 
 /**
  * Moves committed outbox rows to Bull. Runs in the worker; several workers may run it at once
- * (rows are claimed with SKIP LOCKED, jobs are keyed by row id).
+ * (rows are claimed with SKIP LOCKED and marked queued in the same transaction).
  */
 @Injectable()
 export class OutboxRelayService implements OnModuleInit, OnApplicationShutdown {
@@ -58,12 +58,15 @@ export class OutboxRelayService implements OnModuleInit, OnApplicationShutdown {
     return this.sequelize.transaction(async (transaction) => {
       const rows = await this.outbox.claimPending(BATCH, transaction);
       if (rows.length === 0) return 0;
+      // The job id names the row and this relay of it: a row re-queued after a lost job gets a fresh
+      // job even while Bull still remembers the old one; the processors are idempotent per row.
+      const queuedAt = new Date();
       await Promise.all(
         rows.map((row) => {
           const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
           const job: OutboxJob = { outboxId: Number(row.id), topic: row.topic as OutboxTopic, payload };
           return this.queue.add(row.topic, job, {
-            jobId: `outbox:${row.id}`,
+            jobId: `outbox:${row.id}:${queuedAt.getTime()}`,
             attempts: 8,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: 1000,
@@ -73,6 +76,7 @@ export class OutboxRelayService implements OnModuleInit, OnApplicationShutdown {
       );
       await this.outbox.markQueued(
         rows.map((r) => Number(r.id)),
+        queuedAt,
         transaction,
       );
       return rows.length;

@@ -25,9 +25,9 @@ export class OutboxRepository {
     });
   }
 
-  async markQueued(ids: number[], transaction: Transaction) {
+  async markQueued(ids: number[], queuedAt: Date, transaction: Transaction) {
     if (ids.length === 0) return;
-    await this.events.update({ status: 'queued', queuedAt: new Date() }, { where: { id: { [Op.in]: ids } }, transaction });
+    await this.events.update({ status: 'queued', queuedAt }, { where: { id: { [Op.in]: ids } }, transaction });
   }
 
   async markDone(id: number) {

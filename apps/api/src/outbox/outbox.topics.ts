@@ -6,7 +6,7 @@ export type OutboxTopic = keyof OutboxTopics;
 
 export const OUTBOX_QUEUE = 'outbox';
 
-/** The Bull job for one outbox row; jobId is `outbox:<id>` so a relay that runs twice never queues it twice. */
+/** The Bull job for one outbox row (jobId `outbox:<row id>:<relay time>`). */
 export interface OutboxJob<T extends OutboxTopic = OutboxTopic> {
   outboxId: number;
   topic: T;

@@ -45,7 +45,10 @@ export function toTrpcError(error: unknown): TRPCError | null {
     return new TRPCError({ code: 'BAD_REQUEST', message, cause: new InputError(message, fieldErrors) });
   }
   if (cause instanceof DomainError) {
-    const inputError = cause.field ? new InputError(cause.message, { [cause.field]: cause.message }, cause.code) : null;
+    // The message names the field for REST callers ("status: cannot ..."); the field error itself does not repeat it.
+    const prefix = `${cause.field}: `;
+    const text = cause.message.startsWith(prefix) ? cause.message.slice(prefix.length) : cause.message;
+    const inputError = cause.field ? new InputError(cause.message, { [cause.field!]: text }, cause.code) : null;
     return new TRPCError({ code: CODES[cause.kind], message: cause.message, cause: inputError ?? cause });
   }
   return null;

@@ -1,0 +1,141 @@
+import { data } from '@remix-run/node';
+import type {
+  AuthResult,
+  CreateTicketInput,
+  ListTicketsInput,
+  LoginInput,
+  RegisterInput,
+  Ticket,
+  TicketPage,
+  Timeline,
+  TimelineEntry,
+  User,
+} from '@switchboard/contracts';
+import { apiErrorKind, apiFieldErrors, createApiClient, type ApiErrorKind } from '@switchboard/trpc-client';
+import { config } from './config.server';
+import { requireUser, signOutAndRedirect, type PortalSession, type SessionUser } from './session.server';
+
+/**
+ * The procedures the portal calls, typed by the shared contracts.
+ * The real client (typed by the API's AppRouter) must be assignable to this, so a change in the API
+ * that breaks the portal fails `tsc -p apps/portal`; and this shows at a glance what the portal uses.
+ */
+interface PortalProcedures {
+  auth: {
+    register: { mutate(input: RegisterInput): Promise<AuthResult> };
+    login: { mutate(input: LoginInput): Promise<AuthResult> };
+    logout: { mutate(): Promise<{ ok: true }> };
+    me: { query(): Promise<User> };
+  };
+  tickets: {
+    create: { mutate(input: CreateTicketInput): Promise<Ticket> };
+    list: { query(input: ListTicketsInput): Promise<TicketPage> };
+    get: { query(input: { id: number }): Promise<Ticket> };
+    timeline: { query(input: { id: number }): Promise<Timeline> };
+    reply: { mutate(input: { id: number; body: string; internal: false }): Promise<TimelineEntry> };
+  };
+}
+
+export type PortalApi = PortalProcedures;
+
+function forwardedFor(request: Request): string | null {
+  return request.headers.get('x-forwarded-for');
+}
+
+function client(request: Request, token: string | null): PortalApi {
+  // No cast: if the API's router stops matching what the portal expects, type-checking says so here.
+  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request) });
+}
+
+/** A client for calls made before sign-in (login, register). */
+export function anonymousApi(request: Request): PortalApi {
+  return client(request, null);
+}
+
+/** A client acting as the holder of `token`. */
+export function apiWithToken(request: Request, token: string): PortalApi {
+  return client(request, token);
+}
+
+/** The signed-in user and a client that calls the API with their token; redirects to /login otherwise. */
+export async function requireApi(request: Request): Promise<{ user: SessionUser; session: PortalSession; api: PortalApi }> {
+  const { user, token, session } = await requireUser(request);
+  return { user, session, api: client(request, token) };
+}
+
+/** What an error page needs to say what happened; sent as the data of a thrown response. */
+export interface ApiProblem {
+  kind: ApiErrorKind;
+  message: string;
+  apiUrl?: string;
+}
+
+export function unreachableMessage(): string {
+  return `Switchboard's API is not reachable at ${config.apiUrl}. Try again in a moment.`;
+}
+
+/**
+ * Turns an API failure in a loader into the response the user should get:
+ * revoked token -> sign in again; API down -> 503; not yours or missing -> 404; anything else -> 500.
+ * Always throws.
+ */
+export async function throwApiFailure(error: unknown, request: Request, session: PortalSession, what = 'That page'): Promise<never> {
+  const kind = apiErrorKind(error);
+  switch (kind) {
+    case 'unauthorized':
+      return signOutAndRedirect(request, session);
+    case 'unreachable':
+      throw data<ApiProblem>({ kind, message: unreachableMessage(), apiUrl: config.apiUrl }, { status: 503 });
+    case 'not_found':
+    case 'forbidden':
+      // Someone else's ticket looks exactly like a missing one: no hint that it exists.
+      throw data<ApiProblem>({ kind: 'not_found', message: `${what} does not exist, or you do not have access to it.` }, { status: 404 });
+    case 'bad_request':
+      throw data<ApiProblem>({ kind, message: 'The API did not accept that request.' }, { status: 400 });
+    default:
+      console.error('[portal] API call failed:', error);
+      throw data<ApiProblem>({ kind: 'other', message: 'Something went wrong while talking to the API.' }, { status: 500 });
+  }
+}
+
+/** Some API messages repeat the field ("email: an account ... exists"); the form already shows the label. */
+function withoutFieldPrefix(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, message.replace(new RegExp(`^${field.replace(/\W/g, '\\$&')}:\\s*`, 'i'), '')]),
+  );
+}
+
+/** Result of a failed form submission: field errors to show next to inputs, and/or one message for the form. */
+export interface FormFailure {
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  status: number;
+}
+
+/**
+ * For actions: the API said no, so show why on the form (keeping what was typed).
+ * A revoked token still signs the user out; `messages` gives friendlier text per kind.
+ */
+export async function formFailure(
+  error: unknown,
+  request: Request,
+  session: PortalSession | null,
+  messages: Partial<Record<ApiErrorKind, string>> = {},
+): Promise<FormFailure> {
+  const kind = apiErrorKind(error);
+  if (kind === 'unauthorized' && session) return signOutAndRedirect(request, session);
+  if (kind === 'unreachable') return { fieldErrors: {}, formError: unreachableMessage(), status: 503 };
+  const fieldErrors = kind === 'bad_request' || kind === 'conflict' ? withoutFieldPrefix(apiFieldErrors(error)) : {};
+  const fallback: Record<ApiErrorKind, string> = {
+    unreachable: unreachableMessage(),
+    unauthorized: 'You are not signed in.',
+    forbidden: 'You are not allowed to do that.',
+    not_found: 'That ticket does not exist, or you do not have access to it.',
+    bad_request: 'Please check the highlighted fields.',
+    conflict: 'That conflicts with something that already exists.',
+    other: 'Something went wrong on our side. Please try again.',
+  };
+  if (kind === 'other') console.error('[portal] API call failed:', error);
+  const status = { unreachable: 503, unauthorized: 401, forbidden: 403, not_found: 404, bad_request: 400, conflict: 409, other: 500 }[kind];
+  return { fieldErrors, formError: messages[kind] ?? fallback[kind], status };
+}

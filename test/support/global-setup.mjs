@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+// The built migrations package (npm test builds first; scripts/test.mjs).
+import { migrateUp } from '@switchboard/migrations';
+
+/**
+ * One scratch database per test run, migrated by the real migrations; dropped in global-teardown.
+ * Tests create their own users and tickets, so files can run in parallel against it.
+ */
+export default async function globalSetup() {
+  const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/switchboard');
+  base.pathname = `/switchboard_test_${suffix}`;
+  process.env.DATABASE_URL = base.toString();
+  process.env.QUEUE_PREFIX = `sbtest_${suffix}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  process.env.OUTBOX_POLL_MS = '100';
+  await migrateUp({ databaseUrl: process.env.DATABASE_URL });
+}
