@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult =
   | ComposerErrors
-  | { intent: 'status' | 'priority'; formError: string };
+  | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string };
 
 const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
@@ -124,11 +124,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await api.tickets.update.mutate({ id, version, ...changes });
     } catch (error) {
       const kind = apiErrorKind(error);
-      if (kind === 'conflict') return data<ActionResult>({ intent, formError: CONFLICT_MESSAGE }, { status: 409 });
+      if (kind === 'conflict') {
+        // The API says who changed it and when ("… changed by Ben Agent 12 s ago …"): worth showing.
+        const detail = error instanceof Error ? error.message : undefined;
+        return data<ActionResult>({ intent, formError: CONFLICT_MESSAGE, conflict: true, detail }, { status: 409 });
+      }
       if (kind === 'bad_request') {
-        const first = Object.entries(apiFieldErrors(error))[0];
+        const [field, raw] = Object.entries(apiFieldErrors(error))[0] ?? [];
+        // "cannot change from resolved to waiting_on_customer" -> the names agents see in the select.
+        const message =
+          field === 'status' && raw
+            ? raw.replace(new RegExp(`\\b(${TICKET_STATUSES.join('|')})\\b`, 'g'), (s) => statusLabel(s, 'agent'))
+            : raw;
+        const label = field === 'status' ? 'Status' : field === 'urgency' ? 'Urgency' : field === 'importance' ? 'Importance' : 'The change';
         return data<ActionResult>(
-          { intent, formError: first ? `${first[0]} ${first[1]}` : 'The API refused this change.' },
+          {
+            intent,
+            formError:
+              fieldSentence(label, message) ?? (error instanceof Error && error.message ? error.message : 'The API refused this change.'),
+          },
           { status: 400 },
         );
       }
@@ -147,7 +161,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function TicketView() {
   const { ticket, entries, now, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
-  const conflict = actionData?.intent !== 'reply' && actionData?.formError === CONFLICT_MESSAGE;
+  const conflict = actionData && actionData.intent !== 'reply' && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
 
   return (
@@ -173,6 +187,7 @@ export default function TicketView() {
         {conflict ? (
           <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
             {CONFLICT_MESSAGE} <a href={`/tickets/${ticket.id}`}>Reload</a>
+            {conflict.detail ? <span className="sb-alert__detail">{conflict.detail}</span> : null}
           </p>
         ) : null}
       </header>
@@ -180,11 +195,18 @@ export default function TicketView() {
       <div className="sb-ticket__body">
         <div className="sb-ticket__conversation">
           <Timeline entries={entries} viewer="agent" now={now} timeZone={timeZone} />
-          <Composer
-            requesterName={ticket.requester.name}
-            deliveryHint={delivery}
-            errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
-          />
+          {ticket.status === 'closed' ? (
+            <p className="sb-closed-note" data-testid="closed-note">
+              This ticket is closed: it takes no more replies or notes. If the customer needs more help,{' '}
+              <Link to="/tickets/new">open a new ticket</Link>.
+            </p>
+          ) : (
+            <Composer
+              requesterName={ticket.requester.name}
+              deliveryHint={delivery}
+              errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
+            />
+          )}
         </div>
         <aside className="sb-ticket__side" aria-label="Ticket details">
           <StatusForm
