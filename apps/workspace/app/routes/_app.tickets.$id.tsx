@@ -1,0 +1,246 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import {
+  LEVELS,
+  TICKET_STATUSES,
+  zTicketId,
+  type Level,
+  type Ticket,
+  type TicketStatus,
+  type Timeline as TimelineData,
+} from '@switchboard/contracts';
+import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
+import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
+import { fieldSentence } from '~/fields';
+import { Composer, type ComposerErrors } from '~/components/Composer';
+import { PriorityForm } from '~/components/PriorityForm';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { StatusForm } from '~/components/StatusForm';
+import { flash, requireAgent } from '~/session.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `#${data.ticket.number} ${data.ticket.subject} · Switchboard workspace` : 'Ticket · Switchboard workspace' },
+];
+
+function ticketIdOrNotFound(raw: string | undefined): number {
+  const parsed = zTicketId.safeParse(raw);
+  if (!parsed.success) notFound(`There is no ticket "${raw}".`);
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, session, timeZone } = await requireAgent(request);
+  const id = ticketIdOrNotFound(params.id);
+  let ticket: Ticket;
+  let timeline: TimelineData;
+  try {
+    // Both go out in one batched HTTP request.
+    [ticket, timeline] = (await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })])) as [
+      Ticket,
+      TimelineData,
+    ];
+  } catch (error) {
+    return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
+  }
+  return { ticket, entries: timeline.entries, now: new Date().toISOString(), timeZone };
+}
+
+type ActionResult =
+  | ComposerErrors
+  | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string };
+
+const CONFLICT_MESSAGE =
+  'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { api, session } = await requireAgent(request);
+  const id = ticketIdOrNotFound(params.id);
+  const form = await request.formData();
+  const intent = form.get('intent');
+  const here = `/tickets/${id}`;
+
+  if (intent === 'reply') {
+    const body = String(form.get('body') ?? '');
+    const internal = form.get('internal') === 'true';
+    const values = { body, internal };
+    if (!body.trim()) {
+      return data<ActionResult>(
+        { intent: 'reply', values, fieldErrors: { body: internal ? 'Write the note first.' : 'Write the reply first.' } },
+        { status: 400 },
+      );
+    }
+    try {
+      await api.tickets.reply.mutate({ id, body, internal });
+    } catch (error) {
+      const kind = apiErrorKind(error);
+      if (kind === 'bad_request') {
+        const fieldErrors = apiFieldErrors(error);
+        const { body: bodyError, ...rest } = fieldErrors;
+        const other = Object.values(rest)[0];
+        return data<ActionResult>(
+          {
+            intent: 'reply',
+            values,
+            fieldErrors: bodyError ? { body: fieldSentence('Message', bodyError)! } : {},
+            formError: other ?? (bodyError ? undefined : 'The API refused this message.'),
+          },
+          { status: 400 },
+        );
+      }
+      if (kind === 'conflict') {
+        return data<ActionResult>({ intent: 'reply', values, formError: CONFLICT_MESSAGE }, { status: 409 });
+      }
+      return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
+    }
+    const headers = await flash(session, {
+      kind: 'success',
+      message: internal ? 'Internal note added.' : 'Reply sent to the customer.',
+    });
+    return redirect(here, { headers });
+  }
+
+  if (intent === 'status' || intent === 'priority') {
+    const version = Number.parseInt(String(form.get('version') ?? ''), 10);
+    const changes: { status?: TicketStatus; urgency?: Level; importance?: Level } = {};
+    if (intent === 'status') {
+      const status = String(form.get('status') ?? '');
+      if (!TICKET_STATUSES.includes(status as TicketStatus)) {
+        return data<ActionResult>({ intent, formError: 'Choose a status.' }, { status: 400 });
+      }
+      changes.status = status as TicketStatus;
+    } else {
+      const urgency = String(form.get('urgency') ?? '');
+      const importance = String(form.get('importance') ?? '');
+      if (!LEVELS.includes(urgency as Level) || !LEVELS.includes(importance as Level)) {
+        return data<ActionResult>({ intent, formError: 'Choose an urgency and an importance.' }, { status: 400 });
+      }
+      changes.urgency = urgency as Level;
+      changes.importance = importance as Level;
+    }
+    if (!Number.isInteger(version)) {
+      return data<ActionResult>({ intent, formError: 'This form is out of date. Reload the ticket and try again.' }, { status: 400 });
+    }
+    try {
+      await api.tickets.update.mutate({ id, version, ...changes });
+    } catch (error) {
+      const kind = apiErrorKind(error);
+      if (kind === 'conflict') {
+        // The API says who changed it and when ("… changed by Ben Agent 12 s ago …"): worth showing.
+        const detail = error instanceof Error ? error.message : undefined;
+        return data<ActionResult>({ intent, formError: CONFLICT_MESSAGE, conflict: true, detail }, { status: 409 });
+      }
+      if (kind === 'bad_request') {
+        const [field, raw] = Object.entries(apiFieldErrors(error))[0] ?? [];
+        // "cannot change from resolved to waiting_on_customer" -> the names agents see in the select.
+        const message =
+          field === 'status' && raw
+            ? raw.replace(new RegExp(`\\b(${TICKET_STATUSES.join('|')})\\b`, 'g'), (s) => statusLabel(s, 'agent'))
+            : raw;
+        const label = field === 'status' ? 'Status' : field === 'urgency' ? 'Urgency' : field === 'importance' ? 'Importance' : 'The change';
+        return data<ActionResult>(
+          {
+            intent,
+            formError:
+              fieldSentence(label, message) ?? (error instanceof Error && error.message ? error.message : 'The API refused this change.'),
+          },
+          { status: 400 },
+        );
+      }
+      return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
+    }
+    const message =
+      intent === 'status'
+        ? `Status changed to ${statusLabel(changes.status!, 'agent')}.`
+        : `Priority changed to urgency ${levelLabel(changes.urgency!)}, importance ${levelLabel(changes.importance!)}.`;
+    return redirect(here, { headers: await flash(session, { kind: 'success', message }) });
+  }
+
+  return data({ intent: 'status' as const, formError: 'Unknown action.' }, { status: 400 });
+}
+
+export default function TicketView() {
+  const { ticket, entries, now, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const conflict = actionData && actionData.intent !== 'reply' && actionData.conflict ? actionData : null;
+  const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
+
+  return (
+    <div className="sb-ticket" data-testid="ticket" data-ticket-id={ticket.id} data-version={ticket.version}>
+      <header className="sb-ticket__head">
+        <p className="sb-ticket__crumbs">
+          <Link to="/tickets">Queue</Link> <span aria-hidden="true">/</span> <span>#{ticket.number}</span>
+        </p>
+        <h1 className="sb-ticket__title">
+          <span className="sb-ticket__number">#{ticket.number}</span> {ticket.subject}
+        </h1>
+        <div className="sb-ticket__meta">
+          <StatusBadge status={ticket.status} />
+          <PriorityBadge urgency={ticket.urgency} importance={ticket.importance} detailed />
+          <span>
+            from <strong>{ticket.requester.name}</strong>
+            {ticket.requester.email ? <span className="sb-muted"> &lt;{ticket.requester.email}&gt;</span> : null}
+          </span>
+          <span className="sb-muted">
+            opened <RelativeTime value={ticket.createdAt} now={now} timeZone={timeZone} /> via {channelLabel(ticket.channel)}
+          </span>
+        </div>
+        {conflict ? (
+          <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
+            {CONFLICT_MESSAGE} <a href={`/tickets/${ticket.id}`}>Reload</a>
+            {conflict.detail ? <span className="sb-alert__detail">{conflict.detail}</span> : null}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="sb-ticket__body">
+        <div className="sb-ticket__conversation">
+          <Timeline entries={entries} viewer="agent" now={now} timeZone={timeZone} />
+          {ticket.status === 'closed' ? (
+            <p className="sb-closed-note" data-testid="closed-note">
+              This ticket is closed: it takes no more replies or notes. If the customer needs more help,{' '}
+              <Link to="/tickets/new">open a new ticket</Link>.
+            </p>
+          ) : (
+            <Composer
+              requesterName={ticket.requester.name}
+              deliveryHint={delivery}
+              errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
+            />
+          )}
+        </div>
+        <aside className="sb-ticket__side" aria-label="Ticket details">
+          <StatusForm
+            status={ticket.status}
+            version={ticket.version}
+            error={actionData?.intent === 'status' && !conflict ? (actionData as { formError: string }).formError : undefined}
+          />
+          <PriorityForm
+            urgency={ticket.urgency}
+            importance={ticket.importance}
+            version={ticket.version}
+            error={actionData?.intent === 'priority' && !conflict ? (actionData as { formError: string }).formError : undefined}
+          />
+          <dl className="sb-facts">
+            <dt>Requester</dt>
+            <dd>
+              {ticket.requester.name}
+              {ticket.requester.email ? <div className="sb-muted sb-facts__sub">{ticket.requester.email}</div> : null}
+            </dd>
+            <dt>Assignee</dt>
+            <dd>{ticket.assignee ? ticket.assignee.name : <span className="sb-muted">Unassigned</span>}</dd>
+            <dt>Channel</dt>
+            <dd>{channelLabel(ticket.channel)}</dd>
+            <dt>Updated</dt>
+            <dd>
+              <RelativeTime value={ticket.updatedAt} now={now} timeZone={timeZone} />
+            </dd>
+          </dl>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,139 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import type { AuthResult } from '@switchboard/contracts';
+import { isValidTimeZone } from '@switchboard/ui';
+import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
+import { FieldError } from '~/components/FieldError';
+import { fieldSentence } from '~/fields';
+import { commitSession, CUSTOMER_REFUSED, getSession, isStaff, safeRedirect } from '~/session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Switchboard workspace' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // The one page that needs no session; an agent who is already signed in goes straight on.
+  const session = await getSession(request);
+  if (session.get('token') && isStaff(session.get('user')?.role)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  }
+  return null;
+}
+
+interface LoginActionData {
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  email?: string;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  const tz = String(form.get('tz') ?? '');
+  const redirectTo = safeRedirect(form.get('redirectTo'));
+
+  const fieldErrors: Record<string, string> = {};
+  if (!email) fieldErrors.email = 'Enter your email address.';
+  if (!password) fieldErrors.password = 'Enter your password.';
+  if (Object.keys(fieldErrors).length) return data<LoginActionData>({ fieldErrors, email }, { status: 400 });
+
+  let result: AuthResult;
+  try {
+    result = (await anonymousApi().auth.login.mutate({ email, password })) as AuthResult;
+  } catch (error) {
+    switch (apiErrorKind(error)) {
+      case 'bad_request':
+        return data<LoginActionData>({ fieldErrors: apiFieldErrors(error), email }, { status: 400 });
+      case 'unauthorized':
+      case 'not_found':
+        return data<LoginActionData>({ formError: 'Email or password is incorrect.', email }, { status: 401 });
+      case 'forbidden':
+        return data<LoginActionData>({ formError: 'This account may not sign in. Ask an admin.', email }, { status: 403 });
+      case 'unreachable':
+        return data<LoginActionData>({ formError: `${unreachableMessage()}. Try again in a moment.`, email }, { status: 503 });
+      default:
+        console.error('[workspace] login failed', error);
+        return data<LoginActionData>({ formError: 'Signing in failed unexpectedly. Try again.', email }, { status: 502 });
+    }
+  }
+
+  if (!isStaff(result.user.role)) {
+    // Do not leave a customer's token alive on the server just because they knocked on the wrong door.
+    await apiAs(result.token)
+      .auth.logout.mutate()
+      .catch(() => undefined);
+    return data<LoginActionData>({ formError: CUSTOMER_REFUSED, email }, { status: 403 });
+  }
+
+  const session = await getSession(request);
+  session.set('token', result.token);
+  session.set('user', { id: result.user.id, name: result.user.name, email: result.user.email, role: result.user.role });
+  session.set('tz', isValidTimeZone(tz) ? tz : 'UTC');
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await commitSession(session) } });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>() as LoginActionData | undefined;
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const tzRef = useRef<HTMLInputElement>(null);
+  const fieldErrors = actionData?.fieldErrors ?? {};
+
+  useEffect(() => {
+    // Times in the timeline are shown in the agent's zone; without JavaScript they fall back to UTC.
+    if (tzRef.current) tzRef.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  }, []);
+
+  return (
+    <main className="sb-standalone">
+      <section className="sb-login">
+        <h1 className="sb-login__brand">
+          <span className="sb-logo" aria-hidden="true" />
+          Switchboard
+        </h1>
+        <p className="sb-login__lede">Sign in to the support workspace.</p>
+        {actionData?.formError ? (
+          <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
+            {actionData.formError}
+          </p>
+        ) : null}
+        <Form method="post" className="sb-form" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+          <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
+          <div className="sb-field">
+            <label htmlFor="email">Email</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              defaultValue={actionData?.email ?? ''}
+              aria-invalid={fieldErrors.email ? true : undefined}
+              aria-describedby={fieldErrors.email ? 'email-error' : undefined}
+            />
+            <FieldError id="email-error" message={fieldSentence('Email', fieldErrors.email)} />
+          </div>
+          <div className="sb-field">
+            <label htmlFor="password">Password</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={fieldErrors.password ? true : undefined}
+              aria-describedby={fieldErrors.password ? 'password-error' : undefined}
+            />
+            <FieldError id="password-error" message={fieldSentence('Password', fieldErrors.password)} />
+          </div>
+          <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import type { TimelineEntry } from '@switchboard/contracts';
+import { DateSeparator } from './DateSeparator.js';
+import type { Viewer } from './labels.js';
+import { DEFAULT_TIMELINE_LABELS, type TimelineLabels } from './timeline-labels.js';
+import { buildTimelineItems } from './timeline-model.js';
+import { TimelineEventPill } from './TimelineEventPill.js';
+import { TimelineGroupView } from './TimelineGroupView.js';
+import type { DateInput } from './relative-time.js';
+
+export interface TimelineProps {
+  entries: readonly TimelineEntry[];
+  /** 'customer' never renders internal entries, whatever the caller passes in. */
+  viewer: Viewer;
+  labels?: Partial<TimelineLabels>;
+  /** Entries by this user are labelled `labels.you`. */
+  viewerUserId?: number;
+  /** Reference time for "Today"/"Yesterday"; pass the loader's time so server and browser agree. */
+  now?: DateInput;
+  /** IANA zone for times and day boundaries; the runtime's zone when omitted. */
+  timeZone?: string;
+  className?: string;
+}
+
+/** The ticket's whole history in one chronological, chat-like column. */
+export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now, timeZone, className }: TimelineProps) {
+  const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
+  const reference = now ?? new Date();
+  const items = buildTimelineItems(entries, viewer, timeZone);
+  const authorName = (entry: TimelineEntry) => {
+    if (!entry.author) return labels.system;
+    if (viewerUserId != null && entry.author.id === viewerUserId) return labels.you;
+    return entry.author.name;
+  };
+
+  return (
+    <section
+      className={['sb-timeline', className].filter(Boolean).join(' ')}
+      data-testid="timeline"
+      data-viewer={viewer}
+      aria-label="Conversation timeline"
+    >
+      {items.length === 0 ? (
+        <p className="sb-timeline__empty">{labels.empty}</p>
+      ) : (
+        <ol className="sb-timeline__list">
+          {items.map((item) => {
+            switch (item.type) {
+              case 'day':
+                return (
+                  <DateSeparator
+                    key={item.key}
+                    at={item.at}
+                    now={reference}
+                    timeZone={timeZone}
+                    today={labels.today}
+                    yesterday={labels.yesterday}
+                  />
+                );
+              case 'event':
+                return (
+                  <TimelineEventPill
+                    key={item.key}
+                    entry={item.entry}
+                    viewer={viewer}
+                    actorName={authorName(item.entry)}
+                    timeZone={timeZone}
+                  />
+                );
+              case 'group':
+                return (
+                  <TimelineGroupView
+                    key={item.key}
+                    group={item}
+                    viewer={viewer}
+                    labels={labels}
+                    authorName={authorName}
+                    timeZone={timeZone}
+                  />
+                );
+            }
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import type { TimelineEntry } from '@switchboard/contracts';
+import type { Viewer } from './labels.js';
+import { formatClockTime, formatFullDateTime } from './relative-time.js';
+import { CHANNEL_ICONS, OUTBOUND_CHANNELS, type TimelineLabels } from './timeline-labels.js';
+import { Icon } from './Icon.js';
+import type { TimelineGroup } from './timeline-model.js';
+import { TimelineBody } from './TimelineBody.js';
+
+export interface TimelineGroupViewProps {
+  group: TimelineGroup;
+  viewer: Viewer;
+  labels: TimelineLabels;
+  authorName: (entry: TimelineEntry) => string;
+  timeZone?: string;
+}
+
+/**
+ * One author's consecutive messages, replies or notes under a single header.
+ * Customer messages sit left; staff replies (green) and internal notes (amber, dashed, 🔒) sit right.
+ */
+export function TimelineGroupView({ group, viewer, labels, authorName, timeZone }: TimelineGroupViewProps) {
+  const first = group.entries[0]!;
+  const name = authorName(first);
+  return (
+    <li className={`sb-timeline__group sb-timeline__group--${group.side} sb-timeline__group--${group.kind}`}>
+      <div className="sb-timeline__header">
+        {group.kind === 'message' && (
+          <>
+            <Icon name={CHANNEL_ICONS[first.channel] ?? 'chat'} className="sb-timeline__icon" />
+            <strong className="sb-timeline__author">{name}</strong>
+            <span className="sb-timeline__via">{labels.receivedVia(first.channel)}</span>
+          </>
+        )}
+        {group.kind === 'reply' && (
+          <>
+            <Icon name={OUTBOUND_CHANNELS.has(first.channel) ? 'send' : 'chat'} className="sb-timeline__icon" />
+            <strong className="sb-timeline__author">{name}</strong>
+            {OUTBOUND_CHANNELS.has(first.channel) ? (
+              <span className="sb-timeline__tag sb-timeline__tag--sent">{labels.sentVia(first.channel)}</span>
+            ) : (
+              <span className="sb-timeline__via">{labels.publicReply}</span>
+            )}
+          </>
+        )}
+        {group.kind === 'note' && (
+          <>
+            <strong className="sb-timeline__tag sb-timeline__tag--internal">
+              <Icon name="lock" className="sb-timeline__lock" /> {labels.internalNote}
+            </strong>
+            <span className="sb-timeline__author">{name}</span>
+            <span className="sb-timeline__via">{labels.internalNoteHint}</span>
+          </>
+        )}
+      </div>
+      {group.entries.map((entry) => (
+        <article
+          key={entry.id}
+          id={`entry-${entry.id}`}
+          className={`sb-entry sb-entry--${entry.kind}${entry.visibility === 'internal' ? ' sb-entry--internal' : ''}`}
+          data-testid="timeline-entry"
+          data-kind={entry.kind}
+          data-visibility={entry.visibility}
+          data-entry-id={entry.id}
+          data-channel={entry.channel}
+          aria-label={ariaLabel(entry, viewer, labels, authorName(entry))}
+        >
+          <TimelineBody body={entry.body} showMore={labels.showMore} showLess={labels.showLess} />
+          <time
+            className="sb-entry__time"
+            dateTime={entry.createdAt}
+            title={formatFullDateTime(entry.createdAt, timeZone)}
+            suppressHydrationWarning
+          >
+            {formatClockTime(entry.createdAt, timeZone)}
+          </time>
+        </article>
+      ))}
+    </li>
+  );
+}
+
+function ariaLabel(entry: TimelineEntry, viewer: Viewer, labels: TimelineLabels, name: string): string {
+  if (entry.kind === 'note') return `${labels.internalNote} by ${name}`;
+  if (entry.kind === 'reply') {
+    return OUTBOUND_CHANNELS.has(entry.channel) ? `${labels.publicReply} by ${name}, ${labels.sentVia(entry.channel).toLowerCase()}` : `${labels.publicReply} by ${name}`;
+  }
+  return viewer === 'customer' ? `Message from ${name}` : `Message from ${name} ${labels.receivedVia(entry.channel)}`;
+}

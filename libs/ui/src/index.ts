@@ -1,0 +1,46 @@
+export { Timeline, type TimelineProps } from './Timeline.js';
+export { TimelineGroupView, type TimelineGroupViewProps } from './TimelineGroupView.js';
+export { TimelineEventPill, type TimelineEventPillProps } from './TimelineEventPill.js';
+export { TimelineBody, LONG_ENTRY_CHARS, type TimelineBodyProps } from './TimelineBody.js';
+export { DateSeparator, type DateSeparatorProps } from './DateSeparator.js';
+export { StatusBadge, type StatusBadgeProps } from './StatusBadge.js';
+export { PriorityBadge, type PriorityBadgeProps } from './PriorityBadge.js';
+export { Icon, type IconName, type IconProps } from './Icon.js';
+export { RelativeTime, type RelativeTimeProps } from './RelativeTime.js';
+export {
+  buildTimelineItems,
+  isVisibleTo,
+  sortEntries,
+  GROUP_WINDOW_MS,
+  type TimelineItem,
+  type TimelineGroup,
+  type TimelineEventItem,
+  type TimelineDaySeparator,
+} from './timeline-model.js';
+export {
+  DEFAULT_TIMELINE_LABELS,
+  OUTBOUND_CHANNELS,
+  describeEvent,
+  type TimelineLabels,
+} from './timeline-labels.js';
+export {
+  AGENT_STATUS_LABELS,
+  LEVEL_LABELS,
+  CHANNEL_LABELS,
+  statusLabel,
+  levelLabel,
+  channelLabel,
+  humanize,
+  type Viewer,
+} from './labels.js';
+export {
+  formatRelativeTime,
+  formatShortDate,
+  formatClockTime,
+  formatFullDateTime,
+  formatDayLabel,
+  dayKey,
+  toDate,
+  isValidTimeZone,
+  type DateInput,
+} from './relative-time.js';

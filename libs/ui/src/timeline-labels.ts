@@ -1,0 +1,85 @@
+import type { TimelineEntry } from '@switchboard/contracts';
+import type { IconName } from './Icon.js';
+import { channelLabel, humanize, levelLabel, statusLabel, type Viewer } from './labels.js';
+
+/** Words the timeline uses; an app may override any of them (e.g. the portal's "You"). */
+export interface TimelineLabels {
+  empty: string;
+  internalNote: string;
+  internalNoteHint: string;
+  publicReply: string;
+  /** Name for entries without an author, and the actor of automatic events. */
+  system: string;
+  /** Shown instead of the author's name on the viewer's own entries, when `viewerUserId` is given. */
+  you: string;
+  today: string;
+  yesterday: string;
+  showMore: string;
+  showLess: string;
+  sentVia: (channel: string) => string;
+  receivedVia: (channel: string) => string;
+}
+
+export const DEFAULT_TIMELINE_LABELS: TimelineLabels = {
+  empty: 'No activity yet.',
+  internalNote: 'Internal note',
+  internalNoteHint: 'Not sent to the customer',
+  publicReply: 'Public reply',
+  system: 'System',
+  you: 'You',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  showMore: 'Show full message',
+  showLess: 'Show less',
+  sentVia: (channel) => `Sent via ${channelLabel(channel)}`,
+  receivedVia: (channel) => `via ${channelLabel(channel)}`,
+};
+
+/** Channels on which a public reply actually leaves the building (as opposed to showing in the portal). */
+export const OUTBOUND_CHANNELS = new Set(['email', 'sms', 'whatsapp']);
+
+export const CHANNEL_ICONS: Record<string, IconName> = {
+  email: 'mail',
+  sms: 'chat',
+  whatsapp: 'chat',
+  phone: 'phone',
+  portal: 'chat',
+  chat: 'chat',
+  api: 'gear',
+};
+
+/** Marks for system events; plain symbols that common text fonts have (no emoji font needed). */
+export const EVENT_ICONS: Record<string, string> = {
+  status: '⚙',
+  assignee: '→',
+  urgency: '⚡',
+  importance: '◎',
+  sla: '⏱',
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  status: 'status',
+  urgency: 'urgency',
+  importance: 'importance',
+  assignee: 'assignee',
+  sla: 'SLA',
+};
+
+function formatValue(field: string, value: string, viewer: Viewer): string {
+  if (field === 'status') return statusLabel(value, viewer);
+  if (field === 'urgency' || field === 'importance') return levelLabel(value);
+  return value;
+}
+
+/** "Ana changed status from Open to In progress", or the entry's own text when it is not a field change. */
+export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: string): string {
+  const event = entry.event;
+  if (!event) return entry.body || `${actorName} updated the ticket`;
+  const field = FIELD_NAMES[event.field] ?? humanize(event.field).toLowerCase();
+  const from = event.from == null || event.from === '' ? null : formatValue(event.field, event.from, viewer);
+  const to = event.to == null || event.to === '' ? null : formatValue(event.field, event.to, viewer);
+  if (from && to) return `${actorName} changed ${field} from ${from} to ${to}`;
+  if (to) return `${actorName} set ${field} to ${to}`;
+  if (from) return `${actorName} cleared ${field} (was ${from})`;
+  return entry.body || `${actorName} changed ${field}`;
+}
