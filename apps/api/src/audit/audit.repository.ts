@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { Actor } from '../common/actor.js';
+import { insertRow } from '../database/insert-row.js';
 import { AuditEntryModel } from './audit-entry.model.js';
 
 export interface AuditRecord {
@@ -18,7 +19,9 @@ export class AuditRepository {
   constructor(@InjectModel(AuditEntryModel) private readonly entries: typeof AuditEntryModel) {}
 
   async record(actor: Pick<Actor, 'user' | 'ip'> | null, record: AuditRecord, transaction: Transaction) {
-    await this.entries.create(
+    await insertRow(
+      this.entries.sequelize!,
+      'audit_log',
       {
         actorId: actor?.user.id ?? null,
         action: record.action,
@@ -28,7 +31,7 @@ export class AuditRepository {
         afterState: record.after ?? null,
         ip: actor?.ip ?? null,
       },
-      { transaction },
+      transaction,
     );
   }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
-import { Op } from 'sequelize';
-import { CompanyModel } from '../users/company.model.js';
-import { UserModel } from '../users/user.model.js';
+import { QueryTypes } from 'sequelize';
+import type { AuthUser } from '../common/actor.js';
 import { AuthTokenModel } from './auth-token.model.js';
 
 @Injectable()
@@ -13,12 +12,21 @@ export class AuthTokenRepository {
     return this.tokens.create(data);
   }
 
-  /** The live token with this hash and its user, or null when unknown, revoked or expired. */
-  findLive(tokenHash: string) {
-    return this.tokens.findOne({
-      where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: new Date() } },
-      include: [{ model: UserModel, include: [CompanyModel] }],
-    });
+  /**
+   * The user of a live token (not revoked, not expired), or null. Runs on every authenticated
+   * request, so it is one indexed query without model hydration.
+   */
+  async findLiveUser(tokenHash: string): Promise<AuthUser | null> {
+    const rows = await this.tokens.sequelize!.query<AuthUser>(
+      `SELECT u.id, u.name, u.email, u.role, u.company_id AS companyId, c.name AS companyName
+       FROM auth_tokens t
+       JOIN users u ON u.id = t.user_id
+       LEFT JOIN companies c ON c.id = u.company_id
+       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+       LIMIT 1`,
+      { replacements: [tokenHash, new Date()], type: QueryTypes.SELECT },
+    );
+    return rows[0] ?? null;
   }
 
   async revoke(tokenHash: string) {

@@ -3,7 +3,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AuthUser } from '../common/actor.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { toAuthUser } from '../users/user.mapper.js';
 import { AuthTokenRepository } from './auth-token.repository.js';
 
 /**
@@ -35,8 +34,7 @@ export class TokenService {
 
   async resolve(token: string): Promise<AuthUser | null> {
     if (!token.startsWith('sb_') || token.length > 100) return null;
-    const row = await this.tokens.findLive(TokenService.hash(token));
-    return row?.user ? toAuthUser(row.user) : null;
+    return this.tokens.findLiveUser(TokenService.hash(token));
   }
 
   async revoke(token: string) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
 import { Op, type Transaction } from 'sequelize';
+import { insertRow } from '../database/insert-row.js';
 import { OutboxEventModel } from './outbox-event.model.js';
 import type { OutboxTopic, OutboxTopics } from './outbox.topics.js';
 
@@ -10,7 +11,7 @@ export class OutboxRepository {
 
   /** Call inside the transaction of the change that causes the message: both commit or neither does. */
   async append<T extends OutboxTopic>(topic: T, payload: OutboxTopics[T], transaction: Transaction) {
-    await this.events.create({ topic, payload }, { transaction });
+    await insertRow(this.events.sequelize!, 'outbox_events', { topic, payload }, transaction);
   }
 
   /** Locks a batch of pending rows (SKIP LOCKED lets several relays run side by side). */

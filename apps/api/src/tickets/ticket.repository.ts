@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { insertRow } from '../database/insert-row.js';
 import { UserModel } from '../users/user.model.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
 import { TicketModel } from './ticket.model.js';
@@ -16,6 +18,10 @@ export type NewTicket = Pick<
 >;
 export type NewEntry = Pick<TicketEntryModel, 'ticketId' | 'kind' | 'visibility' | 'authorId' | 'channel' | 'body'> &
   Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo'>>;
+/** A ticket as written: what the caller gave plus what the insert decided. */
+export type CreatedTicket = NewTicket & Pick<TicketModel, 'id' | 'version' | 'assigneeId' | 'createdAt' | 'updatedAt'>;
+export type CreatedEntry = NewEntry & Pick<TicketEntryModel, 'id' | 'createdAt' | 'eventField' | 'eventFrom' | 'eventTo'>;
+
 export type TicketChanges = Partial<
   Pick<TicketModel, 'status' | 'urgency' | 'importance' | 'priority' | 'resolvedAt' | 'closedAt'>
 >;
@@ -26,11 +32,14 @@ export class TicketRepository {
   constructor(
     @InjectModel(TicketModel) private readonly tickets: typeof TicketModel,
     @InjectModel(TicketEntryModel) private readonly entries: typeof TicketEntryModel,
+    private readonly sequelize: Sequelize,
   ) {}
 
-  async create(data: NewTicket, transaction: Transaction): Promise<TicketModel> {
-    const ticket = await this.tickets.create({ ...data, version: 1 }, { transaction });
-    return ticket;
+  async create(data: NewTicket, transaction: Transaction): Promise<CreatedTicket> {
+    const now = new Date();
+    const row = { ...data, assigneeId: null, version: 1, createdAt: now, updatedAt: now };
+    const id = await insertRow(this.sequelize, 'tickets', row, transaction);
+    return { ...row, id };
   }
 
   findById(id: number, options: { transaction?: Transaction; forUpdate?: boolean } = {}) {
@@ -71,9 +80,11 @@ export class TicketRepository {
     await this.tickets.update({ updatedAt: new Date() }, { where: { id }, transaction, silent: false });
   }
 
-  async addEntry(data: NewEntry, transaction: Transaction) {
-    const entry = await this.entries.create({ ...data }, { transaction });
-    return (await this.entries.findByPk(entry.id, { include: [{ model: UserModel, as: 'author' }], transaction }))!;
+  /** Inserts an entry; the caller knows its author, so nothing is read back. */
+  async addEntry(data: NewEntry, transaction: Transaction): Promise<CreatedEntry> {
+    const row = { ...data, eventField: data.eventField ?? null, eventFrom: data.eventFrom ?? null, eventTo: data.eventTo ?? null, createdAt: new Date() };
+    const id = await insertRow(this.sequelize, 'ticket_entries', row, transaction);
+    return { ...row, id };
   }
 
   timeline(ticketId: number, visible: WhereOptions) {

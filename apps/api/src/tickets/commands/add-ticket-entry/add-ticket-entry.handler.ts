@@ -81,6 +81,6 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         new TicketUpdatedEvent(ticketId, [{ field: 'status', from: outcome.reopenedFrom, to: outcome.next }], actor.user.id),
       );
     }
-    return toTimelineEntry(outcome.entry, actor.user);
+    return toTimelineEntry(outcome.entry, actor.user, actor.user);
   }
 }

@@ -59,10 +59,10 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         { ticketId: created.id, subject: data.subject, requesterEmail: requester.email, requesterName: requester.name },
         transaction,
       );
-      return (await this.tickets.findById(created.id, { transaction }))!;
+      return created;
     });
 
     this.events.publish(new TicketCreatedEvent(ticket.id, requester.id, actor.user.id));
-    return toTicket(ticket, actor.user);
+    return toTicket(ticket, actor.user, { requester, assignee: null });
   }
 }
