@@ -19,11 +19,11 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 const DEMO_PASSWORD = 'switchboard-demo';
 const DEMO_LOGINS = [
-  ['admin@acme.test', 'admin (Acme)'],
-  ['manager@acme.test', 'manager (Acme)'],
-  ['agent@acme.test', 'agent (Acme)'],
-  ['agent2@acme.test', 'agent (Acme)'],
-  ['customer@acme.test', 'customer (Acme)'],
+  ['admin@acme.test', 'admin'],
+  ['manager@acme.test', 'manager'],
+  ['agent@acme.test', 'agent'],
+  ['agent2@acme.test', 'agent'],
+  ['customer@acme.test', 'customer of Acme'],
   ['solo@example.test', 'customer (no company)'],
 ];
 
