@@ -1,7 +1,7 @@
 export const ROLES = ['customer', 'agent', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const TICKET_STATUSES = ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+export const TICKET_STATUSES = ['open', 'in_progress', 'waiting_on_customer', 'on_hold', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
@@ -21,6 +21,13 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
   open: 'Open',
   in_progress: 'In progress',
   waiting_on_customer: 'Waiting on you',
+  on_hold: 'On hold',
   resolved: 'Resolved',
   closed: 'Closed',
 };
+
+export const CUSTOM_FIELD_KINDS = ['text', 'long_text', 'number', 'date', 'single_select', 'multi_select', 'checkbox'] as const;
+export type CustomFieldKind = (typeof CUSTOM_FIELD_KINDS)[number];
+
+export const TICKET_SORTS = ['created', 'updated', 'priority', 'status'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];

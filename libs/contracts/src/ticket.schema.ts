@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNELS, LEVELS, ROLES, TICKET_STATUSES } from './enums.js';
+import { zNamed } from './catalog.schema.js';
+import { CHANNELS, LEVELS, ROLES, TICKET_SORTS, TICKET_STATUSES } from './enums.js';
 
 export const zTicketId = z.coerce.number({ error: 'must be a ticket id' }).int().positive();
 
@@ -24,27 +25,80 @@ export const zTicket = z.object({
   requester: zPerson,
   assignee: zPerson.nullable(),
   companyId: z.number().int().nullable(),
+  issueType: zNamed.nullable(),
+  category: zNamed.nullable(),
+  team: zNamed.nullable(),
+  tags: z.array(z.string()),
+  /** Values by field key; only fields the viewer may see. */
+  customFields: z.record(z.string(), z.lazy(() => zCustomFieldValue)),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Ticket = z.infer<typeof zTicket>;
 
+/** A custom field value: text/long text/date (YYYY-MM-DD)/single select as string, number, checkbox, multi select. */
+export const zCustomFieldValue = z.union([z.string().max(20000), z.number(), z.boolean(), z.array(z.string().max(120)).max(100), z.null()]);
+export type CustomFieldValue = z.infer<typeof zCustomFieldValue>;
+
+export const zTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.\-]{0,39}$/u, { error: 'must be 1-40 letters, digits, spaces, _ . -' });
+
 export const zCreateTicketInput = z.object({
   subject: z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }),
   description: z.string().trim().min(1, { error: 'is required' }).max(20000),
   urgency: z.enum(LEVELS).default('medium'),
   importance: z.enum(LEVELS).default('medium'),
+  issueTypeId: z.number().int().positive().nullable().optional(),
+  categoryId: z.number().int().positive().nullable().optional(),
+  tags: z.array(zTag).max(20).optional(),
+  customFields: z.record(z.string(), zCustomFieldValue).optional(),
 });
 export type CreateTicketInput = z.input<typeof zCreateTicketInput>;
 
+const zIdList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+  z.array(z.coerce.number().int().positive()).max(50),
+);
+const zDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
+
 export const zListTicketsInput = z.object({
-  status: z.enum(TICKET_STATUSES).optional(),
+  status: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.union([z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES))]))
+    .optional(),
   urgency: z.enum(LEVELS).optional(),
   importance: z.enum(LEVELS).optional(),
+  /** An agent id, 'me', or 'none' (unassigned). */
+  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  issueTypeId: z.coerce.number().int().positive().optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
+  requesterId: z.coerce.number().int().positive().optional(),
+  companyId: z.coerce.number().int().positive().optional(),
+  tag: zTag.optional(),
+  /** Words in the subject. */
+  q: z.string().trim().max(200).optional(),
+  createdFrom: zDate.optional(),
+  createdTo: zDate.optional(),
+  updatedFrom: zDate.optional(),
+  updatedTo: zDate.optional(),
+  /** Custom field filters: { key: value } (equality; a multi select matches when it holds the value). */
+  fields: z.record(zFieldKeyLoose(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+  ids: zIdList.optional(),
+  sort: z.enum(TICKET_SORTS).default('created'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  /** Keyset paging: the nextCursor of the previous page. */
+  cursor: z.string().max(200).optional(),
+  /** Offset paging for simple lists; ignored when cursor is given. */
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+function zFieldKeyLoose() {
+  return z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, { error: 'must name a custom field key' });
+}
 export type ListTicketsInput = z.input<typeof zListTicketsInput>;
 
 export const zTicketPage = z.object({
@@ -52,6 +106,8 @@ export const zTicketPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type TicketPage = z.infer<typeof zTicketPage>;
 
@@ -62,7 +118,49 @@ export const zUpdateTicketInput = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
   urgency: z.enum(LEVELS).optional(),
   importance: z.enum(LEVELS).optional(),
+  issueTypeId: z.number().int().positive().nullable().optional(),
+  categoryId: z.number().int().positive().nullable().optional(),
+  /** An agent's id, or null to unassign. */
+  assigneeId: z.number().int().positive().nullable().optional(),
+  teamId: z.number().int().positive().nullable().optional(),
+  /** The full tag list (replaces the current one). */
+  tags: z.array(zTag).max(20).optional(),
+  /** Values to set (null clears); fields not named keep their value. */
+  customFields: z.record(z.string(), zCustomFieldValue).optional(),
   /** The version the client read; a stale one is a CONFLICT. Optional for integrators who accept last-write-wins. */
   version: z.number().int().optional(),
 });
 export type UpdateTicketInput = z.input<typeof zUpdateTicketInput>;
+
+/** The same change applied to many tickets, one command per ticket; each outcome is reported. */
+export const zBulkUpdateInput = z.object({
+  ids: z.array(z.number().int().positive()).min(1, { error: 'select at least one ticket' }).max(200),
+  changes: zUpdateTicketInput.omit({ id: true, version: true, customFields: true, tags: true }).extend({
+    addTags: z.array(zTag).max(20).optional(),
+    removeTags: z.array(zTag).max(20).optional(),
+  }),
+});
+export type BulkUpdateInput = z.input<typeof zBulkUpdateInput>;
+export const zBulkUpdateResult = z.object({
+  updated: z.array(z.number().int()),
+  failed: z.array(z.object({ id: z.number().int(), code: z.string(), message: z.string() })),
+});
+export type BulkUpdateResult = z.infer<typeof zBulkUpdateResult>;
+
+export const zSavedView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  /** The list filters, as accepted by tickets.list (without paging). */
+  filters: z.record(z.string(), z.unknown()),
+  shared: z.boolean(),
+  ownerId: z.number().int(),
+  ownerName: z.string(),
+});
+export type SavedView = z.infer<typeof zSavedView>;
+export const zSaveViewInput = z.object({
+  id: z.number().int().positive().optional(),
+  name: z.string().trim().min(1, { error: 'is required' }).max(80),
+  filters: z.record(z.string(), z.unknown()),
+  /** Shared with every staff member (team scoping arrives with teams management). */
+  shared: z.boolean().default(false),
+});
