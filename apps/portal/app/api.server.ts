@@ -44,7 +44,7 @@ function forwardedFor(request: Request): string | null {
 
 function client(request: Request, token: string | null): PortalApi {
   // No cast: if the API's router stops matching what the portal expects, type-checking says so here.
-  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request) });
+  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request), userAgent: request.headers.get('user-agent') });
 }
 
 /** A client for calls made before sign-in (login, register). */

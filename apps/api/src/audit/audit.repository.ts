@@ -18,7 +18,7 @@ export interface AuditRecord {
 export class AuditRepository {
   constructor(@InjectModel(AuditEntryModel) private readonly entries: typeof AuditEntryModel) {}
 
-  async record(actor: Pick<Actor, 'user' | 'ip'> | null, record: AuditRecord, transaction: Transaction) {
+  async record(actor: Pick<Actor, 'user' | 'ip' | 'userAgent'> | null, record: AuditRecord, transaction: Transaction) {
     await insertRow(
       this.entries.sequelize!,
       'audit_log',
@@ -30,6 +30,7 @@ export class AuditRepository {
         beforeState: record.before ?? null,
         afterState: record.after ?? null,
         ip: actor?.ip ?? null,
+        userAgent: actor?.userAgent?.slice(0, 255) ?? null,
       },
       transaction,
     );
