@@ -66,3 +66,7 @@ export const zUpdateTicketInput = z.object({
   version: z.number().int().optional(),
 });
 export type UpdateTicketInput = z.input<typeof zUpdateTicketInput>;
+
+/** Closing or reopening by the requester (or staff): the ticket id and, optionally, the version read. */
+export const zTicketTransitionInput = z.object({ id: zTicketId, version: z.number().int().optional() });
+export type TicketTransitionInput = z.input<typeof zTicketTransitionInput>;

@@ -9,10 +9,21 @@ import { TicketEntryModel } from './ticket-entry.model.js';
 import { TicketModel } from './ticket.model.js';
 import { TicketRepository } from './ticket.repository.js';
 import { TicketsRouter } from './tickets.router.js';
+import { FollowUpTickets } from './links/follow-up-tickets.js';
+import { TicketLinkRepository } from './links/ticket-link.repository.js';
+import { RequesterTransition } from './requester-transition.js';
 
 @Module({
   imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule],
-  providers: [TicketRepository, TicketsRouter, ...TicketCommandHandlers, ...TicketQueryHandlers],
+  providers: [
+    TicketRepository,
+    TicketsRouter,
+    ...TicketCommandHandlers,
+    ...TicketQueryHandlers,
+    TicketLinkRepository,
+    FollowUpTickets,
+    RequesterTransition,
+  ],
   exports: [TicketsRouter],
 })
 export class TicketsModule {}

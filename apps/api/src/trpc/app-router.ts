@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AuditRouter } from '../audit/audit.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
+import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { router } from './trpc.js';
 
@@ -11,6 +13,8 @@ export class AppRouterFactory {
     private readonly auth: AuthRouter,
     private readonly tickets: TicketsRouter,
     private readonly notifications: NotificationsRouter,
+    private readonly satisfaction: SatisfactionRouter,
+    private readonly audit: AuditRouter,
   ) {}
 
   build() {
@@ -18,6 +22,8 @@ export class AppRouterFactory {
       auth: this.auth.build(),
       tickets: this.tickets.build(),
       outbox: this.notifications.build(),
+      satisfaction: this.satisfaction.build(),
+      audit: this.audit.build(),
     });
   }
 }

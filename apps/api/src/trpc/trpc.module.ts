@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { AuditViewModule } from '../audit/audit-view.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, SatisfactionModule, AuditViewModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

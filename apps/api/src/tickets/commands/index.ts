@@ -1,5 +1,13 @@
 import { AddTicketEntryHandler } from './add-ticket-entry/add-ticket-entry.handler.js';
+import { CloseTicketHandler } from './close-ticket/close-ticket.handler.js';
+import { ReopenTicketHandler } from './reopen-ticket/reopen-ticket.handler.js';
 import { CreateTicketHandler } from './create-ticket/create-ticket.handler.js';
 import { UpdateTicketHandler } from './update-ticket/update-ticket.handler.js';
 
-export const TicketCommandHandlers = [CreateTicketHandler, UpdateTicketHandler, AddTicketEntryHandler];
+export const TicketCommandHandlers = [
+  CreateTicketHandler,
+  UpdateTicketHandler,
+  AddTicketEntryHandler,
+  CloseTicketHandler,
+  ReopenTicketHandler,
+];
