@@ -200,7 +200,14 @@ await runMain(async () => {
   const sessionSecret = process.env.SESSION_SECRET || 'switchboard-dev-session-secret-not-for-production';
   if (!process.env.SESSION_SECRET) log('SESSION_SECRET is not set; using a fixed development secret');
 
-  const baseEnv = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SESSION_SECRET: sessionSecret };
+  const baseEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    SESSION_SECRET: sessionSecret,
+    // Rating links in emails point at this portal.
+    PORTAL_URL: process.env.PORTAL_URL || `http://localhost:${portalPort}`,
+  };
 
   await ensureServices({ databaseUrl, redisUrl });
   log(`database ${redact(databaseUrl)}, redis ${redact(redisUrl)}`);

@@ -26,7 +26,7 @@ describe('migrations and demo seed', () => {
     // The named lock makes one run apply everything and the other find nothing to do.
     expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, COUNT]);
     expect(await tables()).toEqual(
-      expect.arrayContaining(['audit_log', 'auth_tokens', 'companies', 'outbound_messages', 'outbox_events', 'schema_migrations', 'ticket_entries', 'tickets', 'users']),
+      expect.arrayContaining(['audit_log', 'auth_tokens', 'companies', 'outbound_messages', 'outbox_events', 'satisfaction_ratings', 'satisfaction_token_uses', 'schema_migrations', 'ticket_entries', 'ticket_links', 'tickets', 'users']),
     );
     const reverted = await migrateDown({ databaseUrl, all: true });
     expect(reverted).toHaveLength(COUNT);
@@ -52,7 +52,8 @@ describe('migrations and demo seed', () => {
         { email: 'solo@example.test', company: null },
       ]);
       const [[{ n }]] = (await sequelize.query('SELECT COUNT(*) AS n FROM users')) as [Array<{ n: number }>, unknown];
-      expect(Number(n)).toBe(6);
+      // The six demo users and the reserved system user the migrations create.
+      expect(Number(n)).toBe(7);
     } finally {
       await sequelize.close();
     }

@@ -9,7 +9,8 @@ import { migrateUp } from '@switchboard/migrations';
 export default async function globalSetup() {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/switchboard');
-  base.pathname = `/switchboard_test_${suffix}`;
+  // Named after the base database (switchboard -> switchboard_test_<run>), so a developer can keep runs apart.
+  base.pathname = `${base.pathname.replace(/\/$/, '') || '/switchboard'}_test_${suffix}`;
   process.env.DATABASE_URL = base.toString();
   process.env.QUEUE_PREFIX = `sbtest_${suffix}`;
   process.env.NODE_ENV = 'test';

@@ -4,7 +4,7 @@ import { dropDatabase, parseDatabaseUrl } from '@switchboard/migrations';
 /** Drops the run's scratch database and its Bull keys (set KEEP_TEST_DATABASE=1 to inspect them). */
 export default async function globalTeardown() {
   if (process.env.KEEP_TEST_DATABASE) return;
-  if (process.env.DATABASE_URL?.includes('/switchboard_test_')) {
+  if (/\/switchboard\w*_test_/.test(process.env.DATABASE_URL ?? '')) {
     await dropDatabase(parseDatabaseUrl(process.env.DATABASE_URL));
   }
   const prefix = process.env.QUEUE_PREFIX;

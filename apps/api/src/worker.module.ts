@@ -6,6 +6,8 @@ import { DatabaseModule } from './database/database.module.js';
 import { QueueModule } from './database/queue.module.js';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module.js';
 import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
+import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.module.js';
+import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -17,6 +19,8 @@ import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
     QueueModule,
     OutboxRelayModule,
     NotificationsWorkerModule,
+    SatisfactionWorkerModule,
+    AutoCloseWorkerModule,
   ],
 })
 export class WorkerModule {}

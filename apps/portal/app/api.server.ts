@@ -4,8 +4,12 @@ import type {
   CreateTicketInput,
   ListTicketsInput,
   LoginInput,
+  RateByTokenInput,
+  RateTicketInput,
   RegisterInput,
+  SatisfactionRating,
   Ticket,
+  TicketRating,
   TicketPage,
   Timeline,
   TimelineEntry,
@@ -33,6 +37,13 @@ interface PortalProcedures {
     get: { query(input: { id: number }): Promise<Ticket> };
     timeline: { query(input: { id: number }): Promise<Timeline> };
     reply: { mutate(input: { id: number; body: string; internal: false }): Promise<TimelineEntry> };
+    close: { mutate(input: { id: number }): Promise<Ticket> };
+    reopen: { mutate(input: { id: number }): Promise<Ticket> };
+  };
+  satisfaction: {
+    rate: { mutate(input: RateTicketInput): Promise<SatisfactionRating> };
+    forTicket: { query(input: { ticketId: number }): Promise<TicketRating> };
+    rateByToken: { mutate(input: RateByTokenInput): Promise<SatisfactionRating> };
   };
 }
 
@@ -44,7 +55,7 @@ function forwardedFor(request: Request): string | null {
 
 function client(request: Request, token: string | null): PortalApi {
   // No cast: if the API's router stops matching what the portal expects, type-checking says so here.
-  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request) });
+  return createApiClient({ url: config.apiUrl, token, forwardedFor: forwardedFor(request), userAgent: request.headers.get('user-agent') });
 }
 
 /** A client for calls made before sign-in (login, register). */

@@ -2,7 +2,15 @@ import type { z } from 'zod';
 
 // The contract schemas the portal validates forms with, before the API sees them (it validates again).
 // Re-exported from a .server module so route modules import them only in actions, never in the browser bundle.
-export { zCreateTicketInput, zLoginInput, zRegisterInput, zReplyInput, zTicketId } from '@switchboard/contracts';
+export {
+  zCreateTicketInput,
+  zLoginInput,
+  zRateByTokenInput,
+  zRateTicketInput,
+  zRegisterInput,
+  zReplyInput,
+  zTicketId,
+} from '@switchboard/contracts';
 
 /** First message per top-level field, the same shape as the API's `fieldErrors`. */
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {

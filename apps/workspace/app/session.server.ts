@@ -108,7 +108,7 @@ export async function requireAgent(request: Request): Promise<AgentContext> {
     user,
     token,
     timeZone: isValidTimeZone(tz) ? tz : 'UTC',
-    api: createApiClient({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for') }),
+    api: createApiClient({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }),
   };
 }
 

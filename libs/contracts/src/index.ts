@@ -5,3 +5,5 @@ export * from './catalog.schema.js';
 export * from './ticket.schema.js';
 export * from './timeline.schema.js';
 export * from './outbox.schema.js';
+export * from './satisfaction.schema.js';
+export * from './audit.schema.js';

@@ -182,3 +182,7 @@ export const zSaveViewInput = z.object({
   /** Shared with every staff member (team scoping arrives with teams management). */
   shared: z.boolean().default(false),
 });
+
+/** Closing or reopening by the requester (or staff): the ticket id and, optionally, the version read. */
+export const zTicketTransitionInput = z.object({ id: zTicketId, version: z.number().int().optional() });
+export type TicketTransitionInput = z.input<typeof zTicketTransitionInput>;

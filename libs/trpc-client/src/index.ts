@@ -11,10 +11,12 @@ export interface ApiClientOptions {
   token?: string | null;
   /** Forwarded to the API for its audit trail. */
   forwardedFor?: string | null;
+  /** The browser's User-Agent, forwarded for the API's audit trail. */
+  userAgent?: string | null;
 }
 
 /** A typed tRPC client for server-side use in the Remix loaders and actions. */
-export function createApiClient({ url, token, forwardedFor }: ApiClientOptions) {
+export function createApiClient({ url, token, forwardedFor, userAgent }: ApiClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
@@ -23,6 +25,7 @@ export function createApiClient({ url, token, forwardedFor }: ApiClientOptions) 
           const headers: Record<string, string> = {};
           if (token) headers.authorization = `Bearer ${token}`;
           if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+          if (userAgent) headers['user-agent'] = userAgent;
           return headers;
         },
       }),

@@ -1,5 +1,6 @@
 import { hashPassword } from '@switchboard/passwords';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { SYSTEM_USER_EMAIL } from '../migrations/2026-11-29T0001-satisfaction-links-audit-ua.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 
@@ -22,7 +23,11 @@ async function insert(sequelize: Sequelize, transaction: Transaction, sql: strin
  * overwrite real data, and running it twice changes nothing.
  */
 export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean; users: string[] }> {
-  const [{ n }] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM users', { type: QueryTypes.SELECT });
+  // The reserved system user (created by a migration) does not make a database "used".
+  const [{ n }] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM users WHERE email <> ?', {
+    replacements: [SYSTEM_USER_EMAIL],
+    type: QueryTypes.SELECT,
+  });
   if (Number(n) > 0) return { seeded: false, users: [] };
 
   const hash = await hashPassword(DEMO_PASSWORD);

@@ -3,12 +3,13 @@ import { ROLES } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import { catalogAbilities } from '../catalog/catalog.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
+import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
-const contributions: AbilityContribution[] = [ticketsAbilities, notificationsAbilities, catalogAbilities, viewsAbilities];
+const contributions: AbilityContribution[] = [ticketsAbilities, notificationsAbilities, catalogAbilities, viewsAbilities, satisfactionAbilities];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {
   if (!(ROLES as readonly string[]).includes(user.role)) {

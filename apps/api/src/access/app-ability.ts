@@ -2,11 +2,11 @@ import type { AbilityBuilder, ForcedSubject, MongoAbility } from '@casl/ability'
 import type { Role } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'] as const;
-/** reply = public reply on a ticket; comment = internal note. */
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment', 'close', 'reopen'] as const;
+/** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -28,12 +28,18 @@ export interface SavedViewFields {
   shared: boolean;
 }
 
+export interface SatisfactionRatingFields {
+  ticketId: number;
+  customerId: number;
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
   | (TicketFields & ForcedSubject<'Ticket'>)
   | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
-  | (SavedViewFields & ForcedSubject<'SavedView'>);
+  | (SavedViewFields & ForcedSubject<'SavedView'>)
+  | (SatisfactionRatingFields & ForcedSubject<'SatisfactionRating'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

@@ -1,4 +1,4 @@
-import { Column, DataType, Model, Table } from 'sequelize-typescript';
+import { Column, CreatedAt, DataType, Model, Table } from 'sequelize-typescript';
 
 @Table({ tableName: 'audit_log', underscored: true, updatedAt: false })
 export class AuditEntryModel extends Model {
@@ -9,4 +9,6 @@ export class AuditEntryModel extends Model {
   @Column({ type: DataType.JSON, allowNull: true }) beforeState!: unknown;
   @Column({ type: DataType.JSON, allowNull: true }) afterState!: unknown;
   @Column({ type: DataType.STRING(64), allowNull: true }) ip!: string | null;
+  @Column({ type: DataType.STRING(255), allowNull: true }) userAgent!: string | null;
+  @CreatedAt @Column({ type: DataType.DATE(3) }) declare createdAt: Date;
 }

@@ -18,7 +18,7 @@ export interface AuditRecord {
 export class AuditRepository {
   constructor(@InjectModel(AuditEntryModel) private readonly entries: typeof AuditEntryModel) {}
 
-  async record(actor: Pick<Actor, 'user' | 'ip'> | null, record: AuditRecord, transaction: Transaction) {
+  async record(actor: Pick<Actor, 'user' | 'ip' | 'userAgent'> | null, record: AuditRecord, transaction: Transaction) {
     await insertRow(
       this.entries.sequelize!,
       'audit_log',
@@ -30,6 +30,7 @@ export class AuditRepository {
         beforeState: record.before ?? null,
         afterState: record.after ?? null,
         ip: actor?.ip ?? null,
+        userAgent: actor?.userAgent?.slice(0, 255) ?? null,
       },
       transaction,
     );
@@ -44,4 +45,28 @@ export class AuditRepository {
     );
     return rows[0] ? { at: new Date(rows[0].at), actorName: rows[0].actorName } : null;
   }
+
+  /** Every audit row about one subject, oldest first, with the author's name. */
+  async forSubject(subjectType: string, subjectId: string | number) {
+    const rows = await this.entries.sequelize!.query<AuditRow>(
+      `SELECT a.id, a.action, a.actor_id AS actorId, u.name AS actorName, a.before_state AS beforeState,
+              a.after_state AS afterState, a.ip, a.user_agent AS userAgent, a.created_at AS createdAt
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE a.subject_type = ? AND a.subject_id = ? ORDER BY a.created_at, a.id`,
+      { replacements: [subjectType, String(subjectId)], type: QueryTypes.SELECT },
+    );
+    return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+  }
+}
+
+export interface AuditRow {
+  id: number;
+  action: string;
+  actorId: number | null;
+  actorName: string | null;
+  beforeState: unknown;
+  afterState: unknown;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
 }

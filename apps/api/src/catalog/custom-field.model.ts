@@ -1,11 +1,11 @@
 import type { CustomFieldKind } from '@switchboard/contracts';
-import { BelongsTo, Column, DataType, ForeignKey, Model, Table } from 'sequelize-typescript';
+import { Column, DataType, ForeignKey, Model, Table } from 'sequelize-typescript';
 import { IssueTypeModel } from './issue-type.model.js';
 
+// No BelongsTo back to the type: its design-time metadata would load the two models in a cycle.
 @Table({ tableName: 'custom_fields', underscored: true })
 export class CustomFieldModel extends Model {
   @ForeignKey(() => IssueTypeModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: false }) issueTypeId!: number;
-  @BelongsTo(() => IssueTypeModel) issueType?: IssueTypeModel;
   @Column({ type: DataType.STRING(60), allowNull: false, field: 'field_key' }) key!: string;
   @Column({ type: DataType.STRING(120), allowNull: false }) label!: string;
   @Column({

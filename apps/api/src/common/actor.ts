@@ -15,4 +15,6 @@ export interface Actor {
   user: AuthUser;
   ability: AppAbility;
   ip: string | null;
+  /** The client's User-Agent, for the audit trail (absent for work without a request). */
+  userAgent?: string | null;
 }

@@ -26,7 +26,16 @@ export const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   SENDGRID_API_KEY: z.string().optional(),
+  PORTAL_URL: url(['http:', 'https:'], 'https://support.example.com').default('http://localhost:3000'),
+  SIGNING_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  RATING_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(3650).default(7),
+  AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(3650).default(4),
+  AUTO_CLOSE_EVERY_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
 });
+
+/** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
+export const DEV_SIGNING_SECRET = 'switchboard-development-signing-secret';
 
 export type ConfigInput = z.input<typeof configSchema>;
 
@@ -45,6 +54,17 @@ export interface AppConfig {
   outboxPollMs: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   sendgridApiKey: string | null;
+  /** Where customers open the portal; one-click links in emails point there. */
+  portalUrl: string;
+  /** HMAC key for signed links (rating links); the development default is public. */
+  signingSecret: string;
+  signingSecretIsDefault: boolean;
+  ratingLinkTtlDays: number;
+  /** A customer reply to a ticket closed longer ago than this opens a linked follow-up ticket instead. */
+  reopenWindowDays: number;
+  /** Resolved tickets close by themselves after this many days. */
+  autoCloseDays: number;
+  autoCloseEveryMs: number;
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -70,5 +90,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: c.OUTBOX_POLL_MS,
     logLevel: c.LOG_LEVEL,
     sendgridApiKey: c.SENDGRID_API_KEY ?? null,
+    portalUrl: c.PORTAL_URL.replace(/\/$/, ''),
+    signingSecret: c.SIGNING_SECRET ?? DEV_SIGNING_SECRET,
+    signingSecretIsDefault: !c.SIGNING_SECRET,
+    ratingLinkTtlDays: c.RATING_LINK_TTL_DAYS,
+    reopenWindowDays: c.REOPEN_WINDOW_DAYS,
+    autoCloseDays: c.AUTO_CLOSE_DAYS,
+    autoCloseEveryMs: c.AUTO_CLOSE_EVERY_MS,
   };
 }

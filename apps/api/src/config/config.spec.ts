@@ -18,4 +18,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '5000', API_PORT: '4100' }).port).toBe(4100);
     expect(loadConfig({ PORT: '5000' }).port).toBe(5000);
   });
+
+  it('has lifecycle defaults and a development signing secret that says it is one', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ portalUrl: 'http://localhost:3000', ratingLinkTtlDays: 14, reopenWindowDays: 7, autoCloseDays: 4 });
+    expect(config.signingSecretIsDefault).toBe(true);
+    const set = loadConfig({ SIGNING_SECRET: 'a-real-secret-of-enough-length', PORTAL_URL: 'https://help.example.com/' });
+    expect(set).toMatchObject({ signingSecret: 'a-real-secret-of-enough-length', signingSecretIsDefault: false, portalUrl: 'https://help.example.com' });
+    expect(() => loadConfig({ SIGNING_SECRET: 'short' })).toThrow(/SIGNING_SECRET: must be at least 16 characters/);
+  });
 });

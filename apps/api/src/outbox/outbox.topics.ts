@@ -1,6 +1,8 @@
 /** Outbox topics and their payloads: what other processes learn about a change. */
 export interface OutboxTopics {
   'ticket.created': { ticketId: number; subject: string; requesterEmail: string; requesterName: string };
+  /** Asks the requester for a satisfaction rating (satisfaction/). */
+  'ticket.resolved': { ticketId: number; requesterEmail: string; requesterName: string };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

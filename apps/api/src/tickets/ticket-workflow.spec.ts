@@ -39,6 +39,7 @@ describe('ticket workflow', () => {
   it('reopens tickets that waited on the customer when the customer writes', () => {
     expect(statusAfterCustomerMessage('waiting_on_customer')).toBe('open');
     expect(statusAfterCustomerMessage('resolved')).toBe('open');
+    expect(statusAfterCustomerMessage('closed')).toBe('open');
     expect(statusAfterCustomerMessage('in_progress')).toBe('in_progress');
     expect(statusAfterCustomerMessage('on_hold')).toBe('on_hold');
   });

@@ -22,7 +22,10 @@ export function canTransition(from: TicketStatus, to: TicketStatus, workflow?: W
   return allowed.includes(to);
 }
 
-/** A customer writing on a ticket that waits for them, or that was resolved, puts it back in the queue. */
+/**
+ * A customer writing on a ticket that waits for them, or that was resolved, puts it back in the queue;
+ * so does writing on a recently closed one (older closed tickets get a follow-up ticket instead).
+ */
 export function statusAfterCustomerMessage(current: TicketStatus): TicketStatus {
-  return current === 'waiting_on_customer' || current === 'resolved' ? 'open' : current;
+  return current === 'waiting_on_customer' || current === 'resolved' || current === 'closed' ? 'open' : current;
 }

@@ -1,4 +1,4 @@
-import type { Channel, Level, TicketStatus } from '@switchboard/contracts';
+import { TICKET_STATUSES, type Channel, type Level, type TicketStatus } from '@switchboard/contracts';
 import { BelongsTo, Column, CreatedAt, DataType, ForeignKey, HasMany, Model, Table, UpdatedAt } from 'sequelize-typescript';
 import { IssueTypeModel } from '../catalog/issue-type.model.js';
 import { CategoryModel, TeamModel } from '../catalog/named.models.js';
@@ -13,7 +13,7 @@ export class TicketModel extends Model {
   @Column({ type: DataType.STRING(200), allowNull: false }) subject!: string;
   @Column({ type: DataType.TEXT, allowNull: false }) description!: string;
   @Column({
-    type: DataType.ENUM('open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'),
+    type: DataType.ENUM(...TICKET_STATUSES),
     allowNull: false,
   })
   status!: TicketStatus;

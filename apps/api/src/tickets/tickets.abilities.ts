@@ -9,14 +9,16 @@ export const ticketsAbilities: AbilityContribution = {
     can('create', 'Ticket');
     can('read', 'Ticket', { requesterId: user.id });
     can('reply', 'Ticket', { requesterId: user.id });
+    // Their own ticket only; which statuses allow it is the handlers' business (ticket-workflow.ts).
+    can(['close', 'reopen'], 'Ticket', { requesterId: user.id });
     can('read', 'TicketEntry', { visibility: 'public' });
   },
   agent(_user, { can }) {
-    can(['create', 'read', 'update', 'reply', 'comment'], 'Ticket');
+    can(['create', 'read', 'update', 'reply', 'comment', 'close', 'reopen'], 'Ticket');
     can('read', 'TicketEntry');
   },
   manager(_user, { can }) {
-    can(['create', 'read', 'update', 'reply', 'comment'], 'Ticket');
+    can(['create', 'read', 'update', 'reply', 'comment', 'close', 'reopen'], 'Ticket');
     can('read', 'TicketEntry');
     can('read', 'AuditEntry');
   },

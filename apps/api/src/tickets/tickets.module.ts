@@ -12,10 +12,23 @@ import { TicketPresenter } from './ticket.presenter.js';
 import { TicketReferences } from './ticket-references.js';
 import { TicketRepository } from './ticket.repository.js';
 import { TicketsRouter } from './tickets.router.js';
+import { FollowUpTickets } from './links/follow-up-tickets.js';
+import { TicketLinkRepository } from './links/ticket-link.repository.js';
+import { RequesterTransition } from './requester-transition.js';
 
 @Module({
   imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule, CatalogModule],
-  providers: [TicketRepository, TicketPresenter, TicketReferences, TicketsRouter, ...TicketCommandHandlers, ...TicketQueryHandlers],
+  providers: [
+    TicketRepository,
+    TicketPresenter,
+    TicketReferences,
+    TicketsRouter,
+    ...TicketCommandHandlers,
+    ...TicketQueryHandlers,
+    TicketLinkRepository,
+    FollowUpTickets,
+    RequesterTransition,
+  ],
   exports: [TicketsRouter],
 })
 export class TicketsModule {}

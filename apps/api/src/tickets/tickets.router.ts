@@ -10,6 +10,7 @@ import {
   zTimeline,
   zTimelineEntry,
   zTimelineInput,
+  zTicketTransitionInput,
   zUpdateTicketInput,
   zBulkUpdateInput,
   zBulkUpdateResult,
@@ -18,8 +19,10 @@ import {
 import { requireAbility, router } from '../trpc/trpc.js';
 import type { Context } from '../trpc/context.js';
 import { AddTicketEntryCommand } from './commands/add-ticket-entry/add-ticket-entry.command.js';
+import { CloseTicketCommand } from './commands/close-ticket/close-ticket.command.js';
 import { CreateTicketCommand } from './commands/create-ticket/create-ticket.command.js';
 import { BulkUpdateTicketsCommand } from './commands/bulk-update-tickets/bulk-update-tickets.command.js';
+import { ReopenTicketCommand } from './commands/reopen-ticket/reopen-ticket.command.js';
 import { UpdateTicketCommand } from './commands/update-ticket/update-ticket.command.js';
 import { GetTicketQuery } from './queries/get-ticket/get-ticket.query.js';
 import { GetTimelineQuery } from './queries/get-timeline/get-timeline.query.js';
@@ -60,7 +63,7 @@ export class TicketsRouter {
         .output(zTimeline)
         .query(({ ctx, input }) => this.queries.execute(new GetTimelineQuery(ctx.actor, input.id))),
       reply: requireAbility('reply', 'Ticket')
-        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true' } })
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true. A requester’s reply to a ticket closed longer than the reopen window opens a linked follow-up ticket: the returned entry’s ticketId names it.' } })
         .input(zReplyInput)
         .output(zTimelineEntry)
         .mutation(({ ctx, input }) =>
@@ -86,6 +89,16 @@ export class TicketsRouter {
         .input(zBulkUpdateInput)
         .output(zBulkUpdateResult)
         .mutation(({ ctx, input }) => this.commands.execute(new BulkUpdateTicketsCommand(ctx.actor, input.ids, input.changes))),
+      close: requireAbility('close', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/close', tags, protect: true, summary: 'Close a ticket (requesters: their own)' } })
+        .input(zTicketTransitionInput)
+        .output(zTicket)
+        .mutation(({ ctx, input }) => this.commands.execute(new CloseTicketCommand(ctx.actor, input.id, input.version))),
+      reopen: requireAbility('reopen', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/reopen', tags, protect: true, summary: 'Reopen a resolved ticket (requesters: their own)' } })
+        .input(zTicketTransitionInput)
+        .output(zTicket)
+        .mutation(({ ctx, input }) => this.commands.execute(new ReopenTicketCommand(ctx.actor, input.id, input.version))),
     });
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AuditRouter } from '../audit/audit.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
 import { CatalogRouter } from '../catalog/catalog.router.js';
+import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
 import { router } from './trpc.js';
@@ -15,6 +17,8 @@ export class AppRouterFactory {
     private readonly notifications: NotificationsRouter,
     private readonly catalog: CatalogRouter,
     private readonly views: ViewsRouter,
+    private readonly satisfaction: SatisfactionRouter,
+    private readonly audit: AuditRouter,
   ) {}
 
   build() {
@@ -24,6 +28,8 @@ export class AppRouterFactory {
       outbox: this.notifications.build(),
       catalog: this.catalog.build(),
       views: this.views.build(),
+      satisfaction: this.satisfaction.build(),
+      audit: this.audit.build(),
     });
   }
 }

@@ -8,10 +8,11 @@ export function contextFactory(surface: Surface) {
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const user = await authenticate(req, res);
     const ip = req.ip ?? null;
+    const userAgent = req.headers['user-agent']?.slice(0, 255) ?? null;
     return {
-      actor: user ? { user, ability: defineAbilityFor(user), ip } : null,
+      actor: user ? { user, ability: defineAbilityFor(user), ip, userAgent } : null,
       ip,
-      userAgent: req.headers['user-agent'] ?? null,
+      userAgent,
       surface,
       req,
       res,

@@ -4,12 +4,14 @@ import { StatusBadge, Timeline } from '@switchboard/ui';
 import { formFailure, requireApi, throwApiFailure } from '../api.server';
 import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
+import { RatingForm, SCORE_LABELS } from '../components/rating-form';
+import { TicketStatusActions } from '../components/ticket-status-actions';
 import { Flash, FormError } from '../components/flash';
 import { config } from '../config.server';
 import { fullLabel, timeLabel, whenLabel } from '../format.server';
 import { LEVEL_LABELS, ticketNumber } from '../labels';
 import { commitSession, takeFlash } from '../session.server';
-import { zodFieldErrors, zReplyInput, zTicketId } from '../validation.server';
+import { zodFieldErrors, zRateTicketInput, zReplyInput, zTicketId } from '../validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.ticket.number} ${data.ticket.subject} · Switchboard Support` : 'Ticket · Switchboard Support' },
@@ -28,10 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, api } = await requireApi(request);
   const id = parseId(params.id);
 
-  let ticket, timeline;
+  let ticket, timeline, rating;
   try {
     // Batched into one HTTP request by the tRPC client.
     [ticket, timeline] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })]);
+    rating = ticket.status === 'resolved' || ticket.status === 'closed' ? (await api.satisfaction.forTicket.query({ ticketId: id })).rating : null;
   } catch (error) {
     return throwApiFailure(error, request, session, 'That ticket');
   }
@@ -72,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       now: now.toISOString(),
       timeZone: config.timeZone,
       userId: user.id,
+      rating: rating ? { rating: rating.rating, comment: rating.comment } : null,
       flash,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
@@ -83,22 +87,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.id);
   const form = await request.formData();
   const values = { body: String(form.get('body') ?? '') };
+  const intent = String(form.get('intent') ?? 'reply');
+
+  if (intent === 'close' || intent === 'reopen' || intent === 'rate') {
+    let done: string;
+    try {
+      if (intent === 'rate') {
+        const parsed = zRateTicketInput.safeParse({ ticketId: id, rating: form.get('rating'), comment: String(form.get('comment') ?? '') });
+        if (!parsed.success) {
+          return data({ values, fieldErrors: { rating: 'Choose a score from 1 to 5.' } as Record<string, string>, formError: null }, { status: 400 });
+        }
+        await api.satisfaction.rate.mutate(parsed.data);
+        done = 'Thank you for your rating.';
+      } else {
+        await api.tickets[intent].mutate({ id });
+        done = intent === 'close' ? 'Your ticket is closed.' : 'Your ticket is open again.';
+      }
+    } catch (error) {
+      const failure = await formFailure(error, request, session);
+      return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
+    }
+    session.flash('flash', done);
+    return redirect(`/tickets/${id}`, { headers: { 'Set-Cookie': await commitSession(session) } });
+  }
 
   const parsed = zReplyInput.safeParse({ id, body: values.body, internal: false });
   if (!parsed.success) {
     return data({ values, fieldErrors: zodFieldErrors(parsed.error), formError: null }, { status: 400 });
   }
 
+  let entry;
   try {
     // A customer's reply is always public: the portal never sends internal: true.
-    await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false });
+    entry = await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false });
   } catch (error) {
     const failure = await formFailure(error, request, session);
     return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
   }
 
-  session.flash('flash', 'Your reply was sent.');
-  return redirect(`/tickets/${id}#latest`, { headers: { 'Set-Cookie': await commitSession(session) } });
+  // A reply to a ticket closed long ago opened a new, linked ticket: go there.
+  const followUp = entry.ticketId !== id;
+  session.flash('flash', followUp ? `Ticket #${id} was closed, so we opened this new ticket with your message.` : 'Your reply was sent.');
+  return redirect(`/tickets/${entry.ticketId}#latest`, { headers: { 'Set-Cookie': await commitSession(session) } });
 }
 
 /** The ticket's description, for tickets whose timeline does not hold it as a message. */
@@ -128,7 +158,7 @@ function Description({ item, latest }: { item: { author: string; body: string; c
 }
 
 export default function TicketPage() {
-  const { ticket, entries, description, now, timeZone, userId, flash } = useLoaderData<typeof loader>();
+  const { ticket, entries, description, now, timeZone, userId, rating, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -169,6 +199,19 @@ export default function TicketPage() {
       </header>
 
       <Flash message={flash} />
+      <TicketStatusActions status={ticket.status} />
+
+      {ticket.status === 'resolved' || ticket.status === 'closed' ? (
+        <section className="reply" aria-labelledby="rating-title" data-testid="rating">
+          <h2 id="rating-title">Your rating</h2>
+          {rating ? (
+            <p data-testid="current-rating">
+              You rated this {rating.rating} of 5 ({SCORE_LABELS[rating.rating]}){rating.comment ? `: “${rating.comment}”` : '.'} You can change it below.
+            </p>
+          ) : null}
+          <RatingForm score={rating?.rating ?? null} comment={rating?.comment} error={errors.rating} submitLabel={rating ? 'Update rating' : 'Send rating'} busy={busy} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="conversation-title">
         <h2 id="conversation-title" className="visually-hidden">
@@ -189,6 +232,7 @@ export default function TicketPage() {
 
       <section className="reply" aria-labelledby="reply-title">
         <h2 id="reply-title">Reply</h2>
+        {/* intent=reply is the default, so older forms without it keep working. */}
         {ticket.status === 'closed' ? (
           <p className="muted">This ticket is closed. If you still need help, write below or open a new ticket.</p>
         ) : ticket.status === 'waiting_on_customer' ? (
@@ -196,6 +240,7 @@ export default function TicketPage() {
         ) : null}
         <FormError message={result?.formError} />
         <Form method="post" className="form" data-testid="reply-form" noValidate>
+          <input type="hidden" name="intent" value="reply" />
           <Field id="body" label="Your message" error={errors.body}>
             {/* Keyed by the latest entry so the box empties once the reply shows up (with JavaScript on). */}
             {(aria) => <textarea key={String(lastId)} {...aria} name="body" rows={5} required defaultValue={result?.values.body ?? ''} />}

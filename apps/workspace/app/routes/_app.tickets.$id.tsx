@@ -5,6 +5,7 @@ import {
   TICKET_STATUSES,
   zTicketId,
   type Level,
+  type AuditEntry,
   type Ticket,
   type TicketStatus,
   type Timeline as TimelineData,
@@ -12,6 +13,7 @@ import {
 import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
 import { fieldSentence } from '~/fields';
+import { AuditTrail } from '~/components/AuditTrail';
 import { Composer, type ComposerErrors } from '~/components/Composer';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -29,8 +31,10 @@ function ticketIdOrNotFound(raw: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, session, timeZone } = await requireAgent(request);
+  const { api, session, timeZone, user } = await requireAgent(request);
   const id = ticketIdOrNotFound(params.id);
+  const mayAudit = user.role === 'manager' || user.role === 'admin';
+  let audit: AuditEntry[] | null = null;
   let ticket: Ticket;
   let timeline: TimelineData;
   try {
@@ -39,10 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       Ticket,
       TimelineData,
     ];
+    if (mayAudit) audit = (await api.audit.forTicket.query({ ticketId: id })).entries as AuditEntry[];
   } catch (error) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
-  return { ticket, entries: timeline.entries, now: new Date().toISOString(), timeZone };
+  return { ticket, entries: timeline.entries, audit, now: new Date().toISOString(), timeZone };
 }
 
 type ActionResult =
@@ -159,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, entries, now, timeZone } = useLoaderData<typeof loader>();
+  const { ticket, entries, audit, now, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && actionData.intent !== 'reply' && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -235,6 +240,7 @@ export default function TicketView() {
               <RelativeTime value={ticket.updatedAt} now={now} timeZone={timeZone} />
             </dd>
           </dl>
+          {audit ? <AuditTrail entries={audit as AuditEntry[]} now={now} timeZone={timeZone} /> : null}
         </aside>
       </div>
     </div>

@@ -2,8 +2,10 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { TicketEntryAddedEvent } from '../../events/ticket-entry-added.event.js';
 import { TicketUpdatedEvent } from '../../events/ticket-updated.event.js';
+import { FollowUpTickets } from '../../links/follow-up-tickets.js';
 import { toTimelineEntry } from '../../ticket.mapper.js';
 import { TicketRepository } from '../../ticket.repository.js';
 import { ticketSubject } from '../../ticket.subject.js';
@@ -18,6 +20,7 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly tickets: TicketRepository,
     private readonly audit: AuditRepository,
     private readonly events: EventBus,
+    private readonly followUps: FollowUpTickets,
   ) {}
 
   async execute({ actor, ticketId, body, internal, channel }: AddTicketEntryCommand): Promise<TimelineEntry> {
@@ -28,9 +31,13 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       if (actor.ability.cannot(action, ticketSubject(ticket))) {
         throw TicketErrors.forbidden(internal ? 'add internal notes' : `reply to ticket #${ticketId}`);
       }
-      if (ticket.status === 'closed') throw TicketErrors.closed(ticketId);
-
       const fromRequester = actor.user.id === ticket.requesterId && actor.user.role === 'customer';
+      // Only the requester's public reply gets past a closed ticket: it reopens it within the reopen
+      // window, and opens a linked follow-up ticket after it.
+      if (ticket.status === 'closed' && (!fromRequester || internal)) throw TicketErrors.closed(ticketId);
+      if (this.followUps.isDue(ticket)) {
+        return { followUp: await this.followUps.open(actor, ticket, body, channel, transaction) };
+      }
       const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
       const entry = await this.tickets.addEntry(
         { ticketId, kind, visibility: internal ? 'internal' : 'public', authorId: actor.user.id, channel, body },
@@ -40,7 +47,12 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       let reopenedFrom: string | null = null;
       const next = fromRequester ? statusAfterCustomerMessage(ticket.status) : ticket.status;
       if (next !== ticket.status) {
-        await this.tickets.updateIfVersion(ticket.id, ticket.version, { status: next, resolvedAt: null }, transaction);
+        await this.tickets.updateIfVersion(
+          ticket.id,
+          ticket.version,
+          { status: next, resolvedAt: null, ...(ticket.status === 'closed' ? { closedAt: null } : {}) },
+          transaction,
+        );
         await this.tickets.addEntry(
           {
             ticketId,
@@ -72,6 +84,13 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       );
       return { entry, reopenedFrom, next };
     });
+
+    if (outcome.followUp) {
+      // The reply became the first message of a new ticket: the entry's ticketId tells the caller which.
+      const { ticketId: newId, entry } = outcome.followUp;
+      this.events.publish(new TicketCreatedEvent(newId, actor.user.id, actor.user.id));
+      return toTimelineEntry(entry, actor.user, actor.user);
+    }
 
     this.events.publish(
       new TicketEntryAddedEvent(ticketId, Number(outcome.entry.id), outcome.entry.kind, outcome.entry.visibility, actor.user.id),

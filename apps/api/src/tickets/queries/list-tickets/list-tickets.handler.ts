@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { TicketPage } from '@switchboard/contracts';
+import { TICKET_STATUSES, type TicketPage } from '@switchboard/contracts';
 import { Op, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { accessibleWhere } from '../../../access/accessible-where.js';
@@ -18,7 +18,8 @@ const sortValue = (t: TicketModel, sort: TicketFilter['sort']): string | number 
     case 'priority':
       return t.priority;
     case 'status':
-      return ['open', 'in_progress', 'waiting_on_customer', 'on_hold', 'resolved', 'closed'].indexOf(t.status) + 1;
+      // The ENUM's index: the order of TICKET_STATUSES, which the migrations keep.
+      return TICKET_STATUSES.indexOf(t.status) + 1;
     default:
       return t.createdAt.toISOString();
   }

@@ -94,7 +94,10 @@ export function afterCursor(filter: TicketFilter, cursor: string): WhereOptions 
   const op = filter.direction === 'desc' ? Op.lt : Op.gt;
   const expr = sortExpression(filter.sort);
   const v = filter.sort === 'created' || filter.sort === 'updated' ? new Date(value) : value;
+  // "sort <= v AND (sort < v OR id < last)": the first half is an index range both MySQL and
+  // MariaDB use; a bare OR (or a row comparison, on MariaDB) makes them scan.
+  const inclusive = filter.direction === 'desc' ? Op.lte : Op.gte;
   return {
-    [Op.or]: [whereFn(expr, op, v), { [Op.and]: [whereFn(expr, Op.eq, v), { id: { [op]: id } }] }],
+    [Op.and]: [whereFn(expr, inclusive, v), { [Op.or]: [whereFn(expr, op, v), { id: { [op]: id } }] }],
   };
 }
