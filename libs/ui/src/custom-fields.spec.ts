@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { CustomField } from '@switchboard/contracts';
 import { customFieldErrors, customFieldName, customFieldsFromForm, formatCustomFieldValue, rawCustomFields } from './custom-fields.js';
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { activeQuickFilter, filtersFromSearch, isFiltered, listInput, queueHref, sortHref } from './queue-query.js';
 
 describe('filtersFromSearch', () => {
