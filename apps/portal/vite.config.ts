@@ -30,10 +30,12 @@ export default defineConfig({
       { find: /^@switchboard\/contracts\/enums$/, replacement: lib('contracts/src/enums.ts') },
       { find: /^@switchboard\/contracts$/, replacement: lib('contracts/src/index.ts') },
       { find: /^@switchboard\/trpc-client$/, replacement: lib('trpc-client/src/index.ts') },
+      // Only the form helpers for custom fields (no React components, no styles) come from the shared ui lib.
+      { find: /^@switchboard\/ui\/custom-fields$/, replacement: lib('ui/src/custom-fields.ts') },
     ],
   },
   ssr: {
-    noExternal: ['@switchboard/contracts', '@switchboard/trpc-client'],
+    noExternal: ['@switchboard/contracts', '@switchboard/trpc-client', '@switchboard/ui'],
   },
   server: { port: 3900 },
 });

@@ -5,6 +5,8 @@ import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
 import { Flash, FormError } from '../components/flash';
 import { StatusBadge } from '../components/status-badge';
+import { TicketTypeFacts } from '../components/ticket-type-facts';
+import { loadCatalog, typeFacts } from '../custom-fields.server';
 import { fullLabel, whenLabel } from '../format.server';
 import { LEVEL_LABELS, ticketNumber } from '../labels';
 import { commitSession, takeFlash } from '../session.server';
@@ -28,10 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, api } = await requireApi(request);
   const id = parseId(params.id);
 
-  let ticket, timeline;
+  let ticket, timeline, catalog;
   try {
     // Batched into one HTTP request by the tRPC client.
-    [ticket, timeline] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })]);
+    [ticket, timeline, catalog] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id }), loadCatalog(api)]);
   } catch (error) {
     return throwApiFailure(error, request, session, 'That ticket');
   }
@@ -51,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         openedLabel: whenLabel(ticket.createdAt, now),
         openedTitle: fullLabel(ticket.createdAt),
       },
+      facts: typeFacts(ticket, catalog),
       days: buildTimeline(ticket, timeline.entries, user, now),
       flash,
     },
@@ -122,7 +125,7 @@ function Entry({ item, latest }: { item: TimelineItem; latest: boolean }) {
 }
 
 export default function TicketPage() {
-  const { ticket, days, flash } = useLoaderData<typeof loader>();
+  const { ticket, facts, days, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -160,6 +163,7 @@ export default function TicketPage() {
             <dd>{ticket.importance}</dd>
           </div>
         </dl>
+        <TicketTypeFacts {...facts} />
       </header>
 
       <Flash message={flash} />
