@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+import { sharedLibsConfig } from '../../vite.shared';
 
 // Single Fetch types for useLoaderData/useActionData with `data()` responses.
 declare module '@remix-run/node' {
@@ -8,8 +8,6 @@ declare module '@remix-run/node' {
     v3_singleFetch: true;
   }
 }
-
-const lib = (path: string) => fileURLToPath(new URL(`../../libs/${path}`, import.meta.url));
 
 export default defineConfig({
   plugins: [
@@ -23,19 +21,6 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: {
-    // The shared libs are TypeScript source, not built packages: compile them with the portal.
-    alias: [
-      // Browser code only needs the enums and labels; importing them directly keeps zod out of the client bundle.
-      { find: /^@switchboard\/contracts\/enums$/, replacement: lib('contracts/src/enums.ts') },
-      { find: /^@switchboard\/contracts$/, replacement: lib('contracts/src/index.ts') },
-      { find: /^@switchboard\/trpc-client$/, replacement: lib('trpc-client/src/index.ts') },
-      // Only the form helpers for custom fields (no React components, no styles) come from the shared ui lib.
-      { find: /^@switchboard\/ui\/custom-fields$/, replacement: lib('ui/src/custom-fields.ts') },
-    ],
-  },
-  ssr: {
-    noExternal: ['@switchboard/contracts', '@switchboard/trpc-client', '@switchboard/ui'],
-  },
+  ...sharedLibsConfig(),
   server: { port: 3900 },
 });

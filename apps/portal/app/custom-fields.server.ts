@@ -1,5 +1,5 @@
 import type { Catalog, IssueType, Ticket } from '@switchboard/contracts';
-import { customFieldErrors, customFieldsFromForm, formatCustomFieldValue, type ParsedCustomFields } from '@switchboard/ui/custom-fields';
+import { customFieldErrors, customFieldsFromForm, formatCustomFieldValue, type ParsedCustomFields } from '@switchboard/ui';
 import type { PortalApi } from './api.server';
 
 export { customFieldErrors };

@@ -1,14 +1,17 @@
 import { LEVELS, STATUS_LABELS, TICKET_STATUSES, type Level, type TicketStatus } from '@switchboard/contracts/enums';
+import { statusLabel as sharedStatusLabel } from '@switchboard/ui';
 
 export { LEVELS, STATUS_LABELS, TICKET_STATUSES };
 export type { Level, TicketStatus };
+export { LEVEL_LABELS, levelLabel } from '@switchboard/ui';
 
 export function isTicketStatus(value: unknown): value is TicketStatus {
   return typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 }
 
+/** A status in the customer's words ("Waiting on you"). */
 export function statusLabel(status: string): string {
-  return isTicketStatus(status) ? STATUS_LABELS[status] : humanize(status);
+  return sharedStatusLabel(status, 'customer');
 }
 
 /** Ticket numbers are shown the way support staff say them: #1001. */
@@ -29,18 +32,6 @@ export const IMPORTANCE_OPTIONS: Record<Level, string> = {
   high: 'A lot: most of my work is affected',
   critical: 'Completely: nothing works for us',
 };
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  critical: 'Critical',
-};
-
-export function humanize(value: string): string {
-  const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * Puts a field name in front of a contract message ("is required" -> "Subject is required");

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import uiStyles from '@switchboard/ui/styles.css?url';
 import { ErrorView } from './components/error-view';
 import { getUser } from './session.server';
 import styles from './styles.css?url';
@@ -10,6 +11,8 @@ const icon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%232f4fb3'/%3E%3Ctext x='16' y='21' font-family='sans-serif' font-size='13' font-weight='700' fill='white' text-anchor='middle'%3ESB%3C/text%3E%3C/svg%3E";
 
 export const links: LinksFunction = () => [
+  // The shared components' styles first, so the portal's own can retune them.
+  { rel: 'stylesheet', href: uiStyles },
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: icon, type: 'image/svg+xml' },
 ];

@@ -22,7 +22,7 @@ export const zCustomField = z.object({
 export type CustomField = z.infer<typeof zCustomField>;
 
 /** Allowed next statuses per status; null means the default workflow. */
-export const zTransitions = z.record(z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES))).nullable();
+export const zTransitions = z.partialRecord(z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES))).nullable();
 
 export const zIssueType = z.object({
   id: z.number().int(),

@@ -72,7 +72,9 @@ export const zListTicketsInput = z.object({
   urgency: z.enum(LEVELS).optional(),
   importance: z.enum(LEVELS).optional(),
   /** An agent id, 'me', or 'none' (unassigned). */
-  assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  assignee: z
+    .preprocess((v) => v, z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()], { error: "must be an agent id, 'me' or 'none'" }))
+    .optional(),
   teamId: z.coerce.number().int().positive().optional(),
   issueTypeId: z.coerce.number().int().positive().optional(),
   categoryId: z.coerce.number().int().positive().optional(),
@@ -85,8 +87,24 @@ export const zListTicketsInput = z.object({
   createdTo: zDate.optional(),
   updatedFrom: zDate.optional(),
   updatedTo: zDate.optional(),
-  /** Custom field filters: { key: value } (equality; a multi select matches when it holds the value). */
-  fields: z.record(zFieldKeyLoose(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+  /**
+   * Custom field filters: { key: value } (equality; a multi select matches when it holds the value).
+   * In a query string: fields=key:value;other_key:value
+   */
+  fields: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? Object.fromEntries(
+              v
+                .split(';')
+                .filter(Boolean)
+                .map((pair) => [pair.slice(0, pair.indexOf(':') < 0 ? pair.length : pair.indexOf(':')), pair.slice(pair.indexOf(':') + 1)]),
+            )
+          : v,
+      z.record(zFieldKeyLoose(), z.union([z.string().max(200), z.number(), z.boolean()])),
+    )
+    .optional(),
   ids: zIdList.optional(),
   sort: z.enum(TICKET_SORTS).default('created'),
   direction: z.enum(['asc', 'desc']).default('desc'),

@@ -35,4 +35,43 @@ describe('<Timeline>', () => {
     expect(html).not.toContain('data-visibility="internal"');
     expect(html.match(/data-testid="timeline-entry"/g)).toHaveLength(4);
   });
+
+  it('speaks to a customer: friendly status words, no staff vocabulary', () => {
+    const html = render('customer');
+    expect(html).toContain('Status changed to In progress');
+    expect(html).not.toContain('Ana Agent changed');
+    expect(html).not.toContain('Public reply');
+    expect(html).not.toContain('via email');
+    const waiting: TimelineEntry = { ...entries[3]!, id: 6, event: { field: 'status', from: 'in_progress', to: 'waiting_on_customer' } };
+    const html2 = renderToStaticMarkup(<Timeline entries={[waiting]} viewer="customer" now="2025-03-04T12:00:00Z" timeZone="UTC" />);
+    expect(html2).toContain('Status changed to Waiting on you');
+  });
+
+  it('labels staff with staffName and the viewer with "You" when asked; names otherwise', () => {
+    expect(render('customer')).toContain('Ana Agent');
+    const html = renderToStaticMarkup(
+      <Timeline entries={entries} viewer="customer" viewerUserId={5} staffName="Support" now="2025-03-04T12:00:00Z" timeZone="UTC" />,
+    );
+    expect(html).toContain('>Support<');
+    expect(html).toContain('>You<');
+    expect(html).not.toContain('Ana Agent');
+    expect(html).not.toContain('Cody Customer');
+  });
+
+  it('gives the last entry the latestId, and only when asked', () => {
+    expect(render('agent')).not.toContain('id="latest"');
+    const html = renderToStaticMarkup(<Timeline entries={entries} viewer="customer" latestId="latest" now="2025-03-04T12:00:00Z" timeZone="UTC" />);
+    expect(html.match(/id="latest"/g)).toHaveLength(1);
+    expect(html).toMatch(/id="latest"[^>]*data-entry-id="5"/);
+    expect(html).not.toContain('id="entry-5"');
+  });
+
+  it('formats times and day boundaries in the given zone', () => {
+    const html = renderToStaticMarkup(
+      <Timeline entries={entries.slice(0, 1)} viewer="customer" now="2025-03-04T12:00:00Z" timeZone="Pacific/Auckland" />,
+    );
+    // 09:00Z is 22:00 on the 4th in Auckland; "now" (12:00Z) is already the 5th there.
+    expect(html).toContain('>22:00<');
+    expect(html).toContain('>Yesterday<');
+  });
 });

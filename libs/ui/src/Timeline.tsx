@@ -18,19 +18,40 @@ export interface TimelineProps {
   now?: DateInput;
   /** IANA zone for times and day boundaries; the runtime's zone when omitted. */
   timeZone?: string;
+  /**
+   * Shown instead of a staff member's name on their entries, e.g. the portal's "Support".
+   * Omitted (the workspace): the author's own name.
+   */
+  staffName?: string;
+  /** `id` of the last entry's element instead of `entry-<id>`, e.g. "latest" for a `#latest` link. */
+  latestId?: string;
   className?: string;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
-export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now, timeZone, className }: TimelineProps) {
+export function Timeline({
+  entries,
+  viewer,
+  labels: overrides,
+  viewerUserId,
+  now,
+  timeZone,
+  staffName,
+  latestId,
+  className,
+}: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
   const items = buildTimelineItems(entries, viewer, timeZone);
   const authorName = (entry: TimelineEntry) => {
     if (!entry.author) return labels.system;
     if (viewerUserId != null && entry.author.id === viewerUserId) return labels.you;
+    if (staffName != null && entry.author.role !== 'customer') return staffName;
     return entry.author.name;
   };
+  const last = items.at(-1);
+  const lastEntry = last?.type === 'event' ? last.entry : last?.type === 'group' ? last.entries.at(-1) : undefined;
+  const anchorOf = (entry: TimelineEntry) => (latestId && entry === lastEntry ? latestId : `entry-${entry.id}`);
 
   return (
     <section
@@ -64,6 +85,7 @@ export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now
                     viewer={viewer}
                     actorName={authorName(item.entry)}
                     timeZone={timeZone}
+                    anchorId={anchorOf(item.entry)}
                   />
                 );
               case 'group':
@@ -75,6 +97,7 @@ export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now
                     labels={labels}
                     authorName={authorName}
                     timeZone={timeZone}
+                    anchorOf={anchorOf}
                   />
                 );
             }

@@ -8,16 +8,18 @@ export interface TimelineEventPillProps {
   viewer: Viewer;
   actorName: string;
   timeZone?: string;
+  /** The element's `id`; `entry-<id>` by default. */
+  anchorId?: string;
 }
 
 /** A system event (status, priority, assignment…) as a small centred pill. */
-export function TimelineEventPill({ entry, viewer, actorName, timeZone }: TimelineEventPillProps) {
+export function TimelineEventPill({ entry, viewer, actorName, timeZone, anchorId }: TimelineEventPillProps) {
   const icon = (entry.event && EVENT_ICONS[entry.event.field]) ?? '⚙';
   return (
     <li className="sb-timeline__event">
       <div
         className="sb-pill"
-        id={`entry-${entry.id}`}
+        id={anchorId ?? `entry-${entry.id}`}
         data-testid="timeline-entry"
         data-kind={entry.kind}
         data-visibility={entry.visibility}

@@ -12,15 +12,19 @@ export interface TimelineGroupViewProps {
   labels: TimelineLabels;
   authorName: (entry: TimelineEntry) => string;
   timeZone?: string;
+  /** The `id` of an entry's element; `entry-<id>` by default. */
+  anchorOf?: (entry: TimelineEntry) => string;
 }
 
 /**
  * One author's consecutive messages, replies or notes under a single header.
  * Customer messages sit left; staff replies (green) and internal notes (amber, dashed, 🔒) sit right.
+ * A customer sees only who wrote: channels and "public reply" are staff vocabulary.
  */
-export function TimelineGroupView({ group, viewer, labels, authorName, timeZone }: TimelineGroupViewProps) {
+export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf }: TimelineGroupViewProps) {
   const first = group.entries[0]!;
   const name = authorName(first);
+  const staffView = viewer === 'agent';
   return (
     <li className={`sb-timeline__group sb-timeline__group--${group.side} sb-timeline__group--${group.kind}`}>
       <div className="sb-timeline__header">
@@ -28,14 +32,14 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone 
           <>
             <Icon name={CHANNEL_ICONS[first.channel] ?? 'chat'} className="sb-timeline__icon" />
             <strong className="sb-timeline__author">{name}</strong>
-            <span className="sb-timeline__via">{labels.receivedVia(first.channel)}</span>
+            {staffView && <span className="sb-timeline__via">{labels.receivedVia(first.channel)}</span>}
           </>
         )}
         {group.kind === 'reply' && (
           <>
             <Icon name={OUTBOUND_CHANNELS.has(first.channel) ? 'send' : 'chat'} className="sb-timeline__icon" />
             <strong className="sb-timeline__author">{name}</strong>
-            {OUTBOUND_CHANNELS.has(first.channel) ? (
+            {!staffView ? null : OUTBOUND_CHANNELS.has(first.channel) ? (
               <span className="sb-timeline__tag sb-timeline__tag--sent">{labels.sentVia(first.channel)}</span>
             ) : (
               <span className="sb-timeline__via">{labels.publicReply}</span>
@@ -55,7 +59,7 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone 
       {group.entries.map((entry) => (
         <article
           key={entry.id}
-          id={`entry-${entry.id}`}
+          id={anchorOf ? anchorOf(entry) : `entry-${entry.id}`}
           className={`sb-entry sb-entry--${entry.kind}${entry.visibility === 'internal' ? ' sb-entry--internal' : ''}`}
           data-testid="timeline-entry"
           data-kind={entry.kind}
@@ -82,6 +86,7 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone 
 function ariaLabel(entry: TimelineEntry, viewer: Viewer, labels: TimelineLabels, name: string): string {
   if (entry.kind === 'note') return `${labels.internalNote} by ${name}`;
   if (entry.kind === 'reply') {
+    if (viewer === 'customer') return `Reply from ${name}`;
     return OUTBOUND_CHANNELS.has(entry.channel) ? `${labels.publicReply} by ${name}, ${labels.sentVia(entry.channel).toLowerCase()}` : `${labels.publicReply} by ${name}`;
   }
   return viewer === 'customer' ? `Message from ${name}` : `Message from ${name} ${labels.receivedVia(entry.channel)}`;

@@ -41,8 +41,8 @@ export function channelLabel(channel: string): string {
   return (CHANNEL_LABELS as Record<string, string>)[channel] ?? channel;
 }
 
-/** "in_progress" -> "In progress". */
+/** "in_progress" -> "In progress", "assigneeId" -> "Assignee id". */
 export function humanize(value: string): string {
-  const words = value.replace(/[_-]+/g, ' ').trim();
+  const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

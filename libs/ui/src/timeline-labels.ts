@@ -71,8 +71,12 @@ function formatValue(field: string, value: string, viewer: Viewer): string {
   return value;
 }
 
-/** "Ana changed status from Open to In progress", or the entry's own text when it is not a field change. */
+/**
+ * Staff read "Ana changed status from Open to In progress" (or the entry's own text when it is not a
+ * field change); a customer reads what changed for them, without naming staff: "Status changed to Waiting on you".
+ */
 export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: string): string {
+  if (viewer === 'customer') return describeEventForCustomer(entry);
   const event = entry.event;
   if (!event) return entry.body || `${actorName} updated the ticket`;
   const field = FIELD_NAMES[event.field] ?? humanize(event.field).toLowerCase();
@@ -82,4 +86,28 @@ export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: s
   if (to) return `${actorName} set ${field} to ${to}`;
   if (from) return `${actorName} cleared ${field} (was ${from})`;
   return entry.body || `${actorName} changed ${field}`;
+}
+
+/** "Status changed to Resolved", "Urgency changed to High", "A support agent is handling this ticket"... */
+function describeEventForCustomer(entry: Pick<TimelineEntry, 'event' | 'body'>): string {
+  const event = entry.event;
+  const fallback = entry.body.trim();
+  if (!event) return fallback || 'Ticket updated';
+  const to = event.to == null || event.to === '' ? null : event.to;
+  switch (event.field.replace(/Id$/, '').toLowerCase()) {
+    case 'status':
+      return to ? `Status changed to ${statusLabel(to, 'customer')}` : 'Status cleared';
+    case 'urgency':
+      return `Urgency changed to ${levelLabel(to ?? 'none')}`;
+    case 'importance':
+      return `Impact changed to ${levelLabel(to ?? 'none')}`;
+    case 'assignee':
+      return to ? 'A support agent is handling this ticket' : 'Waiting for a support agent';
+    case 'created':
+    case 'ticket':
+      return fallback || 'Ticket opened';
+    default:
+      if (fallback) return fallback;
+      return to ? `${humanize(event.field)} changed to ${humanize(to)}` : `${humanize(event.field)} cleared`;
+  }
 }

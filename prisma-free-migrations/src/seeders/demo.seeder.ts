@@ -77,6 +77,50 @@ export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean;
       );
     const later = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
 
+    // Reference data: teams with their agents, categories, issue types with custom fields, tags.
+    const support = await insert(sequelize, t, 'INSERT INTO teams (name) VALUES (?)', ['Support']);
+    const billing = await insert(sequelize, t, 'INSERT INTO teams (name) VALUES (?)', ['Billing']);
+    for (const [team, email] of [[support, 'agent@acme.test'], [support, 'agent2@acme.test'], [billing, 'agent2@acme.test'], [billing, 'manager@acme.test']] as const) {
+      await sequelize.query('INSERT INTO team_members (team_id, user_id) VALUES (?, ?)', { replacements: [team, ids[email]], transaction: t });
+    }
+    const categories: Record<string, number> = {};
+    for (const name of ['Account', 'Billing', 'Technical', 'Shipping']) {
+      categories[name] = await insert(sequelize, t, 'INSERT INTO categories (name) VALUES (?)', [name]);
+    }
+    const issueType = async (
+      name: string,
+      description: string,
+      fields: Array<[key: string, label: string, kind: string, required: boolean, options: string[] | null, customerVisible: boolean]>,
+    ) => {
+      const id = await insert(sequelize, t, 'INSERT INTO issue_types (name, description) VALUES (?, ?)', [name, description]);
+      for (const [position, [key, label, kind, required, options, visible]] of fields.entries()) {
+        await insert(
+          sequelize,
+          t,
+          'INSERT INTO custom_fields (issue_type_id, field_key, label, kind, required, options, customer_visible, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [id, key, label, kind, required, options ? JSON.stringify(options) : null, visible, position],
+        );
+      }
+      return id;
+    };
+    const bug = await issueType('Website Bug', 'Something on the website does not work as it should.', [
+      ['page_url', 'Page address', 'text', true, null, true],
+      ['browser', 'Browser', 'single_select', true, ['Chrome', 'Firefox', 'Safari', 'Edge', 'Other'], true],
+      ['steps', 'Steps to reproduce', 'long_text', false, null, true],
+      ['seen_on', 'First seen on', 'date', false, null, true],
+      ['severity_note', 'Engineering note', 'text', false, null, false],
+    ]);
+    await issueType('Product Return', 'Send a product back for a refund or exchange.', [
+      ['order_number', 'Order number', 'text', true, null, true],
+      ['reason', 'Reason', 'single_select', true, ['Damaged', 'Wrong item', 'No longer needed', 'Other'], true],
+      ['refund', 'Refund instead of exchange', 'checkbox', false, null, true],
+      ['order_total', 'Order total', 'number', false, null, true],
+    ]);
+    await issueType('Feature Request', 'An idea for something we should build.', [
+      ['areas', 'Areas', 'multi_select', false, ['Checkout', 'Search', 'Accounts', 'Reports'], true],
+      ['impact', 'What would it change for you?', 'long_text', false, null, true],
+    ]);
+
     const checkout = await ticket(
       'customer@acme.test',
       'Checkout fails with a card error',
@@ -88,11 +132,37 @@ export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean;
       acme,
       180,
     );
+    await sequelize.query('UPDATE tickets SET issue_type_id = ?, category_id = ?, team_id = ?, assignee_id = ? WHERE id = ?', {
+      replacements: [bug, categories.Technical, support, ids['agent@acme.test'], checkout.id],
+      transaction: t,
+    });
+    const [bugFields] = (await sequelize.query('SELECT id, field_key AS k FROM custom_fields WHERE issue_type_id = ?', {
+      replacements: [bug],
+      transaction: t,
+    })) as [Array<{ id: number; k: string }>, unknown];
+    const fieldId = (k: string) => bugFields.find((f) => f.k === k)!.id;
+    await sequelize.query(
+      'INSERT INTO ticket_field_values (ticket_id, field_id, value_string) VALUES (?, ?, ?), (?, ?, ?)',
+      { replacements: [checkout.id, fieldId('page_url'), 'https://shop.acme.test/checkout', checkout.id, fieldId('browser'), 'Firefox'], transaction: t },
+    );
+    await sequelize.query("INSERT INTO tags (name) VALUES ('payments'), ('outage'), ('invoices')", { transaction: t });
+    await sequelize.query("INSERT INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE name IN ('payments', 'outage')", {
+      replacements: [checkout.id],
+      transaction: t,
+    });
     await entry(checkout.id, 'event', 'public', 'agent@acme.test', '', later(checkout.at, 12), ['status', 'open', 'in_progress']);
     await entry(checkout.id, 'note', 'internal', 'agent@acme.test', 'Payment provider status page shows a partial outage. Checking our webhook logs.', later(checkout.at, 14));
     await entry(checkout.id, 'reply', 'public', 'agent@acme.test', 'Thanks for the report. We can reproduce it and are on it; next update within the hour.', later(checkout.at, 20));
 
-    await ticket('customer@acme.test', 'Invoice address is wrong', 'Our invoices still show the old street address.', 'low', 'medium', 2, 'open', acme, 60 * 26);
+    const invoice = await ticket('customer@acme.test', 'Invoice address is wrong', 'Our invoices still show the old street address.', 'low', 'medium', 2, 'open', acme, 60 * 26);
+    await sequelize.query('UPDATE tickets SET category_id = ?, team_id = ? WHERE id = ?', {
+      replacements: [categories.Billing, billing, invoice.id],
+      transaction: t,
+    });
+    await sequelize.query("INSERT INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE name = 'invoices'", {
+      replacements: [invoice.id],
+      transaction: t,
+    });
     await ticket('solo@example.test', 'How do I export my data?', 'I would like a CSV of everything in my account.', 'medium', 'low', 5, 'open', null, 45);
   });
   return { seeded: true, users: DEMO_USERS.map((u) => u.email) };

@@ -6,7 +6,7 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -23,11 +23,17 @@ export interface TicketEntryFields {
   kind: string;
 }
 
+export interface SavedViewFields {
+  ownerId: number;
+  shared: boolean;
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
   | (TicketFields & ForcedSubject<'Ticket'>)
-  | (TicketEntryFields & ForcedSubject<'TicketEntry'>);
+  | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
+  | (SavedViewFields & ForcedSubject<'SavedView'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

@@ -1,4 +1,4 @@
-import type { Ticket, TimelineEntry } from '@switchboard/contracts';
+import type { CustomFieldValue, Named, Ticket, TimelineEntry } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import type { UserModel } from '../users/user.model.js';
 import { toPerson } from '../users/user.mapper.js';
@@ -10,23 +10,31 @@ type TicketRecord = Pick<
   TicketModel,
   | 'id' | 'subject' | 'description' | 'status' | 'urgency' | 'importance' | 'priority' | 'channel'
   | 'companyId' | 'version' | 'createdAt' | 'updatedAt'
-> & { requester?: PersonRecord; assignee?: PersonRecord | null };
+> & {
+  requester?: PersonRecord;
+  assignee?: PersonRecord | null;
+  issueType?: NamedRecord | null;
+  category?: NamedRecord | null;
+  team?: NamedRecord | null;
+};
+/** Loaded models declare their id optional; loaded rows always have one. */
+type NamedRecord = { id?: number; name: string };
 type EntryRecord = Pick<
   TicketEntryModel,
   'id' | 'ticketId' | 'kind' | 'visibility' | 'body' | 'channel' | 'eventField' | 'eventFrom' | 'eventTo' | 'createdAt'
 > & { author?: PersonRecord | null };
 
-/**
- * The one place that decides what of a ticket leaves the module. The requester and assignee come
- * from the loaded associations unless the caller already has them (a ticket it just created).
- */
-export function toTicket(
-  ticket: TicketRecord,
-  viewer: AuthUser,
-  people: { requester?: PersonRecord; assignee?: PersonRecord | null } = {},
-): Ticket {
-  const requester = people.requester ?? ticket.requester;
-  const assignee = people.assignee !== undefined ? people.assignee : ticket.assignee;
+/** What the ticket row itself does not hold; loaded in bulk by TicketPresenter. */
+export interface TicketExtras {
+  tags: string[];
+  customFields: Record<string, CustomFieldValue>;
+}
+
+const named = (n: NamedRecord | null | undefined): Named | null => (n ? { id: n.id!, name: n.name } : null);
+
+/** The one place that decides what of a ticket leaves the module. */
+export function toTicket(ticket: TicketRecord, viewer: AuthUser, extras: TicketExtras): Ticket {
+  const requester = ticket.requester;
   if (!requester) throw new Error(`ticket ${ticket.id} mapped without its requester`);
   return {
     id: ticket.id,
@@ -39,8 +47,13 @@ export function toTicket(
     priority: ticket.priority,
     channel: ticket.channel,
     requester: toPerson(requester, viewer),
-    assignee: assignee ? toPerson(assignee, viewer) : null,
+    assignee: ticket.assignee ? toPerson(ticket.assignee, viewer) : null,
     companyId: ticket.companyId ?? null,
+    issueType: named(ticket.issueType),
+    category: named(ticket.category),
+    team: viewer.role === 'customer' ? null : named(ticket.team),
+    tags: viewer.role === 'customer' ? [] : extras.tags,
+    customFields: extras.customFields,
     version: ticket.version,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

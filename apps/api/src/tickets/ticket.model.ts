@@ -1,5 +1,7 @@
 import type { Channel, Level, TicketStatus } from '@switchboard/contracts';
 import { BelongsTo, Column, CreatedAt, DataType, ForeignKey, HasMany, Model, Table, UpdatedAt } from 'sequelize-typescript';
+import { IssueTypeModel } from '../catalog/issue-type.model.js';
+import { CategoryModel, TeamModel } from '../catalog/named.models.js';
 import { CompanyModel } from '../users/company.model.js';
 import { UserModel } from '../users/user.model.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
@@ -25,6 +27,12 @@ export class TicketModel extends Model {
   @ForeignKey(() => CompanyModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) companyId!: number | null;
   @ForeignKey(() => UserModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) assigneeId!: number | null;
   @BelongsTo(() => UserModel, 'assigneeId') assignee?: UserModel | null;
+  @ForeignKey(() => IssueTypeModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) issueTypeId!: number | null;
+  @BelongsTo(() => IssueTypeModel) issueType?: IssueTypeModel | null;
+  @ForeignKey(() => CategoryModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) categoryId!: number | null;
+  @BelongsTo(() => CategoryModel) category?: CategoryModel | null;
+  @ForeignKey(() => TeamModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) teamId!: number | null;
+  @BelongsTo(() => TeamModel) team?: TeamModel | null;
   @Column({ type: DataType.DATE(3), allowNull: true }) resolvedAt!: Date | null;
   @Column({ type: DataType.DATE(3), allowNull: true }) closedAt!: Date | null;
   @HasMany(() => TicketEntryModel) entries?: TicketEntryModel[];

@@ -1,29 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type Order, type Transaction, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
+import { IssueTypeModel } from '../catalog/issue-type.model.js';
+import { CategoryModel, TeamModel } from '../catalog/named.models.js';
 import { UserModel } from '../users/user.model.js';
+import type { FieldValueRow } from './custom-field-values.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
 import { TicketModel } from './ticket.model.js';
 
-const PEOPLE = [
+/** What a ticket is shown with: its people and the names of what it points at. */
+const DETAILS = [
   { model: UserModel, as: 'requester' },
   { model: UserModel, as: 'assignee' },
+  { model: IssueTypeModel, attributes: ['id', 'name', 'transitions'] },
+  { model: CategoryModel, attributes: ['id', 'name'] },
+  { model: TeamModel, attributes: ['id', 'name'] },
 ];
 
 export type NewTicket = Pick<
   TicketModel,
-  'subject' | 'description' | 'status' | 'urgency' | 'importance' | 'priority' | 'channel' | 'requesterId' | 'companyId'
+  | 'subject' | 'description' | 'status' | 'urgency' | 'importance' | 'priority' | 'channel' | 'requesterId' | 'companyId'
+  | 'issueTypeId' | 'categoryId'
 >;
 export type NewEntry = Pick<TicketEntryModel, 'ticketId' | 'kind' | 'visibility' | 'authorId' | 'channel' | 'body'> &
   Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo'>>;
 /** A ticket as written: what the caller gave plus what the insert decided. */
-export type CreatedTicket = NewTicket & Pick<TicketModel, 'id' | 'version' | 'assigneeId' | 'createdAt' | 'updatedAt'>;
+export type CreatedTicket = NewTicket & Pick<TicketModel, 'id' | 'version' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt'>;
 export type CreatedEntry = NewEntry & Pick<TicketEntryModel, 'id' | 'createdAt' | 'eventField' | 'eventFrom' | 'eventTo'>;
 
 export type TicketChanges = Partial<
-  Pick<TicketModel, 'status' | 'urgency' | 'importance' | 'priority' | 'resolvedAt' | 'closedAt'>
+  Pick<
+    TicketModel,
+    'status' | 'urgency' | 'importance' | 'priority' | 'resolvedAt' | 'closedAt' | 'issueTypeId' | 'categoryId' | 'teamId' | 'assigneeId'
+  >
 >;
 
 /** The only place outside migrations that touches the ticket tables. */
@@ -37,34 +48,78 @@ export class TicketRepository {
 
   async create(data: NewTicket, transaction: Transaction): Promise<CreatedTicket> {
     const now = new Date();
-    const row = { ...data, assigneeId: null, version: 1, createdAt: now, updatedAt: now };
+    const row = { ...data, assigneeId: null, teamId: null, version: 1, createdAt: now, updatedAt: now };
     const id = await insertRow(this.sequelize, 'tickets', row, transaction);
     return { ...row, id };
   }
 
   findById(id: number, options: { transaction?: Transaction; forUpdate?: boolean } = {}) {
     return this.tickets.findByPk(id, {
-      include: PEOPLE,
+      include: DETAILS,
       transaction: options.transaction,
       lock: options.forUpdate && options.transaction ? options.transaction.LOCK.UPDATE : undefined,
     });
   }
 
-  async page(where: WhereOptions, page: number, pageSize: number) {
-    const [rows, total] = await Promise.all([
-      this.tickets.findAll({
-        where,
-        include: PEOPLE,
-        order: [
-          ['createdAt', 'DESC'],
-          ['id', 'DESC'],
-        ],
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      }),
-      this.tickets.count({ where }),
-    ]);
-    return { rows, total };
+  /** One page of tickets with their details; `order` must end with a unique key (id) for stable paging. */
+  list(where: WhereOptions, order: Order, limit: number, offset = 0) {
+    return this.tickets.findAll({ where, include: DETAILS, order, limit, offset });
+  }
+
+  count(where: WhereOptions) {
+    return this.tickets.count({ where });
+  }
+
+  /** Tag names per ticket, for the tickets given. */
+  async tagsFor(ticketIds: number[]): Promise<Map<number, string[]>> {
+    const map = new Map<number, string[]>(ticketIds.map((id) => [id, []]));
+    if (ticketIds.length === 0) return map;
+    const rows = await this.sequelize.query<{ ticketId: number; name: string }>(
+      'SELECT tt.ticket_id AS ticketId, t.name FROM ticket_tags tt JOIN tags t ON t.id = tt.tag_id WHERE tt.ticket_id IN (?) ORDER BY t.name',
+      { replacements: [ticketIds], type: QueryTypes.SELECT },
+    );
+    for (const r of rows) map.get(r.ticketId)?.push(r.name);
+    return map;
+  }
+
+  /** Replaces a ticket's tags, creating tags that do not exist yet. */
+  async setTags(ticketId: number, names: string[], transaction: Transaction) {
+    await this.sequelize.query('DELETE FROM ticket_tags WHERE ticket_id = ?', { replacements: [ticketId], transaction });
+    if (names.length === 0) return;
+    await this.sequelize.query(`INSERT IGNORE INTO tags (name) VALUES ${names.map(() => '(?)').join(', ')}`, {
+      replacements: names,
+      transaction,
+    });
+    await this.sequelize.query('INSERT INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE name IN (?)', {
+      replacements: [ticketId, names],
+      transaction,
+    });
+  }
+
+  /** Custom field value rows per ticket, for the tickets given. */
+  async fieldRowsFor(ticketIds: number[]): Promise<Map<number, FieldValueRow[]>> {
+    const map = new Map<number, FieldValueRow[]>(ticketIds.map((id) => [id, []]));
+    if (ticketIds.length === 0) return map;
+    const rows = await this.sequelize.query<FieldValueRow & { ticketId: number }>(
+      `SELECT ticket_id AS ticketId, field_id AS fieldId, value_string AS valueString, value_text AS valueText,
+              value_number AS valueNumber, DATE_FORMAT(value_date, '%Y-%m-%d') AS valueDate, value_bool AS valueBool
+       FROM ticket_field_values WHERE ticket_id IN (?) ORDER BY id`,
+      { replacements: [ticketIds], type: QueryTypes.SELECT },
+    );
+    for (const r of rows) map.get(r.ticketId)?.push(r);
+    return map;
+  }
+
+  /** Replaces the values of the fields named in `rowsByField` (an empty list clears that field). */
+  async replaceFieldRows(ticketId: number, rowsByField: Map<number, FieldValueRow[]>, transaction: Transaction) {
+    if (rowsByField.size === 0) return;
+    await this.sequelize.query('DELETE FROM ticket_field_values WHERE ticket_id = ? AND field_id IN (?)', {
+      replacements: [ticketId, [...rowsByField.keys()]],
+      transaction,
+    });
+    for (const rows of rowsByField.values()) {
+      for (const row of rows) await insertRow(this.sequelize, 'ticket_field_values', { ticketId, ...row }, transaction);
+    }
   }
 
   /** Applies changes only if nobody else changed the ticket since `version`; returns false otherwise. */

@@ -6,6 +6,7 @@ export enum TicketErrorCode {
   StaleVersion = 'TICKET_STALE_VERSION',
   InvalidTransition = 'TICKET_INVALID_TRANSITION',
   Closed = 'TICKET_CLOSED',
+  InvalidReference = 'TICKET_INVALID_REFERENCE',
 }
 
 export const TicketErrors = {
@@ -21,6 +22,8 @@ export const TicketErrors = {
     ),
   invalidTransition: (from: string, to: string) =>
     new DomainError('bad_request', TicketErrorCode.InvalidTransition, `status: cannot change from ${from} to ${to}`, 'status'),
+  invalidReference: (field: string, message: string) =>
+    new DomainError('bad_request', TicketErrorCode.InvalidReference, `${field}: ${message}`, field),
   closed: (id: number) =>
     new DomainError('bad_request', TicketErrorCode.Closed, `Ticket #${id} is closed; open a new ticket instead`, 'id'),
 };

@@ -2,17 +2,20 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SequelizeModule } from '@nestjs/sequelize';
 import { AuditModule } from '../audit/audit.module.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { TicketCommandHandlers } from './commands/index.js';
 import { TicketQueryHandlers } from './queries/index.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
 import { TicketModel } from './ticket.model.js';
+import { TicketPresenter } from './ticket.presenter.js';
+import { TicketReferences } from './ticket-references.js';
 import { TicketRepository } from './ticket.repository.js';
 import { TicketsRouter } from './tickets.router.js';
 
 @Module({
-  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule],
-  providers: [TicketRepository, TicketsRouter, ...TicketCommandHandlers, ...TicketQueryHandlers],
+  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule, CatalogModule],
+  providers: [TicketRepository, TicketPresenter, TicketReferences, TicketsRouter, ...TicketCommandHandlers, ...TicketQueryHandlers],
   exports: [TicketsRouter],
 })
 export class TicketsModule {}

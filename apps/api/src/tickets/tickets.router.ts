@@ -11,11 +11,15 @@ import {
   zTimelineEntry,
   zTimelineInput,
   zUpdateTicketInput,
+  zBulkUpdateInput,
+  zBulkUpdateResult,
+  zGetTicketInput as zTakeInput,
 } from '@switchboard/contracts';
 import { requireAbility, router } from '../trpc/trpc.js';
 import type { Context } from '../trpc/context.js';
 import { AddTicketEntryCommand } from './commands/add-ticket-entry/add-ticket-entry.command.js';
 import { CreateTicketCommand } from './commands/create-ticket/create-ticket.command.js';
+import { BulkUpdateTicketsCommand } from './commands/bulk-update-tickets/bulk-update-tickets.command.js';
 import { UpdateTicketCommand } from './commands/update-ticket/update-ticket.command.js';
 import { GetTicketQuery } from './queries/get-ticket/get-ticket.query.js';
 import { GetTimelineQuery } from './queries/get-timeline/get-timeline.query.js';
@@ -70,6 +74,18 @@ export class TicketsRouter {
           const { id, ...data } = input;
           return this.commands.execute(new UpdateTicketCommand(ctx.actor, id, data));
         }),
+      take: requireAbility('update', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/take', tags, protect: true, summary: 'Assign the ticket to yourself' } })
+        .input(zTakeInput)
+        .output(zTicket)
+        .mutation(({ ctx, input }) =>
+          this.commands.execute(new UpdateTicketCommand(ctx.actor, input.id, { assigneeId: ctx.actor.user.id })),
+        ),
+      bulkUpdate: requireAbility('update', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets/bulk', tags, protect: true, summary: 'Apply one change to many tickets; reports each failure' } })
+        .input(zBulkUpdateInput)
+        .output(zBulkUpdateResult)
+        .mutation(({ ctx, input }) => this.commands.execute(new BulkUpdateTicketsCommand(ctx.actor, input.ids, input.changes))),
     });
   }
 }

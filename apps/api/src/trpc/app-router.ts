@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuthRouter } from '../auth/auth.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
+import { CatalogRouter } from '../catalog/catalog.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
+import { ViewsRouter } from '../views/views.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -11,6 +13,8 @@ export class AppRouterFactory {
     private readonly auth: AuthRouter,
     private readonly tickets: TicketsRouter,
     private readonly notifications: NotificationsRouter,
+    private readonly catalog: CatalogRouter,
+    private readonly views: ViewsRouter,
   ) {}
 
   build() {
@@ -18,6 +22,8 @@ export class AppRouterFactory {
       auth: this.auth.build(),
       tickets: this.tickets.build(),
       outbox: this.notifications.build(),
+      catalog: this.catalog.build(),
+      views: this.views.build(),
     });
   }
 }

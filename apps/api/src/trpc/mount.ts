@@ -33,7 +33,7 @@ export function mountTrpc(app: INestApplication, config: AppConfig) {
     description: 'Tickets, timelines and replies. Authenticate with POST /auth/token, then send Authorization: Bearer <token>.',
     version: '1.0.0',
     baseUrl: `${config.publicApiUrl}/api/v1`,
-    tags: ['auth', 'tickets', 'outbox'],
+    tags: ['auth', 'tickets', 'catalog', 'views', 'outbox'],
   });
   express.get('/api/v1/openapi.json', (_req: Request, res: Response) => {
     res.json(document);

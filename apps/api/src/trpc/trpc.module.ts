@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
+import { ViewsModule } from '../views/views.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

@@ -1,5 +1,5 @@
 import type { CustomField } from '@switchboard/contracts';
-import { customFieldName, type RawCustomFields } from '@switchboard/ui/custom-fields';
+import { customFieldName, type RawCustomFields } from '@switchboard/ui';
 import { fieldMessage } from '../labels';
 import { Field } from './field';
 

@@ -1,5 +1,5 @@
 import type { IssueType } from '@switchboard/contracts';
-import type { RawCustomFields } from '@switchboard/ui/custom-fields';
+import type { RawCustomFields } from '@switchboard/ui';
 import { useEffect, useState } from 'react';
 import { CustomFieldInputs } from './custom-fields';
 import { Field } from './field';

@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { StatusBadge, Timeline } from '@switchboard/ui';
 import { formFailure, requireApi, throwApiFailure } from '../api.server';
 import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
 import { Flash, FormError } from '../components/flash';
-import { StatusBadge } from '../components/status-badge';
 import { TicketTypeFacts } from '../components/ticket-type-facts';
 import { loadCatalog, typeFacts } from '../custom-fields.server';
-import { fullLabel, whenLabel } from '../format.server';
+import { config } from '../config.server';
+import { fullLabel, timeLabel, whenLabel } from '../format.server';
 import { LEVEL_LABELS, ticketNumber } from '../labels';
 import { commitSession, takeFlash } from '../session.server';
-import { buildTimeline, type TimelineItem } from '../timeline.server';
 import { zodFieldErrors, zReplyInput, zTicketId } from '../validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,6 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const now = new Date();
   const flash = takeFlash(session);
+  // The API only sends a customer public entries; the Timeline (viewer "customer") drops anything else again.
+  const entries = timeline.entries.filter((e) => e.visibility === 'public' && e.kind !== 'note');
+  // Tickets opened before the description was stored as the first message: show it first, on its own.
+  const description = ticket.description.trim();
+  const described = entries.some((e) => e.kind === 'message' && e.body.trim() === description);
+  const mine = ticket.requester.id === user.id;
   return data(
     {
       ticket: {
@@ -53,8 +59,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         openedLabel: whenLabel(ticket.createdAt, now),
         openedTitle: fullLabel(ticket.createdAt),
       },
+      entries,
+      description:
+        description && !described
+          ? {
+              author: mine ? 'You' : ticket.requester.name,
+              body: ticket.description,
+              createdAt: ticket.createdAt,
+              time: timeLabel(ticket.createdAt),
+              timeTitle: fullLabel(ticket.createdAt),
+            }
+          : null,
+      // Times are rendered from these two on the server and again, identically, on hydration.
+      now: now.toISOString(),
+      timeZone: config.timeZone,
+      userId: user.id,
       facts: typeFacts(ticket, catalog),
-      days: buildTimeline(ticket, timeline.entries, user, now),
       flash,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
@@ -84,52 +104,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/tickets/${id}#latest`, { headers: { 'Set-Cookie': await commitSession(session) } });
 }
 
-function Entry({ item, latest }: { item: TimelineItem; latest: boolean }) {
-  const common = {
-    id: latest ? 'latest' : undefined,
-    'data-kind': item.kind,
-    'data-visibility': item.visibility,
-  };
-  const time = (
-    <time dateTime={item.createdAt} title={item.timeTitle}>
-      {item.time}
-    </time>
-  );
-
-  if (item.side === 'event') {
-    return (
-      <li className="entry entry--event" data-testid="timeline-entry" {...common}>
-        <span className="pill">
-          <span className="visually-hidden">Update: </span>
-          {item.body} <span className="pill__time">· {time}</span>
-        </span>
-      </li>
-    );
-  }
-
+/** The ticket's description, for tickets whose timeline does not hold it as a message. */
+function Description({ item, latest }: { item: { author: string; body: string; createdAt: string; time: string; timeTitle: string }; latest: boolean }) {
   return (
-    <li
-      className={`entry entry--${item.side}${item.mine ? ' entry--mine' : ''}`}
-      data-testid={item.id === 'description' ? 'ticket-description' : 'timeline-entry'}
-      {...common}
-    >
-      <article className="bubble" aria-label={`${item.author} at ${item.time}`}>
-        <header className="bubble__head">
-          <span className="bubble__author">{item.author}</span>
-          {time}
-        </header>
-        <div className="bubble__body">{item.body}</div>
-      </article>
-    </li>
+    <div className="sb-timeline ticket-description">
+      <div className="sb-timeline__group sb-timeline__group--customer sb-timeline__group--message">
+        <div className="sb-timeline__header">
+          <strong className="sb-timeline__author">{item.author}</strong>
+        </div>
+        <article
+          className="sb-entry sb-entry--message"
+          data-testid="ticket-description"
+          data-kind="message"
+          data-visibility="public"
+          id={latest ? 'latest' : undefined}
+          aria-label={`Message from ${item.author}`}
+        >
+          <div className="sb-entry__text">{item.body}</div>
+          <time className="sb-entry__time" dateTime={item.createdAt} title={item.timeTitle}>
+            {item.time}
+          </time>
+        </article>
+      </div>
+    </div>
   );
 }
 
 export default function TicketPage() {
-  const { ticket, facts, days, flash } = useLoaderData<typeof loader>();
+  const { ticket, entries, description, now, timeZone, userId, facts, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
-  const last = days.at(-1)?.items.at(-1);
+  const lastId = entries.at(-1)?.id ?? (description ? 'description' : undefined);
 
   return (
     <article className="ticket" aria-labelledby="ticket-subject">
@@ -143,7 +149,7 @@ export default function TicketPage() {
           <div>
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={ticket.status} />
+              <StatusBadge status={ticket.status} viewer="customer" data-testid="status-badge" />
             </dd>
           </div>
           <div>
@@ -172,21 +178,17 @@ export default function TicketPage() {
         <h2 id="conversation-title" className="visually-hidden">
           Conversation
         </h2>
-        {days.length === 0 ? <p className="muted">No messages yet.</p> : null}
-        <ol className="timeline" data-testid="timeline">
-          {days.map((day) => (
-            <li key={day.key} className="timeline__day">
-              <h3 className="day-separator">
-                <span>{day.label}</span>
-              </h3>
-              <ol className="timeline__entries">
-                {day.items.map((item) => (
-                  <Entry key={item.id} item={item} latest={item === last} />
-                ))}
-              </ol>
-            </li>
-          ))}
-        </ol>
+        {description ? <Description item={description} latest={entries.length === 0} /> : null}
+        <Timeline
+          entries={entries}
+          viewer="customer"
+          viewerUserId={userId}
+          staffName="Support"
+          latestId="latest"
+          now={now}
+          timeZone={timeZone}
+          labels={{ empty: description ? '' : 'No messages yet.' }}
+        />
       </section>
 
       <section className="reply" aria-labelledby="reply-title">
@@ -200,7 +202,7 @@ export default function TicketPage() {
         <Form method="post" className="form" data-testid="reply-form" noValidate>
           <Field id="body" label="Your message" error={errors.body}>
             {/* Keyed by the latest entry so the box empties once the reply shows up (with JavaScript on). */}
-            {(aria) => <textarea key={String(last?.id)} {...aria} name="body" rows={5} required defaultValue={result?.values.body ?? ''} />}
+            {(aria) => <textarea key={String(lastId)} {...aria} name="body" rows={5} required defaultValue={result?.values.body ?? ''} />}
           </Field>
           <div className="form__actions">
             <button type="submit" className="button" disabled={busy}>

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { StatusBadge } from '@switchboard/ui';
 import { requireApi, throwApiFailure } from '../api.server';
 import { ErrorView } from '../components/error-view';
 import { Flash } from '../components/flash';
-import { StatusBadge } from '../components/status-badge';
 import { fullLabel, whenLabel } from '../format.server';
 import { isTicketStatus, STATUS_LABELS, statusLabel, TICKET_STATUSES, ticketNumber } from '../labels';
 import { commitSession, takeFlash } from '../session.server';
@@ -116,7 +116,7 @@ export default function MyTickets() {
                   <span className="ticket-row__number">{t.number}</span>
                   <span className="ticket-row__subject">{t.subject}</span>
                   <span className="ticket-row__meta">
-                    <StatusBadge status={t.status} />
+                    <StatusBadge viewer="customer" data-testid="status-badge" status={t.status} />
                     <span className="ticket-row__updated">
                       Updated{' '}
                       <time dateTime={t.updatedAt} title={t.updatedTitle}>

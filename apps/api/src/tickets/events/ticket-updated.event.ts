@@ -1,7 +1,9 @@
+export type TicketField = 'status' | 'urgency' | 'importance' | 'issue_type' | 'category' | 'team' | 'assignee' | 'tags';
+
 export interface TicketFieldChange {
-  field: 'status' | 'urgency' | 'importance';
-  from: string;
-  to: string;
+  field: TicketField;
+  from: string | null;
+  to: string | null;
 }
 
 export class TicketUpdatedEvent {

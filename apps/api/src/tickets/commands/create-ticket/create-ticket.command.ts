@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Channel, Ticket } from '@switchboard/contracts';
+import type { Channel, CustomFieldValue, Ticket } from '@switchboard/contracts';
 import type { Actor } from '../../../common/actor.js';
 
 export interface CreateTicketData {
@@ -7,6 +7,10 @@ export interface CreateTicketData {
   description: string;
   urgency: Ticket['urgency'];
   importance: Ticket['importance'];
+  issueTypeId?: number | null;
+  categoryId?: number | null;
+  tags?: string[];
+  customFields?: Record<string, CustomFieldValue>;
 }
 
 export class CreateTicketCommand extends Command<Ticket> {

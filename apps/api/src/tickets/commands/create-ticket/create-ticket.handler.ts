@@ -2,9 +2,12 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { derivePriority, type Ticket } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { toCustomField } from '../../../catalog/catalog.mapper.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
+import { fromFieldRows } from '../../custom-field-values.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { toTicket } from '../../ticket.mapper.js';
+import { TicketReferences } from '../../ticket-references.js';
 import { TicketRepository } from '../../ticket.repository.js';
 import { TicketErrors } from '../../tickets.errors.js';
 import { CreateTicketCommand } from './create-ticket.command.js';
@@ -14,6 +17,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
   constructor(
     private readonly sequelize: Sequelize,
     private readonly tickets: TicketRepository,
+    private readonly references: TicketReferences,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly events: EventBus,
@@ -22,6 +26,14 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
   async execute({ actor, data, channel }: CreateTicketCommand): Promise<Ticket> {
     if (actor.ability.cannot('create', 'Ticket')) throw TicketErrors.forbidden('create tickets');
     const requester = actor.user;
+    const customer = requester.role === 'customer';
+    if (customer && data.tags?.length) throw TicketErrors.invalidReference('tags', 'only support staff can tag tickets');
+
+    // Reference data is checked before the transaction: the insert path stays short.
+    const type = data.issueTypeId ? await this.references.issueType(data.issueTypeId, { forCustomer: customer }) : null;
+    const category = data.categoryId ? await this.references.category(data.categoryId) : null;
+    const fieldRows = this.references.fieldRows(type, data.customFields, { requireAll: true, customer });
+    const tags = [...new Set(data.tags ?? [])];
 
     const ticket = await this.sequelize.transaction(async (transaction) => {
       const created = await this.tickets.create(
@@ -35,13 +47,15 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
           channel,
           requesterId: requester.id,
           companyId: requester.companyId,
+          issueTypeId: type?.id ?? null,
+          categoryId: category?.id ?? null,
         },
         transaction,
       );
       await this.tickets.addEntry(
         {
           ticketId: created.id,
-          kind: requester.role === 'customer' ? 'message' : 'reply',
+          kind: customer ? 'message' : 'reply',
           visibility: 'public',
           authorId: requester.id,
           channel,
@@ -49,6 +63,8 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         },
         transaction,
       );
+      if (tags.length) await this.tickets.setTags(created.id, tags, transaction);
+      await this.tickets.replaceFieldRows(created.id, fieldRows, transaction);
       await this.audit.record(
         actor,
         { action: 'ticket.created', subjectType: 'Ticket', subjectId: created.id, after: { ...data, channel } },
@@ -63,6 +79,10 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     });
 
     this.events.publish(new TicketCreatedEvent(ticket.id, requester.id, actor.user.id));
-    return toTicket(ticket, actor.user, { requester, assignee: null });
+    const fields = (type?.fields ?? []).filter((f) => !f.retired && (!customer || f.customerVisible)).map(toCustomField);
+    return toTicket({ ...ticket, requester, assignee: null, issueType: type, category, team: null }, actor.user, {
+      tags,
+      customFields: fromFieldRows(fields, [...fieldRows.values()].flat()),
+    });
   }
 }

@@ -5,6 +5,8 @@ import type { AuditRepository } from '../../../audit/audit.repository.js';
 import type { Actor, AuthUser } from '../../../common/actor.js';
 import { DomainError } from '../../../common/domain-error.js';
 import type { TicketModel } from '../../ticket.model.js';
+import type { TicketPresenter } from '../../ticket.presenter.js';
+import type { TicketReferences } from '../../ticket-references.js';
 import type { TicketRepository } from '../../ticket.repository.js';
 import { UpdateTicketCommand } from './update-ticket.command.js';
 import { UpdateTicketHandler } from './update-ticket.handler.js';
@@ -48,14 +50,22 @@ function setup(current: TicketModel) {
       calls.entries.push(e);
       return e;
     },
+    tagsFor: async () => new Map([[current.id, []]]),
+    setTags: async () => undefined,
+    replaceFieldRows: async () => undefined,
   } as unknown as TicketRepository;
+  const references = {
+    fieldRows: () => new Map(),
+    assignee: async (id: number) => ({ id, name: 'Ben Agent' }),
+  } as unknown as TicketReferences;
+  const presenter = { presentOne: async (t: TicketModel) => ({ id: t.id }) } as unknown as TicketPresenter;
   const audit = {
     record: async (_a: unknown, r: unknown) => void calls.audits.push(r),
     latestChange: async () => ({ at: new Date(Date.now() - 10_000), actorName: 'Ben' }),
   } as unknown as AuditRepository;
   const sequelize = { transaction: (fn: (t: unknown) => unknown) => fn({ LOCK: { UPDATE: 'UPDATE' } }) } as unknown as Sequelize;
   const events = { publish: (e: unknown) => void calls.events.push(e) } as unknown as EventBus;
-  return { handler: new UpdateTicketHandler(sequelize, repo, audit, events), calls };
+  return { handler: new UpdateTicketHandler(sequelize, repo, references, presenter, audit, events), calls };
 }
 
 describe('UpdateTicketHandler', () => {
@@ -90,6 +100,20 @@ describe('UpdateTicketHandler', () => {
     await handler.execute(new UpdateTicketCommand(actor('agent'), 1001, { status: 'open' }));
     expect(calls.updates).toHaveLength(0);
     expect(calls.events).toHaveLength(0);
+  });
+
+  it('records assignment as a staff-only event naming the agent', async () => {
+    const { handler, calls } = setup(ticket());
+    await handler.execute(new UpdateTicketCommand(actor('agent'), 1001, { assigneeId: 12 }));
+    expect((calls.updates[0] as { changes: Record<string, unknown> }).changes).toMatchObject({ assigneeId: 12 });
+    expect(calls.entries).toEqual([expect.objectContaining({ kind: 'event', visibility: 'internal', eventField: 'assignee', eventFrom: null, eventTo: 'Ben Agent' })]);
+  });
+
+  it('follows the issue type’s own workflow', async () => {
+    const { handler, calls } = setup(ticket({ issueType: { id: 1, name: 'Bug', transitions: { open: ['in_progress'] } } } as never));
+    const error = await handler.execute(new UpdateTicketCommand(actor('agent'), 1001, { status: 'resolved' })).catch((e) => e);
+    expect(error.message).toBe('status: cannot change from open to resolved');
+    expect(calls.updates).toHaveLength(0);
   });
 
   it('hides another customer’s ticket as not found', async () => {

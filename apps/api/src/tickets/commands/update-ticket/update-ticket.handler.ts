@@ -1,22 +1,29 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { derivePriority, type Ticket } from '@switchboard/contracts';
+import type { Ticket } from '@switchboard/contracts';
+import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
-import type { TicketFieldChange } from '../../events/ticket-updated.event.js';
+import type { Actor } from '../../../common/actor.js';
 import { TicketUpdatedEvent } from '../../events/ticket-updated.event.js';
-import { toTicket } from '../../ticket.mapper.js';
 import type { TicketModel } from '../../ticket.model.js';
-import { TicketRepository, type TicketChanges } from '../../ticket.repository.js';
+import { TicketPresenter } from '../../ticket.presenter.js';
+import { TicketReferences } from '../../ticket-references.js';
+import { TicketRepository } from '../../ticket.repository.js';
 import { ticketSubject } from '../../ticket.subject.js';
-import { canTransition } from '../../ticket-workflow.js';
 import { TicketErrors } from '../../tickets.errors.js';
-import { UpdateTicketCommand } from './update-ticket.command.js';
+import { diffTicket, type ResolvedNames } from './ticket-changes.js';
+import { UpdateTicketCommand, type UpdateTicketData } from './update-ticket.command.js';
+
+/** Internal routing details (type, category, team, assignee, tags) are staff-only events; the rest the customer sees. */
+const PUBLIC_FIELDS = new Set(['status', 'urgency', 'importance']);
 
 @CommandHandler(UpdateTicketCommand)
 export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand, Ticket> {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly tickets: TicketRepository,
+    private readonly references: TicketReferences,
+    private readonly presenter: TicketPresenter,
     private readonly audit: AuditRepository,
     private readonly events: EventBus,
   ) {}
@@ -32,17 +39,22 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand,
         throw TicketErrors.stale(ticket.id, ticket.version, data.version, last?.actorName ?? null, secondsAgo);
       }
 
-      const { changes, fieldChanges } = this.diff(ticket, data);
-      if (fieldChanges.length === 0) return { ticket, fieldChanges };
+      const names = await this.resolve(data, transaction);
+      const currentTags = (await this.tickets.tagsFor([ticket.id])).get(ticket.id) ?? [];
+      const diff = diffTicket(ticket, currentTags, data, names);
+      const fieldRows = await this.customFieldRows(ticket, data, transaction);
+      if (diff.fieldChanges.length === 0 && fieldRows.size === 0) return { ticket, fieldChanges: [] };
 
-      const applied = await this.tickets.updateIfVersion(ticket.id, ticket.version, changes, transaction);
+      const applied = await this.tickets.updateIfVersion(ticket.id, ticket.version, diff.changes, transaction);
       if (!applied) throw TicketErrors.stale(ticket.id, ticket.version + 1, ticket.version, null, 0);
-      for (const change of fieldChanges) {
+      if (diff.tags) await this.tickets.setTags(ticket.id, diff.tags, transaction);
+      await this.tickets.replaceFieldRows(ticket.id, fieldRows, transaction);
+      for (const change of diff.fieldChanges) {
         await this.tickets.addEntry(
           {
             ticketId: ticket.id,
             kind: 'event',
-            visibility: 'public',
+            visibility: PUBLIC_FIELDS.has(change.field) ? 'public' : 'internal',
             authorId: actor.user.id,
             channel: ticket.channel,
             body: '',
@@ -53,47 +65,45 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand,
           transaction,
         );
       }
-      await this.audit.record(
-        actor,
-        {
-          action: 'ticket.updated',
-          subjectType: 'Ticket',
-          subjectId: ticket.id,
-          before: Object.fromEntries(fieldChanges.map((c) => [c.field, c.from])),
-          after: Object.fromEntries(fieldChanges.map((c) => [c.field, c.to])),
-        },
-        transaction,
-      );
-      return { ticket: (await this.tickets.findById(ticket.id, { transaction }))!, fieldChanges };
+      await this.record(actor, ticket.id, diff.fieldChanges, data, transaction);
+      return { ticket: (await this.tickets.findById(ticket.id, { transaction }))!, fieldChanges: diff.fieldChanges };
     });
 
     if (result.fieldChanges.length > 0) {
       this.events.publish(new TicketUpdatedEvent(ticketId, result.fieldChanges, actor.user.id));
     }
-    return toTicket(result.ticket, actor.user);
+    return this.presenter.presentOne(result.ticket, actor.user);
   }
 
-  private diff(ticket: TicketModel, data: UpdateTicketCommand['data']) {
-    const changes: TicketChanges = {};
-    const fieldChanges: TicketFieldChange[] = [];
-    if (data.status && data.status !== ticket.status) {
-      if (!canTransition(ticket.status, data.status)) throw TicketErrors.invalidTransition(ticket.status, data.status);
-      changes.status = data.status;
-      if (data.status === 'resolved') changes.resolvedAt = new Date();
-      if (data.status === 'closed') changes.closedAt = new Date();
-      if (data.status === 'open' || data.status === 'in_progress') changes.resolvedAt = null;
-      fieldChanges.push({ field: 'status', from: ticket.status, to: data.status });
-    }
-    for (const field of ['urgency', 'importance'] as const) {
-      const value = data[field];
-      if (value && value !== ticket[field]) {
-        changes[field] = value;
-        fieldChanges.push({ field, from: ticket[field], to: value });
-      }
-    }
-    if (changes.urgency || changes.importance) {
-      changes.priority = derivePriority(changes.urgency ?? ticket.urgency, changes.importance ?? ticket.importance);
-    }
-    return { changes, fieldChanges };
+  /** Checks the ids the update points at and returns their names for the timeline. */
+  private async resolve(data: UpdateTicketData, transaction: Transaction): Promise<ResolvedNames> {
+    const names: ResolvedNames = {};
+    if (data.issueTypeId) names.issueTypeName = (await this.references.issueType(data.issueTypeId, { forCustomer: false, transaction })).name;
+    if (data.categoryId) names.categoryName = (await this.references.category(data.categoryId, transaction)).name;
+    if (data.teamId) names.teamName = (await this.references.team(data.teamId, transaction)).name;
+    if (data.assigneeId) names.assigneeName = (await this.references.assignee(data.assigneeId, transaction)).name;
+    return names;
+  }
+
+  /** Custom field values to write, validated against the ticket's (possibly new) issue type. */
+  private async customFieldRows(ticket: TicketModel, data: UpdateTicketData, transaction: Transaction) {
+    if (!data.customFields || Object.keys(data.customFields).length === 0) return new Map();
+    const typeId = data.issueTypeId !== undefined ? data.issueTypeId : ticket.issueTypeId;
+    const type = typeId ? await this.references.issueType(typeId, { forCustomer: false, transaction }) : null;
+    return this.references.fieldRows(type, data.customFields, { requireAll: false, customer: false });
+  }
+
+  private async record(actor: Actor, ticketId: number, changes: ReturnType<typeof diffTicket>['fieldChanges'], data: UpdateTicketData, transaction: Transaction) {
+    await this.audit.record(
+      actor,
+      {
+        action: 'ticket.updated',
+        subjectType: 'Ticket',
+        subjectId: ticketId,
+        before: Object.fromEntries(changes.map((c) => [c.field, c.from])),
+        after: { ...Object.fromEntries(changes.map((c) => [c.field, c.to])), ...(data.customFields ? { customFields: data.customFields } : {}) },
+      },
+      transaction,
+    );
   }
 }

@@ -1,25 +1,67 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { TicketPage } from '@switchboard/contracts';
 import { Op, type WhereOptions } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
 import { accessibleWhere } from '../../../access/accessible-where.js';
-import { toTicket } from '../../ticket.mapper.js';
+import { CatalogRepository } from '../../../catalog/catalog.repository.js';
+import type { TicketModel } from '../../ticket.model.js';
+import { TicketPresenter } from '../../ticket.presenter.js';
 import { TicketRepository } from '../../ticket.repository.js';
-import { ListTicketsQuery } from './list-tickets.query.js';
+import { ListTicketsQuery, type TicketFilter } from './list-tickets.query.js';
+import { encodeCursor } from './ticket-cursor.js';
+import { afterCursor, filterConditions, sortExpression } from './ticket-list-where.js';
+
+const sortValue = (t: TicketModel, sort: TicketFilter['sort']): string | number => {
+  switch (sort) {
+    case 'updated':
+      return t.updatedAt.toISOString();
+    case 'priority':
+      return t.priority;
+    case 'status':
+      return ['open', 'in_progress', 'waiting_on_customer', 'on_hold', 'resolved', 'closed'].indexOf(t.status) + 1;
+    default:
+      return t.createdAt.toISOString();
+  }
+};
 
 @QueryHandler(ListTicketsQuery)
 export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, TicketPage> {
-  constructor(private readonly tickets: TicketRepository) {}
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly tickets: TicketRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly presenter: TicketPresenter,
+  ) {}
 
   async execute({ actor, filter }: ListTicketsQuery): Promise<TicketPage> {
-    const empty = { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
+    const empty = { items: [], total: 0, page: filter.page, pageSize: filter.pageSize, nextCursor: null };
     // The rows this actor may read, as SQL: nothing is loaded only to be hidden afterwards.
     const visible = accessibleWhere(actor.ability, 'read', 'Ticket');
     if (visible === null) return empty;
-    const where: WhereOptions[] = [visible];
-    if (filter.status) where.push({ status: filter.status });
-    if (filter.urgency) where.push({ urgency: filter.urgency });
-    if (filter.importance) where.push({ importance: filter.importance });
-    const { rows, total } = await this.tickets.page({ [Op.and]: where }, filter.page, filter.pageSize);
-    return { ...empty, items: rows.map((t) => toTicket(t, actor.user)), total };
+    const keys = Object.keys(filter.fields ?? {});
+    const fields = keys.length ? (await this.catalog.fieldsByKey(keys)).map((f) => ({ id: f.id, key: f.key, kind: f.kind })) : [];
+    const conditions = [visible, ...filterConditions(this.sequelize, filter, actor.user.id, fields)];
+    const where: WhereOptions = { [Op.and]: conditions };
+    const paged: WhereOptions = filter.cursor ? { [Op.and]: [...conditions, afterCursor(filter, filter.cursor)] } : where;
+    const direction = filter.direction.toUpperCase();
+    const order = [
+      [sortExpression(filter.sort), direction],
+      ['id', direction],
+    ] as never;
+    const offset = filter.cursor ? 0 : (filter.page - 1) * filter.pageSize;
+    const [rows, total] = await Promise.all([
+      this.tickets.list(paged, order, filter.pageSize + 1, offset),
+      // Counting is for the first page; later cursor pages report -1 (unknown) to stay cheap.
+      filter.cursor ? Promise.resolve(-1) : this.tickets.count(where),
+    ]);
+    const page = rows.slice(0, filter.pageSize);
+    const last = page[page.length - 1];
+    return {
+      items: await this.presenter.present(page, actor.user),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+      nextCursor: rows.length > filter.pageSize && last ? encodeCursor(sortValue(last, filter.sort), last.id) : null,
+    };
   }
 }

@@ -1,14 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import type { Level, TicketPage, TicketStatus } from '@switchboard/contracts';
+import type { ListTicketsInput, TicketPage } from '@switchboard/contracts';
 import type { Actor } from '../../../common/actor.js';
 
-export interface TicketFilter {
-  status?: TicketStatus;
-  urgency?: Level;
-  importance?: Level;
-  page: number;
-  pageSize: number;
-}
+export type TicketFilter = ListTicketsInput & { page: number; pageSize: number; sort: NonNullable<ListTicketsInput['sort']>; direction: 'asc' | 'desc' };
 
 export class ListTicketsQuery extends Query<TicketPage> {
   constructor(
