@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node';
 import type {
   AuthResult,
+  Catalog,
   CreateTicketInput,
   ListTicketsInput,
   LoginInput,
@@ -30,6 +31,10 @@ interface PortalProcedures {
     login: { mutate(input: LoginInput): Promise<AuthResult> };
     logout: { mutate(): Promise<{ ok: true }> };
     me: { query(): Promise<User> };
+  };
+  catalog: {
+    /** Active issue types with their customer-visible fields only. */
+    get: { query(): Promise<Catalog> };
   };
   tickets: {
     create: { mutate(input: CreateTicketInput): Promise<Ticket> };

@@ -44,3 +44,26 @@ export {
   isValidTimeZone,
   type DateInput,
 } from './relative-time.js';
+export {
+  CUSTOM_FIELD_PREFIX,
+  customFieldName,
+  customFieldsFromForm,
+  rawCustomFields,
+  formatCustomFieldValue,
+  customFieldErrors,
+  type RawCustomFields,
+  type ParsedCustomFields,
+} from './custom-fields.js';
+export {
+  FILTER_KEYS,
+  FIELD_FILTER_PREFIX,
+  QUICK_FILTERS,
+  OPEN_STATUSES,
+  filtersFromSearch,
+  listInput,
+  queueHref,
+  sortHref,
+  isFiltered,
+  activeQuickFilter,
+  type QueueFilters,
+} from './queue-query.js';

@@ -7,6 +7,8 @@ import { Field } from '../components/field';
 import { RatingForm, SCORE_LABELS } from '../components/rating-form';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { Flash, FormError } from '../components/flash';
+import { TicketTypeFacts } from '../components/ticket-type-facts';
+import { loadCatalog, typeFacts } from '../custom-fields.server';
 import { config } from '../config.server';
 import { fullLabel, timeLabel, whenLabel } from '../format.server';
 import { LEVEL_LABELS, ticketNumber } from '../labels';
@@ -30,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, api } = await requireApi(request);
   const id = parseId(params.id);
 
-  let ticket, timeline, rating;
+  let ticket, timeline, catalog, rating;
   try {
     // Batched into one HTTP request by the tRPC client.
-    [ticket, timeline] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })]);
+    [ticket, timeline, catalog] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id }), loadCatalog(api)]);
     rating = ticket.status === 'resolved' || ticket.status === 'closed' ? (await api.satisfaction.forTicket.query({ ticketId: id })).rating : null;
   } catch (error) {
     return throwApiFailure(error, request, session, 'That ticket');
@@ -76,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: config.timeZone,
       userId: user.id,
       rating: rating ? { rating: rating.rating, comment: rating.comment } : null,
+      facts: typeFacts(ticket, catalog),
       flash,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
@@ -158,7 +161,7 @@ function Description({ item, latest }: { item: { author: string; body: string; c
 }
 
 export default function TicketPage() {
-  const { ticket, entries, description, now, timeZone, userId, rating, flash } = useLoaderData<typeof loader>();
+  const { ticket, entries, description, now, timeZone, userId, rating, facts, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -196,6 +199,7 @@ export default function TicketPage() {
             <dd>{ticket.importance}</dd>
           </div>
         </dl>
+        <TicketTypeFacts {...facts} />
       </header>
 
       <Flash message={flash} />

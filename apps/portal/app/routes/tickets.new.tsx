@@ -1,18 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import { formFailure, requireApi } from '../api.server';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { formFailure, requireApi, throwApiFailure } from '../api.server';
+import { IssueTypeSection } from '../components/issue-type-section';
+import { customFieldErrors, issueTypeFromForm, loadCatalog } from '../custom-fields.server';
 import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
 import { FormError } from '../components/flash';
 import { IMPORTANCE_OPTIONS, LEVELS, URGENCY_OPTIONS, ticketNumber } from '../labels';
-import { commitSession, requireUser } from '../session.server';
+import { commitSession } from '../session.server';
 import { zCreateTicketInput, zodFieldErrors } from '../validation.server';
 
 export const meta: MetaFunction = () => [{ title: 'New ticket · Switchboard Support' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const { api, session } = await requireApi(request);
+  try {
+    // Only active types and their customer-visible fields come back for a customer.
+    return { issueTypes: (await loadCatalog(api)).issueTypes };
+  } catch (error) {
+    return throwApiFailure(error, request, session, 'The new ticket form');
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,9 +32,23 @@ export async function action({ request }: ActionFunctionArgs) {
     importance: String(form.get('importance') ?? 'medium'),
   };
 
-  const parsed = zCreateTicketInput.safeParse(values);
-  if (!parsed.success) {
-    return data({ values, fieldErrors: zodFieldErrors(parsed.error), formError: null }, { status: 400 });
+  let catalog;
+  try {
+    catalog = await loadCatalog(api);
+  } catch (error) {
+    const failure = await formFailure(error, request, session);
+    return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
+  }
+  const { type, custom } = issueTypeFromForm(catalog, form);
+  const typed = { ...values, issueTypeId: type?.id ?? null, raw: custom?.raw ?? {} };
+  // "Show fields" (without JavaScript): the same form again, now with the chosen type's fields.
+  if (form.get('intent') === 'choose-type') return data({ values: typed, fieldErrors: {}, formError: null });
+
+  const parsed = zCreateTicketInput.safeParse({ ...values, issueTypeId: type?.id ?? null, customFields: custom?.values });
+  const localErrors = customFieldErrors(custom?.fieldErrors);
+  if (!parsed.success || Object.keys(localErrors).length) {
+    const fieldErrors = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...localErrors };
+    return data({ values: typed, fieldErrors, formError: null }, { status: 400 });
   }
 
   try {
@@ -36,7 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/tickets/${ticket.id}`, { headers: { 'Set-Cookie': await commitSession(session) } });
   } catch (error) {
     const failure = await formFailure(error, request, session);
-    return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
+    const fieldErrors = { ...failure.fieldErrors, ...customFieldErrors(failure.fieldErrors) };
+    return data({ values: typed, fieldErrors, formError: failure.formError }, { status: failure.status });
   }
 }
 
@@ -45,6 +67,8 @@ export default function NewTicket() {
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
   const values = result?.values;
+  const { issueTypes } = useLoaderData<typeof loader>();
+  const chosen = values && 'issueTypeId' in values ? values : null;
 
   return (
     <section className="new-ticket">
@@ -63,6 +87,7 @@ export default function NewTicket() {
         >
           {(aria) => <textarea {...aria} name="description" rows={8} required defaultValue={values?.description ?? ''} />}
         </Field>
+        <IssueTypeSection issueTypes={issueTypes} selectedId={chosen?.issueTypeId ?? null} raw={chosen?.raw ?? {}} errors={errors} />
         <div className="form__row">
           <Field id="urgency" label="How urgent is it?" error={errors.urgency}>
             {(aria) => (

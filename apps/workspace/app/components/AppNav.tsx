@@ -15,6 +15,14 @@ export function AppNav({ user }: { user: SessionUser }) {
         <NavLink to="/tickets" end={false} className="sb-topbar__link" data-testid="nav-queue">
           Queue
         </NavLink>
+        <NavLink to="/board" className="sb-topbar__link" data-testid="nav-board">
+          Board
+        </NavLink>
+        {user.role === 'admin' ? (
+          <NavLink to="/admin/issue-types" className="sb-topbar__link" data-testid="nav-admin">
+            Admin
+          </NavLink>
+        ) : null}
         <NavLink to="/outbox" className="sb-topbar__link" data-testid="nav-outbox">
           Outbox
         </NavLink>

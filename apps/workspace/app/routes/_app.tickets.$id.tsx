@@ -18,6 +18,9 @@ import { Composer, type ComposerErrors } from '~/components/Composer';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
+import { TicketDetailsForm, type TicketDetailsErrors } from '~/components/TicketDetailsForm';
+import { queueApi } from '~/queue-api.server';
+import { ticketDetailsAction } from '~/ticket-details.server';
 import { flash, requireAgent } from '~/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = ticketIdOrNotFound(params.id);
   const mayAudit = user.role === 'manager' || user.role === 'admin';
   let audit: AuditEntry[] | null = null;
+  // Reference data for the details editors (issue types with their fields, teams, agents…).
+  const catalogCall = queueApi(api).catalog.get.query();
   let ticket: Ticket;
   let timeline: TimelineData;
   try {
@@ -47,12 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
-  return { ticket, entries: timeline.entries, audit, now: new Date().toISOString(), timeZone };
+  const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
+  return { ticket, catalog, userId: user.id, entries: timeline.entries, audit, now: new Date().toISOString(), timeZone };
 }
 
 type ActionResult =
   | ComposerErrors
-  | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string };
+  | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string }
+  | TicketDetailsErrors;
 
 const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
@@ -63,6 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get('intent');
   const here = `/tickets/${id}`;
+
+  if (intent === 'details' || intent === 'take') return ticketDetailsAction({ api, session }, request, id, form);
 
   if (intent === 'reply') {
     const body = String(form.get('body') ?? '');
@@ -164,9 +173,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, entries, audit, now, timeZone } = useLoaderData<typeof loader>();
+  const { ticket, catalog, userId, entries, audit, now, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
-  const conflict = actionData && actionData.intent !== 'reply' && actionData.conflict ? actionData : null;
+  const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
 
   return (
@@ -224,6 +233,12 @@ export default function TicketView() {
             importance={ticket.importance}
             version={ticket.version}
             error={actionData?.intent === 'priority' && !conflict ? (actionData as { formError: string }).formError : undefined}
+          />
+          <TicketDetailsForm
+            ticket={ticket}
+            catalog={catalog}
+            currentUserId={userId}
+            errors={actionData?.intent === 'details' || actionData?.intent === 'take' ? (actionData as TicketDetailsErrors) : undefined}
           />
           <dl className="sb-facts">
             <dt>Requester</dt>

@@ -1,71 +1,94 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
-import { LEVELS, TICKET_STATUSES, type Level, type TicketPage, type TicketStatus } from '@switchboard/contracts';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { Catalog, SavedView, TicketPage } from '@switchboard/contracts';
+import { filtersFromSearch, isFiltered, listInput, queueHref } from '@switchboard/ui';
 import { apiFailure } from '~/api.server';
-import { Pagination } from '~/components/Pagination';
-import { QueueFilters } from '~/components/QueueFilters';
+import { BulkBar } from '~/components/BulkBar';
+import { BulkSummary } from '~/components/BulkSummary';
+import { CursorPager } from '~/components/CursorPager';
+import { QueueFilterPanel } from '~/components/QueueFilterPanel';
+import { QueueSidebar } from '~/components/QueueSidebar';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { TicketQueueTable } from '~/components/TicketQueueTable';
+import { queueAction, type QueueActionResult } from '~/queue-actions.server';
+import { queueApi } from '~/queue-api.server';
 import { requireAgent } from '~/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Queue · Switchboard workspace' }];
 
 const PAGE_SIZE = 25;
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.includes(value as T) ? (value as T) : undefined;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, session, timeZone } = await requireAgent(request);
+  const { api, session, timeZone, user } = await requireAgent(request);
   const params = new URL(request.url).searchParams;
-  // Unknown filter values are ignored rather than sent on to fail validation.
-  const filters = {
-    status: oneOf<TicketStatus>(TICKET_STATUSES, params.get('status')),
-    urgency: oneOf<Level>(LEVELS, params.get('urgency')),
-    importance: oneOf<Level>(LEVELS, params.get('importance')),
-  };
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-
-  let result: TicketPage;
+  // Unknown keys and invalid values are dropped rather than sent on to fail validation.
+  const filters = filtersFromSearch(params);
+  const cursor = params.get('cursor')?.slice(0, 200) || undefined;
+  const calls = queueApi(api);
+  let page: TicketPage;
+  let catalog: Catalog;
+  let views: SavedView[];
   try {
-    result = (await api.tickets.list.query({ ...filters, page, pageSize: PAGE_SIZE })) as TicketPage;
+    // One batched HTTP request.
+    [page, catalog, views] = await Promise.all([
+      calls.tickets.list.query({ ...listInput(filters), cursor, pageSize: PAGE_SIZE }),
+      calls.catalog.get.query(),
+      calls.views.list.query(),
+    ]);
   } catch (error) {
     return apiFailure(error, request, session);
   }
-  return { ...result, filters, now: new Date().toISOString(), timeZone };
+  return { ...page, cursor: cursor ?? null, filters, catalog, views, userId: user.id, now: new Date().toISOString(), timeZone };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const ctx = await requireAgent(request);
+  return queueAction(ctx, request, await request.formData());
 }
 
 export default function Queue() {
-  const { items, total, page, pageSize, filters, now, timeZone } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filters.status || filters.urgency || filters.importance);
+  const { items, total, nextCursor, cursor, filters, catalog, views, userId, now, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as QueueActionResult | undefined;
+  const filtered = isFiltered(filters);
   return (
-    <div className="sb-page">
-      <div className="sb-page__head">
-        <h1 className="sb-page__title">Queue</h1>
-        <Link to="/tickets/new" className="sb-button sb-button--primary sb-button--small">
-          New ticket
-        </Link>
-      </div>
-      <QueueFilters values={filters} />
-      {items.length === 0 ? (
-        <div className="sb-empty" data-testid="ticket-queue" data-empty="true">
-          {filtered ? (
-            <>
-              No tickets match these filters. <Link to="/tickets">Clear filters</Link>
-            </>
-          ) : page > 1 ? (
-            <>
-              This page is empty. <Link to="/tickets">Back to the first page</Link>
-            </>
-          ) : (
-            'The queue is empty. Nice.'
-          )}
+    <div className="sb-page sb-queue-layout">
+      <QueueSidebar filters={filters} views={views} userId={userId} error={actionData?.intent !== 'bulk' ? actionData?.error : undefined} />
+      <div className="sb-queue-main">
+        <div className="sb-page__head">
+          <h1 className="sb-page__title">Queue</h1>
+          <span className="sb-page__actions">
+            <Link to={queueHref(filters, {}, '/board')} className="sb-button sb-button--small">
+              Board
+            </Link>
+            <Link to="/tickets/new" className="sb-button sb-button--primary sb-button--small">
+              New ticket
+            </Link>
+          </span>
         </div>
-      ) : (
-        <TicketQueueTable tickets={items} now={now} timeZone={timeZone} />
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} noun="tickets" />
+        <QueueFilterPanel catalog={catalog} filters={filters} action="/tickets" />
+        {actionData?.intent === 'bulk' ? <BulkSummary result={actionData.result} error={actionData.error} /> : null}
+        {items.length === 0 ? (
+          <div className="sb-empty" data-testid="ticket-queue" data-empty="true">
+            {filtered ? (
+              <>
+                No tickets match these filters. <Link to="/tickets">Clear filters</Link>
+              </>
+            ) : cursor ? (
+              <>
+                This page is empty. <Link to={queueHref(filters)}>Back to the first page</Link>
+              </>
+            ) : (
+              'The queue is empty. Nice.'
+            )}
+          </div>
+        ) : (
+          <>
+            <BulkBar catalog={catalog} />
+            <TicketQueueTable tickets={items} now={now} timeZone={timeZone} filters={filters} selectable />
+          </>
+        )}
+        <CursorPager filters={filters} total={total} shown={items.length} nextCursor={nextCursor} paged={Boolean(cursor)} />
+      </div>
     </div>
   );
 }
