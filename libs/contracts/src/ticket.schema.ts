@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zAttachmentIds } from './attachment.schema.js';
 import { CHANNELS, LEVELS, ROLES, TICKET_STATUSES } from './enums.js';
 
 export const zTicketId = z.coerce.number({ error: 'must be a ticket id' }).int().positive();
@@ -35,6 +36,8 @@ export const zCreateTicketInput = z.object({
   description: z.string().trim().min(1, { error: 'is required' }).max(20000),
   urgency: z.enum(LEVELS).default('medium'),
   importance: z.enum(LEVELS).default('medium'),
+  /** Uploads (POST /attachments) to attach to the ticket's first message. */
+  attachmentIds: zAttachmentIds,
 });
 export type CreateTicketInput = z.input<typeof zCreateTicketInput>;
 

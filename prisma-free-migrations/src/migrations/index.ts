@@ -2,6 +2,7 @@ import type { Migration } from '../migration.js';
 import { migration as peopleAndAuth } from './2026-11-22T0001-people-and-auth.js';
 import { migration as ticketsAndTimeline } from './2026-11-22T0002-tickets-and-timeline.js';
 import { migration as outbox } from './2026-11-22T0003-outbox.js';
+import { migration as attachments } from './2026-11-22T0010-attachments.js';
 
 /** Every migration, in order. A landed migration is never edited: add a new one. */
-export const migrations: Migration[] = [peopleAndAuth, ticketsAndTimeline, outbox];
+export const migrations: Migration[] = [peopleAndAuth, ticketsAndTimeline, outbox, attachments];

@@ -1,12 +1,13 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { ROLES } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
+import { attachmentsAbilities } from '../attachments/attachments.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
-const contributions: AbilityContribution[] = [ticketsAbilities, notificationsAbilities];
+const contributions: AbilityContribution[] = [ticketsAbilities, notificationsAbilities, attachmentsAbilities];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {
   if (!(ROLES as readonly string[]).includes(user.role)) {

@@ -6,7 +6,7 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Attachment'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -23,11 +23,18 @@ export interface TicketEntryFields {
   kind: string;
 }
 
+export interface AttachmentFields {
+  uploaderId: number | null;
+  ticketId: number | null;
+  visibility: 'public' | 'internal' | null;
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
   | (TicketFields & ForcedSubject<'Ticket'>)
-  | (TicketEntryFields & ForcedSubject<'TicketEntry'>);
+  | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
+  | (AttachmentFields & ForcedSubject<'Attachment'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

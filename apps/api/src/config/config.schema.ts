@@ -1,4 +1,9 @@
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_TYPES, parseTypePatterns } from '../attachments/attachment-limits.js';
+
+/** apps/api/{src,dist}/config -> the repository root, where `.data/` lives. */
+const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 
 const url = (protocols: string[], example: string) =>
   z
@@ -26,6 +31,12 @@ export const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   SENDGRID_API_KEY: z.string().optional(),
+  ATTACHMENTS_DIR: z.string().default('.data/attachments'),
+  ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
+  ATTACHMENT_TYPES: z
+    .string()
+    .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
+    .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -45,6 +56,7 @@ export interface AppConfig {
   outboxPollMs: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   sendgridApiKey: string | null;
+  attachments: { dir: string; maxBytes: number; types: string[] };
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -70,5 +82,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: c.OUTBOX_POLL_MS,
     logLevel: c.LOG_LEVEL,
     sendgridApiKey: c.SENDGRID_API_KEY ?? null,
+    attachments: {
+      dir: isAbsolute(c.ATTACHMENTS_DIR) ? c.ATTACHMENTS_DIR : resolve(REPO_ROOT, c.ATTACHMENTS_DIR),
+      maxBytes: c.ATTACHMENT_MAX_BYTES,
+      types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SequelizeModule } from '@nestjs/sequelize';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { TicketCommandHandlers } from './commands/index.js';
@@ -11,7 +12,7 @@ import { TicketRepository } from './ticket.repository.js';
 import { TicketsRouter } from './tickets.router.js';
 
 @Module({
-  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule],
+  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule, AttachmentsModule],
   providers: [TicketRepository, TicketsRouter, ...TicketCommandHandlers, ...TicketQueryHandlers],
   exports: [TicketsRouter],
 })

@@ -7,6 +7,8 @@ export interface CreateTicketData {
   description: string;
   urgency: Ticket['urgency'];
   importance: Ticket['importance'];
+  /** Uploads to attach to the ticket's first message. */
+  attachmentIds?: number[];
 }
 
 export class CreateTicketCommand extends Command<Ticket> {

@@ -1,6 +1,7 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { derivePriority, type Ticket } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
+import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
@@ -17,6 +18,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly events: EventBus,
+    private readonly attachments: AttachmentLinker,
   ) {}
 
   async execute({ actor, data, channel }: CreateTicketCommand): Promise<Ticket> {
@@ -38,7 +40,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         },
         transaction,
       );
-      await this.tickets.addEntry(
+      const first = await this.tickets.addEntry(
         {
           ticketId: created.id,
           kind: requester.role === 'customer' ? 'message' : 'reply',
@@ -49,6 +51,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         },
         transaction,
       );
+      await this.attachments.link(data.attachmentIds, requester.id, { ticketId: created.id, entryId: first.id, visibility: 'public' }, transaction);
       await this.audit.record(
         actor,
         { action: 'ticket.created', subjectType: 'Ticket', subjectId: created.id, after: { ...data, channel } },
