@@ -19,8 +19,17 @@ export class LocalDiskStorage implements AttachmentStorage {
   }
 
   async put(content: Readable): Promise<StoredObject> {
+    // The stream may fail while the directory is being made, before pipeline() listens: keep that error.
+    let early: unknown = null;
+    const keepEarly = (error: unknown) => (early ??= error);
+    content.on('error', keepEarly);
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
+    content.off('error', keepEarly);
+    if (early) {
+      content.destroy();
+      throw early;
+    }
     const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
     const hash = createHash('sha256');
     let size = 0;
