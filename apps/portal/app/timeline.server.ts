@@ -1,4 +1,4 @@
-import type { Ticket, TimelineEntry } from '@switchboard/contracts';
+import type { Attachment, Ticket, TimelineEntry } from '@switchboard/contracts';
 import { dayKey, dayLabel, fullLabel, timeLabel } from './format.server';
 import { humanize, LEVEL_LABELS, statusLabel, type Level } from './labels';
 import type { SessionUser } from './session.server';
@@ -15,6 +15,8 @@ export interface TimelineItem {
   createdAt: string;
   time: string;
   timeTitle: string;
+  /** Files on the entry, without the API's url: the page links them through the portal's /attachments/:id. */
+  attachments: Array<Omit<Attachment, 'url'>>;
 }
 
 export interface TimelineDay {
@@ -79,6 +81,7 @@ export function buildTimeline(ticket: Ticket, entries: TimelineEntry[], user: Se
       createdAt: entry.createdAt,
       time: timeLabel(entry.createdAt),
       timeTitle: fullLabel(entry.createdAt),
+      attachments: (entry.attachments ?? []).map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
     };
   });
 
@@ -97,6 +100,7 @@ export function buildTimeline(ticket: Ticket, entries: TimelineEntry[], user: Se
       createdAt: ticket.createdAt,
       time: timeLabel(ticket.createdAt),
       timeTitle: fullLabel(ticket.createdAt),
+      attachments: [],
     });
   }
 

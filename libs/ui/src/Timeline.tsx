@@ -19,10 +19,12 @@ export interface TimelineProps {
   /** IANA zone for times and day boundaries; the runtime's zone when omitted. */
   timeZone?: string;
   className?: string;
+  /** Where the browser fetches an attachment (see TimelineAttachments); `/attachments/:id` when omitted. */
+  attachmentUrl?: (id: number) => string;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
-export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now, timeZone, className }: TimelineProps) {
+export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now, timeZone, className, attachmentUrl }: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
   const items = buildTimelineItems(entries, viewer, timeZone);
@@ -75,6 +77,7 @@ export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now
                     labels={labels}
                     authorName={authorName}
                     timeZone={timeZone}
+                    attachmentUrl={attachmentUrl}
                   />
                 );
             }

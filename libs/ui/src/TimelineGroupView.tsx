@@ -4,6 +4,7 @@ import { formatClockTime, formatFullDateTime } from './relative-time.js';
 import { CHANNEL_ICONS, OUTBOUND_CHANNELS, type TimelineLabels } from './timeline-labels.js';
 import { Icon } from './Icon.js';
 import type { TimelineGroup } from './timeline-model.js';
+import { TimelineAttachments } from './TimelineAttachments.js';
 import { TimelineBody } from './TimelineBody.js';
 
 export interface TimelineGroupViewProps {
@@ -12,13 +13,14 @@ export interface TimelineGroupViewProps {
   labels: TimelineLabels;
   authorName: (entry: TimelineEntry) => string;
   timeZone?: string;
+  attachmentUrl?: (id: number) => string;
 }
 
 /**
  * One author's consecutive messages, replies or notes under a single header.
  * Customer messages sit left; staff replies (green) and internal notes (amber, dashed, 🔒) sit right.
  */
-export function TimelineGroupView({ group, viewer, labels, authorName, timeZone }: TimelineGroupViewProps) {
+export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, attachmentUrl }: TimelineGroupViewProps) {
   const first = group.entries[0]!;
   const name = authorName(first);
   return (
@@ -65,6 +67,7 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone 
           aria-label={ariaLabel(entry, viewer, labels, authorName(entry))}
         >
           <TimelineBody body={entry.body} showMore={labels.showMore} showLess={labels.showLess} />
+          <TimelineAttachments attachments={entry.attachments} attachmentUrl={attachmentUrl} />
           <time
             className="sb-entry__time"
             dateTime={entry.createdAt}

@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { formFailure, requireApi, throwApiFailure } from '../api.server';
+import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '../attachments.server';
+import { Attachments, FilePicker } from '../components/attachments';
 import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
 import { Flash, FormError } from '../components/flash';
@@ -53,25 +55,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       days: buildTimeline(ticket, timeline.entries, user, now),
       flash,
+      fileLimit: FILE_LIMIT,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
   );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, api } = await requireApi(request);
+  const { session, api, token } = await requireApi(request);
   const id = parseId(params.id);
-  const form = await request.formData();
+  const { form, files, tooLarge } = await readPostedForm(request);
   const values = { body: String(form.get('body') ?? '') };
 
   const parsed = zReplyInput.safeParse({ id, body: values.body, internal: false });
   if (!parsed.success) {
-    return data({ values, fieldErrors: zodFieldErrors(parsed.error), formError: null }, { status: 400 });
+    const fieldErrors = zodFieldErrors(parsed.error);
+    if (tooLarge.length) fieldErrors.files = tooLargeMessage(tooLarge);
+    return data({ values, fieldErrors, formError: null }, { status: 400 });
+  }
+  if (tooLarge.length) {
+    return data({ values, fieldErrors: { files: tooLargeMessage(tooLarge) }, formError: null }, { status: 413 });
+  }
+  const uploaded = await uploadFiles(request, token, files);
+  if (!uploaded.ok) {
+    return data({ values, fieldErrors: { files: uploaded.message }, formError: null }, { status: uploaded.status || 503 });
   }
 
   try {
     // A customer's reply is always public: the portal never sends internal: true.
-    await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false });
+    await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false, attachmentIds: uploaded.ids });
   } catch (error) {
     const failure = await formFailure(error, request, session);
     return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
@@ -116,13 +128,14 @@ function Entry({ item, latest }: { item: TimelineItem; latest: boolean }) {
           {time}
         </header>
         <div className="bubble__body">{item.body}</div>
+        <Attachments items={item.attachments} />
       </article>
     </li>
   );
 }
 
 export default function TicketPage() {
-  const { ticket, days, flash } = useLoaderData<typeof loader>();
+  const { ticket, days, flash, fileLimit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -193,11 +206,12 @@ export default function TicketPage() {
           <p className="notice">Our team is waiting for your answer.</p>
         ) : null}
         <FormError message={result?.formError} />
-        <Form method="post" className="form" data-testid="reply-form" noValidate>
+        <Form method="post" encType="multipart/form-data" className="form" data-testid="reply-form" noValidate>
           <Field id="body" label="Your message" error={errors.body}>
             {/* Keyed by the latest entry so the box empties once the reply shows up (with JavaScript on). */}
             {(aria) => <textarea key={String(last?.id)} {...aria} name="body" rows={5} required defaultValue={result?.values.body ?? ''} />}
           </Field>
+          <FilePicker key={`files-${String(last?.id)}`} id="files" error={errors.files} limit={fileLimit} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Sending…' : 'Send reply'}

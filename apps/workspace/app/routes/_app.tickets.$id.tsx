@@ -11,6 +11,7 @@ import {
 } from '@switchboard/contracts';
 import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
+import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '~/attachments.server';
 import { fieldSentence } from '~/fields';
 import { Composer, type ComposerErrors } from '~/components/Composer';
 import { PriorityForm } from '~/components/PriorityForm';
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
-  return { ticket, entries: timeline.entries, now: new Date().toISOString(), timeZone };
+  return { ticket, entries: timeline.entries, now: new Date().toISOString(), timeZone, fileLimit: FILE_LIMIT };
 }
 
 type ActionResult =
@@ -53,9 +54,9 @@ const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { api, session } = await requireAgent(request);
+  const { api, session, token } = await requireAgent(request);
   const id = ticketIdOrNotFound(params.id);
-  const form = await request.formData();
+  const { form, files, tooLarge } = await readPostedForm(request);
   const intent = form.get('intent');
   const here = `/tickets/${id}`;
 
@@ -69,8 +70,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
+    if (tooLarge.length) {
+      return data<ActionResult>({ intent: 'reply', values, fieldErrors: { files: tooLargeMessage(tooLarge) } }, { status: 413 });
+    }
+    // Files first, then the reply or note claims them in one step.
+    const uploaded = await uploadFiles(request, token, files);
+    if (!uploaded.ok) {
+      return data<ActionResult>({ intent: 'reply', values, fieldErrors: { files: uploaded.message } }, { status: uploaded.status || 503 });
+    }
     try {
-      await api.tickets.reply.mutate({ id, body, internal });
+      await api.tickets.reply.mutate({ id, body, internal, attachmentIds: uploaded.ids });
     } catch (error) {
       const kind = apiErrorKind(error);
       if (kind === 'bad_request') {
@@ -159,7 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, entries, now, timeZone } = useLoaderData<typeof loader>();
+  const { ticket, entries, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && actionData.intent !== 'reply' && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -204,6 +213,7 @@ export default function TicketView() {
             <Composer
               requesterName={ticket.requester.name}
               deliveryHint={delivery}
+              fileLimit={fileLimit}
               errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
             />
           )}
