@@ -18,7 +18,7 @@ export function Attachments({ items }: { items: AttachmentView[] }) {
   if (items.length === 0) return null;
   return (
     <ul className="attachments" data-testid="attachments">
-      {items.map((a) => {
+      {[...items.filter((a) => PREVIEWABLE.has(a.contentType)), ...items.filter((a) => !PREVIEWABLE.has(a.contentType))].map((a) => {
         const url = `/attachments/${a.id}`;
         return PREVIEWABLE.has(a.contentType) ? (
           <li key={a.id} className="attachments__image">
