@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // The built migrations package (npm test builds first; scripts/test.mjs).
 import { migrateUp } from '@switchboard/migrations';
 
@@ -16,5 +19,7 @@ export default async function globalSetup() {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   process.env.OUTBOX_POLL_MS = '100';
+  // Uploaded files of this run, removed in global-teardown.
+  process.env.ATTACHMENTS_DIR = mkdtempSync(join(tmpdir(), 'sbtest-attachments-'));
   await migrateUp({ databaseUrl: process.env.DATABASE_URL });
 }

@@ -1,9 +1,13 @@
+import { rmSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { dropDatabase, parseDatabaseUrl } from '@switchboard/migrations';
 
 /** Drops the run's scratch database and its Bull keys (set KEEP_TEST_DATABASE=1 to inspect them). */
 export default async function globalTeardown() {
   if (process.env.KEEP_TEST_DATABASE) return;
+  if (process.env.ATTACHMENTS_DIR?.includes('sbtest-attachments-')) {
+    rmSync(process.env.ATTACHMENTS_DIR, { recursive: true, force: true });
+  }
   if (/\/switchboard\w*_test_/.test(process.env.DATABASE_URL ?? '')) {
     await dropDatabase(parseDatabaseUrl(process.env.DATABASE_URL));
   }

@@ -41,7 +41,7 @@ interface PortalProcedures {
     list: { query(input: ListTicketsInput): Promise<TicketPage> };
     get: { query(input: { id: number }): Promise<Ticket> };
     timeline: { query(input: { id: number }): Promise<Timeline> };
-    reply: { mutate(input: { id: number; body: string; internal: false }): Promise<TimelineEntry> };
+    reply: { mutate(input: { id: number; body: string; internal: false; attachmentIds?: number[] }): Promise<TimelineEntry> };
     close: { mutate(input: { id: number }): Promise<Ticket> };
     reopen: { mutate(input: { id: number }): Promise<Ticket> };
   };
@@ -74,9 +74,11 @@ export function apiWithToken(request: Request, token: string): PortalApi {
 }
 
 /** The signed-in user and a client that calls the API with their token; redirects to /login otherwise. */
-export async function requireApi(request: Request): Promise<{ user: SessionUser; session: PortalSession; api: PortalApi }> {
+export async function requireApi(
+  request: Request,
+): Promise<{ user: SessionUser; session: PortalSession; api: PortalApi; token: string }> {
   const { user, token, session } = await requireUser(request);
-  return { user, session, api: client(request, token) };
+  return { user, session, api: client(request, token), token };
 }
 
 /** What an error page needs to say what happened; sent as the data of a thrown response. */

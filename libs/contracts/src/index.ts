@@ -7,3 +7,4 @@ export * from './timeline.schema.js';
 export * from './outbox.schema.js';
 export * from './satisfaction.schema.js';
 export * from './audit.schema.js';
+export * from './attachment.schema.js';

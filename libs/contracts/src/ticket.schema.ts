@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zAttachmentIds } from './attachment.schema.js';
 import { zNamed } from './catalog.schema.js';
 import { CHANNELS, LEVELS, ROLES, TICKET_SORTS, TICKET_STATUSES } from './enums.js';
 
@@ -56,6 +57,8 @@ export const zCreateTicketInput = z.object({
   categoryId: z.number().int().positive().nullable().optional(),
   tags: z.array(zTag).max(20).optional(),
   customFields: z.record(z.string(), zCustomFieldValue).optional(),
+  /** Uploads (POST /attachments) to attach to the ticket's first message. */
+  attachmentIds: zAttachmentIds,
 });
 export type CreateTicketInput = z.input<typeof zCreateTicketInput>;
 

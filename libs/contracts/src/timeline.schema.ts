@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zAttachment, zAttachmentIds } from './attachment.schema.js';
 import { CHANNELS, ENTRY_KINDS, VISIBILITIES } from './enums.js';
 import { zPerson, zTicketId } from './ticket.schema.js';
 
@@ -18,6 +19,8 @@ export const zTimelineEntry = z.object({
   author: zPerson.nullable(),
   event: zTimelineEvent.nullable(),
   createdAt: z.string(),
+  /** Files on this entry; the API always sends the list (optional only so older producers still type-check). */
+  attachments: z.array(zAttachment).optional(),
 });
 export type TimelineEntry = z.infer<typeof zTimelineEntry>;
 
@@ -30,5 +33,7 @@ export const zReplyInput = z.object({
   body: z.string().trim().min(1, { error: 'is required' }).max(20000, { error: 'must be at most 20000 characters' }),
   /** true: an internal note, never shown to the customer. */
   internal: z.boolean().default(false),
+  /** Uploads (POST /attachments) to attach to this reply or note. */
+  attachmentIds: zAttachmentIds,
 });
 export type ReplyInput = z.input<typeof zReplyInput>;

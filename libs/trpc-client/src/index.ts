@@ -66,3 +66,14 @@ export function apiFieldErrors(error: unknown): Record<string, string> {
 export function isApiError(error: unknown): error is TRPCClientError<AppRouter> {
   return error instanceof TRPCClientError;
 }
+
+export {
+  uploadAttachments,
+  fetchAttachment,
+  collectUploads,
+  formatLimit,
+  attachmentMaxBytes,
+  type AttachmentApiOptions,
+  type UploadResult,
+  type MultipartPart,
+} from './attachments.js';

@@ -75,3 +75,24 @@ describe('<Timeline>', () => {
     expect(html).toContain('>Yesterday<');
   });
 });
+
+describe('<Timeline> attachments', () => {
+  const png = { id: 41, filename: 'screen.png', contentType: 'image/png', size: 2048, url: '/api/v1/attachments/41' };
+  const pdf = { id: 42, filename: 'invoice.pdf', contentType: 'application/pdf', size: 3 * 1024 * 1024, url: '/api/v1/attachments/42' };
+  const withFiles: TimelineEntry[] = [{ ...base, id: 9, kind: 'message', body: 'See attached', author: cody, createdAt: '2025-03-04T09:00:00Z', attachments: [png, pdf] }];
+
+  it('shows images as thumbnails and other files as links with their size, through the app’s own route', () => {
+    const html = renderToStaticMarkup(
+      <Timeline entries={withFiles} viewer="customer" now="2025-03-04T12:00:00Z" timeZone="UTC" attachmentUrl={(id) => `/files/${id}`} />,
+    );
+    expect(html).toContain('<img class="sb-attachments__thumb" src="/files/41" alt="screen.png"');
+    expect(html).toContain('href="/files/42" download="invoice.pdf"');
+    expect(html).toContain('3 MB');
+    expect(html).not.toContain('/api/v1/attachments');
+  });
+
+  it('defaults to /attachments/:id and renders nothing for entries without files', () => {
+    expect(renderToStaticMarkup(<Timeline entries={withFiles} viewer="agent" timeZone="UTC" />)).toContain('src="/attachments/41"');
+    expect(renderToStaticMarkup(<Timeline entries={entries} viewer="agent" timeZone="UTC" />)).not.toContain('sb-attachments');
+  });
+});

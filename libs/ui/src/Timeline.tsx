@@ -26,6 +26,8 @@ export interface TimelineProps {
   /** `id` of the last entry's element instead of `entry-<id>`, e.g. "latest" for a `#latest` link. */
   latestId?: string;
   className?: string;
+  /** Where the browser fetches an attachment (see TimelineAttachments); `/attachments/:id` when omitted. */
+  attachmentUrl?: (id: number) => string;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
@@ -39,6 +41,7 @@ export function Timeline({
   staffName,
   latestId,
   className,
+  attachmentUrl,
 }: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
@@ -98,6 +101,7 @@ export function Timeline({
                     authorName={authorName}
                     timeZone={timeZone}
                     anchorOf={anchorOf}
+                    attachmentUrl={attachmentUrl}
                   />
                 );
             }

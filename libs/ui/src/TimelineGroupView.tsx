@@ -4,6 +4,7 @@ import { formatClockTime, formatFullDateTime } from './relative-time.js';
 import { CHANNEL_ICONS, OUTBOUND_CHANNELS, type TimelineLabels } from './timeline-labels.js';
 import { Icon } from './Icon.js';
 import type { TimelineGroup } from './timeline-model.js';
+import { TimelineAttachments } from './TimelineAttachments.js';
 import { TimelineBody } from './TimelineBody.js';
 
 export interface TimelineGroupViewProps {
@@ -14,6 +15,7 @@ export interface TimelineGroupViewProps {
   timeZone?: string;
   /** The `id` of an entry's element; `entry-<id>` by default. */
   anchorOf?: (entry: TimelineEntry) => string;
+  attachmentUrl?: (id: number) => string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface TimelineGroupViewProps {
  * Customer messages sit left; staff replies (green) and internal notes (amber, dashed, 🔒) sit right.
  * A customer sees only who wrote: channels and "public reply" are staff vocabulary.
  */
-export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf }: TimelineGroupViewProps) {
+export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf, attachmentUrl }: TimelineGroupViewProps) {
   const first = group.entries[0]!;
   const name = authorName(first);
   const staffView = viewer === 'agent';
@@ -69,6 +71,7 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone,
           aria-label={ariaLabel(entry, viewer, labels, authorName(entry))}
         >
           <TimelineBody body={entry.body} showMore={labels.showMore} showLess={labels.showLess} />
+          <TimelineAttachments attachments={entry.attachments} attachmentUrl={attachmentUrl} />
           <time
             className="sb-entry__time"
             dateTime={entry.createdAt}

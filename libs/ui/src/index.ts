@@ -2,6 +2,12 @@ export { Timeline, type TimelineProps } from './Timeline.js';
 export { TimelineGroupView, type TimelineGroupViewProps } from './TimelineGroupView.js';
 export { TimelineEventPill, type TimelineEventPillProps } from './TimelineEventPill.js';
 export { TimelineBody, LONG_ENTRY_CHARS, type TimelineBodyProps } from './TimelineBody.js';
+export {
+  TimelineAttachments,
+  defaultAttachmentUrl,
+  formatFileSize,
+  type TimelineAttachmentsProps,
+} from './TimelineAttachments.js';
 export { DateSeparator, type DateSeparatorProps } from './DateSeparator.js';
 export { StatusBadge, type StatusBadgeProps } from './StatusBadge.js';
 export { PriorityBadge, type PriorityBadgeProps } from './PriorityBadge.js';

@@ -3,7 +3,8 @@ import { migration as peopleAndAuth } from './2026-11-22T0001-people-and-auth.js
 import { migration as ticketsAndTimeline } from './2026-11-22T0002-tickets-and-timeline.js';
 import { migration as outbox } from './2026-11-22T0003-outbox.js';
 import { migration as ticketModel } from './2026-11-22T0004-ticket-model.js';
+import { migration as attachments } from './2026-11-22T0010-attachments.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
 
-/** Every migration, in order. A landed migration is never edited: add a new one. */
-export const migrations: Migration[] = [peopleAndAuth, ticketsAndTimeline, outbox, ticketModel, satisfactionLinksAuditUa];
+/** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
+export const migrations: Migration[] = [peopleAndAuth, ticketsAndTimeline, outbox, ticketModel, satisfactionLinksAuditUa, attachments];

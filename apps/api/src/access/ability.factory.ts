@@ -2,6 +2,7 @@ import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { ROLES } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import { catalogAbilities } from '../catalog/catalog.abilities.js';
+import { attachmentsAbilities } from '../attachments/attachments.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
@@ -9,7 +10,14 @@ import { viewsAbilities } from '../views/views.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
-const contributions: AbilityContribution[] = [ticketsAbilities, notificationsAbilities, catalogAbilities, viewsAbilities, satisfactionAbilities];
+const contributions: AbilityContribution[] = [
+  ticketsAbilities,
+  notificationsAbilities,
+  catalogAbilities,
+  viewsAbilities,
+  satisfactionAbilities,
+  attachmentsAbilities,
+];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {
   if (!(ROLES as readonly string[]).includes(user.role)) {

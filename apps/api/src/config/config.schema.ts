@@ -1,4 +1,9 @@
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_TYPES, parseTypePatterns } from '../attachments/attachment-limits.js';
+
+/** apps/api/{src,dist}/config -> the repository root, where `.data/` lives. */
+const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
 
 const url = (protocols: string[], example: string) =>
   z
@@ -32,6 +37,12 @@ export const configSchema = z.object({
   REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(3650).default(7),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(3650).default(4),
   AUTO_CLOSE_EVERY_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  ATTACHMENTS_DIR: z.string().default('.data/attachments'),
+  ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
+  ATTACHMENT_TYPES: z
+    .string()
+    .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
+    .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -65,6 +76,7 @@ export interface AppConfig {
   /** Resolved tickets close by themselves after this many days. */
   autoCloseDays: number;
   autoCloseEveryMs: number;
+  attachments: { dir: string; maxBytes: number; types: string[] };
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -97,5 +109,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reopenWindowDays: c.REOPEN_WINDOW_DAYS,
     autoCloseDays: c.AUTO_CLOSE_DAYS,
     autoCloseEveryMs: c.AUTO_CLOSE_EVERY_MS,
+    attachments: {
+      dir: isAbsolute(c.ATTACHMENTS_DIR) ? c.ATTACHMENTS_DIR : resolve(REPO_ROOT, c.ATTACHMENTS_DIR),
+      maxBytes: c.ATTACHMENT_MAX_BYTES,
+      types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
+    },
   };
 }

@@ -27,4 +27,15 @@ describe('loadConfig', () => {
     expect(set).toMatchObject({ signingSecret: 'a-real-secret-of-enough-length', signingSecretIsDefault: false, portalUrl: 'https://help.example.com' });
     expect(() => loadConfig({ SIGNING_SECRET: 'short' })).toThrow(/SIGNING_SECRET: must be at least 16 characters/);
   });
+
+  it('reads the attachment limits, and names a wrong one', () => {
+    const defaults = loadConfig({}).attachments;
+    expect(defaults.maxBytes).toBe(10 * 1024 * 1024);
+    expect(defaults.dir).toMatch(/\.data\/attachments$/);
+    expect(defaults.types).toContain('application/pdf');
+    const custom = loadConfig({ ATTACHMENTS_DIR: '/srv/files', ATTACHMENT_MAX_BYTES: '1024', ATTACHMENT_TYPES: 'image/*, application/pdf' });
+    expect(custom.attachments).toEqual({ dir: '/srv/files', maxBytes: 1024, types: ['image/*', 'application/pdf'] });
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: 'lots' })).toThrow(/ATTACHMENT_MAX_BYTES: must be a number of bytes/);
+    expect(() => loadConfig({ ATTACHMENT_TYPES: 'pdf' })).toThrow(/ATTACHMENT_TYPES: must be a comma-separated list/);
+  });
 });

@@ -1,4 +1,4 @@
-import type { CustomFieldValue, Named, Ticket, TimelineEntry } from '@switchboard/contracts';
+import type { Attachment, CustomFieldValue, Named, Ticket, TimelineEntry } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import type { UserModel } from '../users/user.model.js';
 import { toPerson } from '../users/user.mapper.js';
@@ -60,7 +60,12 @@ export function toTicket(ticket: TicketRecord, viewer: AuthUser, extras: TicketE
   };
 }
 
-export function toTimelineEntry(entry: EntryRecord, viewer: AuthUser, author?: PersonRecord | null): TimelineEntry {
+export function toTimelineEntry(
+  entry: EntryRecord,
+  viewer: AuthUser,
+  author?: PersonRecord | null,
+  attachments: Attachment[] = [],
+): TimelineEntry {
   const by = author !== undefined ? author : (entry.author ?? null);
   return {
     id: Number(entry.id),
@@ -72,5 +77,6 @@ export function toTimelineEntry(entry: EntryRecord, viewer: AuthUser, author?: P
     author: by ? toPerson(by, viewer) : null,
     event: entry.kind === 'event' ? { field: entry.eventField ?? '', from: entry.eventFrom, to: entry.eventTo } : null,
     createdAt: entry.createdAt.toISOString(),
+    attachments,
   };
 }

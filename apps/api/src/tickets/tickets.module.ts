@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SequelizeModule } from '@nestjs/sequelize';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
@@ -17,7 +18,7 @@ import { TicketLinkRepository } from './links/ticket-link.repository.js';
 import { RequesterTransition } from './requester-transition.js';
 
 @Module({
-  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule, CatalogModule],
+  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule, CatalogModule, AttachmentsModule],
   providers: [
     TicketRepository,
     TicketPresenter,

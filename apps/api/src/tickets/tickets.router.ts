@@ -67,7 +67,9 @@ export class TicketsRouter {
         .input(zReplyInput)
         .output(zTimelineEntry)
         .mutation(({ ctx, input }) =>
-          this.commands.execute(new AddTicketEntryCommand(ctx.actor, input.id, input.body, input.internal, channelOf(ctx))),
+          this.commands.execute(
+            new AddTicketEntryCommand(ctx.actor, input.id, input.body, input.internal, channelOf(ctx), input.attachmentIds),
+          ),
         ),
       update: requireAbility('update', 'Ticket')
         .meta({ openapi: { method: 'PATCH', path: '/tickets/{id}', tags, protect: true, summary: 'Change status, urgency or importance; send the version you read' } })

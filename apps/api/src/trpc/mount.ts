@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import type { Express, Request, Response } from 'express';
-import { createOpenApiExpressMiddleware, generateOpenApiDocument } from 'trpc-to-openapi';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { createOpenApiNodeHttpHandler, generateOpenApiDocument } from 'trpc-to-openapi';
+import { attachmentsOpenApiPaths } from '../attachments/attachments.openapi.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { AppRouterFactory } from './app-router.js';
 import { contextFactory } from './create-context.js';
@@ -33,14 +34,14 @@ export function mountTrpc(app: INestApplication, config: AppConfig) {
     description: 'Tickets, timelines and replies. Authenticate with POST /auth/token, then send Authorization: Bearer <token>.',
     version: '1.0.0',
     baseUrl: `${config.publicApiUrl}/api/v1`,
-    tags: ['auth', 'tickets', 'catalog', 'views', 'outbox'],
+    tags: ['auth', 'tickets', 'catalog', 'views', 'outbox', 'attachments'],
+    paths: attachmentsOpenApiPaths,
   });
   express.get('/api/v1/openapi.json', (_req: Request, res: Response) => {
     res.json(document);
   });
-  express.use(
-    '/api/v1',
-    createOpenApiExpressMiddleware({ router: appRouter, createContext: contextFactory('rest'), onError: logServerError }),
-  );
+  // Paths that are no procedure fall through (next) to Nest's controllers, e.g. the attachment upload and download.
+  const rest = createOpenApiNodeHttpHandler<typeof appRouter, Request, Response>({ router: appRouter, createContext: contextFactory('rest'), onError: logServerError });
+  express.use('/api/v1', (req: Request, res: Response, next: NextFunction) => rest(req, res, next));
   return appRouter;
 }

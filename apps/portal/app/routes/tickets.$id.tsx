@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { StatusBadge, Timeline } from '@switchboard/ui';
 import { formFailure, requireApi, throwApiFailure } from '../api.server';
+import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '../attachments.server';
+import { Attachments, FilePicker } from '../components/attachments';
 import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
 import { RatingForm, SCORE_LABELS } from '../components/rating-form';
@@ -80,15 +82,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rating: rating ? { rating: rating.rating, comment: rating.comment } : null,
       facts: typeFacts(ticket, catalog),
       flash,
+      fileLimit: FILE_LIMIT,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
   );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, api } = await requireApi(request);
+  const { session, api, token } = await requireApi(request);
   const id = parseId(params.id);
-  const form = await request.formData();
+  const { form, files, tooLarge } = await readPostedForm(request);
   const values = { body: String(form.get('body') ?? '') };
   const intent = String(form.get('intent') ?? 'reply');
 
@@ -116,13 +119,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = zReplyInput.safeParse({ id, body: values.body, internal: false });
   if (!parsed.success) {
-    return data({ values, fieldErrors: zodFieldErrors(parsed.error), formError: null }, { status: 400 });
+    const fieldErrors = zodFieldErrors(parsed.error);
+    if (tooLarge.length) fieldErrors.files = tooLargeMessage(tooLarge);
+    return data({ values, fieldErrors, formError: null }, { status: 400 });
+  }
+  if (tooLarge.length) {
+    return data({ values, fieldErrors: { files: tooLargeMessage(tooLarge) }, formError: null }, { status: 413 });
+  }
+  const uploaded = await uploadFiles(request, token, files);
+  if (!uploaded.ok) {
+    return data({ values, fieldErrors: { files: uploaded.message }, formError: null }, { status: uploaded.status || 503 });
   }
 
   let entry;
   try {
     // A customer's reply is always public: the portal never sends internal: true.
-    entry = await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false });
+    entry = await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false, attachmentIds: uploaded.ids });
   } catch (error) {
     const failure = await formFailure(error, request, session);
     return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
@@ -161,7 +173,7 @@ function Description({ item, latest }: { item: { author: string; body: string; c
 }
 
 export default function TicketPage() {
-  const { ticket, entries, description, now, timeZone, userId, rating, facts, flash } = useLoaderData<typeof loader>();
+  const { ticket, entries, description, now, timeZone, userId, rating, facts, flash, fileLimit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -230,6 +242,7 @@ export default function TicketPage() {
           latestId="latest"
           now={now}
           timeZone={timeZone}
+          attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`}
           labels={{ empty: description ? '' : 'No messages yet.' }}
         />
       </section>
@@ -243,12 +256,13 @@ export default function TicketPage() {
           <p className="notice">Our team is waiting for your answer.</p>
         ) : null}
         <FormError message={result?.formError} />
-        <Form method="post" className="form" data-testid="reply-form" noValidate>
+        <Form method="post" encType="multipart/form-data" className="form" data-testid="reply-form" noValidate>
           <input type="hidden" name="intent" value="reply" />
           <Field id="body" label="Your message" error={errors.body}>
             {/* Keyed by the latest entry so the box empties once the reply shows up (with JavaScript on). */}
             {(aria) => <textarea key={String(lastId)} {...aria} name="body" rows={5} required defaultValue={result?.values.body ?? ''} />}
           </Field>
+          <FilePicker key={`files-${String(lastId)}`} id="files" error={errors.files} limit={fileLimit} />
           <div className="form__actions">
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Sending…' : 'Send reply'}

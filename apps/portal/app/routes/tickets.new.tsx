@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { formFailure, requireApi, throwApiFailure } from '../api.server';
 import { IssueTypeSection } from '../components/issue-type-section';
 import { customFieldErrors, issueTypeFromForm, loadCatalog } from '../custom-fields.server';
+import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '../attachments.server';
+import { FilePicker } from '../components/attachments';
 import { ErrorView } from '../components/error-view';
 import { Field } from '../components/field';
 import { FormError } from '../components/flash';
@@ -16,15 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session } = await requireApi(request);
   try {
     // Only active types and their customer-visible fields come back for a customer.
-    return { issueTypes: (await loadCatalog(api)).issueTypes };
+    return { issueTypes: (await loadCatalog(api)).issueTypes, fileLimit: FILE_LIMIT };
   } catch (error) {
     return throwApiFailure(error, request, session, 'The new ticket form');
   }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { session, api } = await requireApi(request);
-  const form = await request.formData();
+  const { session, api, token } = await requireApi(request);
+  const { form, files, tooLarge } = await readPostedForm(request);
   const values = {
     subject: String(form.get('subject') ?? ''),
     description: String(form.get('description') ?? ''),
@@ -47,12 +49,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = zCreateTicketInput.safeParse({ ...values, issueTypeId: type?.id ?? null, customFields: custom?.values });
   const localErrors = customFieldErrors(custom?.fieldErrors);
   if (!parsed.success || Object.keys(localErrors).length) {
-    const fieldErrors = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...localErrors };
+    const fieldErrors: Record<string, string> = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...localErrors };
+    if (tooLarge.length) fieldErrors.files = tooLargeMessage(tooLarge);
     return data({ values: typed, fieldErrors, formError: null }, { status: 400 });
+  }
+  if (tooLarge.length) {
+    return data({ values: typed, fieldErrors: { files: tooLargeMessage(tooLarge) }, formError: null }, { status: 413 });
+  }
+  // Files first: the ticket is created with their ids in one step, so it never shows up half-attached.
+  const uploaded = await uploadFiles(request, token, files);
+  if (!uploaded.ok) {
+    return data({ values: typed, fieldErrors: { files: uploaded.message }, formError: null }, { status: uploaded.status || 503 });
   }
 
   try {
-    const ticket = await api.tickets.create.mutate(parsed.data);
+    const ticket = await api.tickets.create.mutate({ ...parsed.data, attachmentIds: uploaded.ids });
     session.flash('flash', `Thanks! Ticket ${ticketNumber(ticket)} is open. We will reply here.`);
     return redirect(`/tickets/${ticket.id}`, { headers: { 'Set-Cookie': await commitSession(session) } });
   } catch (error) {
@@ -64,6 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewTicket() {
   const result = useActionData<typeof action>();
+  const { fileLimit } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
   const values = result?.values;
@@ -75,7 +87,7 @@ export default function NewTicket() {
       <h1>New ticket</h1>
       <p className="muted">Tell us what is going on. The more detail you give, the faster we can help.</p>
       <FormError message={result?.formError} />
-      <Form method="post" className="form" data-testid="new-ticket-form" noValidate>
+      <Form method="post" encType="multipart/form-data" className="form" data-testid="new-ticket-form" noValidate>
         <Field id="subject" label="Subject" hint="A short summary, for example “Cannot log in to the billing page”." error={errors.subject}>
           {(aria) => <input {...aria} name="subject" type="text" required maxLength={200} defaultValue={values?.subject ?? ''} />}
         </Field>
@@ -88,6 +100,7 @@ export default function NewTicket() {
           {(aria) => <textarea {...aria} name="description" rows={8} required defaultValue={values?.description ?? ''} />}
         </Field>
         <IssueTypeSection issueTypes={issueTypes} selectedId={chosen?.issueTypeId ?? null} raw={chosen?.raw ?? {}} errors={errors} />
+        <FilePicker id="files" error={errors.files} limit={fileLimit} />
         <div className="form__row">
           <Field id="urgency" label="How urgent is it?" error={errors.urgency}>
             {(aria) => (

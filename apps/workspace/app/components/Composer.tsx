@@ -15,13 +15,15 @@ export interface ComposerProps {
   /** Where a public reply goes, e.g. "by email"; empty when it only shows in the portal. */
   deliveryHint: string;
   errors?: ComposerErrors;
+  /** "10 MB": the largest file the API accepts. */
+  fileLimit?: string;
 }
 
 /**
  * Reply to the customer or write an internal note. The mode is a radio pair, so it works without
  * JavaScript; the amber note styling and the button label follow the checked radio through CSS (:has).
  */
-export function Composer({ requesterName, deliveryHint, errors }: ComposerProps) {
+export function Composer({ requesterName, deliveryHint, errors, fileLimit }: ComposerProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const navigation = useNavigation();
   const actionData = useActionData<{ intent?: string }>();
@@ -36,6 +38,7 @@ export function Composer({ requesterName, deliveryHint, errors }: ComposerProps)
 
   const internal = errors?.values?.internal ?? false;
   const bodyError = errors?.fieldErrors?.body;
+  const filesError = errors?.fieldErrors?.files;
 
   function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -45,7 +48,14 @@ export function Composer({ requesterName, deliveryHint, errors }: ComposerProps)
   }
 
   return (
-    <Form method="post" ref={formRef} className="sb-composer" data-testid="composer" aria-label="Reply or add a note">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      ref={formRef}
+      className="sb-composer"
+      data-testid="composer"
+      aria-label="Reply or add a note"
+    >
       <input type="hidden" name="intent" value="reply" />
       <fieldset className="sb-composer__modes">
         <legend className="sb-visually-hidden">Send as</legend>
@@ -82,6 +92,23 @@ export function Composer({ requesterName, deliveryHint, errors }: ComposerProps)
         placeholder="Write your message… (Ctrl+Enter sends)"
       />
       <FieldError id="composer-body-error" message={bodyError} />
+      <div className="sb-composer__files">
+        <label htmlFor="composer-files">
+          <Icon name="paperclip" /> Attach files
+        </label>
+        <input
+          id="composer-files"
+          type="file"
+          name="files"
+          multiple
+          aria-invalid={filesError ? true : undefined}
+          aria-describedby={filesError ? 'composer-files-error' : 'composer-files-hint'}
+        />
+        <span className="sb-muted" id="composer-files-hint">
+          {fileLimit ? `Up to ${fileLimit} each.` : null} Files on a note stay internal too.
+        </span>
+      </div>
+      <FieldError id="composer-files-error" message={filesError ? `${filesError} Choose the files again.` : undefined} />
       <div className="sb-composer__actions">
         <button type="submit" className="sb-button sb-button--primary sb-composer__submit" data-testid="composer-submit" disabled={sending}>
           <span className="sb-composer__label--reply">{sending ? 'Sending…' : 'Send reply'}</span>

@@ -12,6 +12,7 @@ import {
 } from '@switchboard/contracts';
 import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
+import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '~/attachments.server';
 import { fieldSentence } from '~/fields';
 import { AuditTrail } from '~/components/AuditTrail';
 import { Composer, type ComposerErrors } from '~/components/Composer';
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
   const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
-  return { ticket, catalog, userId: user.id, entries: timeline.entries, audit, now: new Date().toISOString(), timeZone };
+  return { ticket, catalog, userId: user.id, entries: timeline.entries, audit, now: new Date().toISOString(), timeZone, fileLimit: FILE_LIMIT };
 }
 
 type ActionResult =
@@ -65,9 +66,9 @@ const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { api, session } = await requireAgent(request);
+  const { api, session, token } = await requireAgent(request);
   const id = ticketIdOrNotFound(params.id);
-  const form = await request.formData();
+  const { form, files, tooLarge } = await readPostedForm(request);
   const intent = form.get('intent');
   const here = `/tickets/${id}`;
 
@@ -83,8 +84,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
+    if (tooLarge.length) {
+      return data<ActionResult>({ intent: 'reply', values, fieldErrors: { files: tooLargeMessage(tooLarge) } }, { status: 413 });
+    }
+    // Files first, then the reply or note claims them in one step.
+    const uploaded = await uploadFiles(request, token, files);
+    if (!uploaded.ok) {
+      return data<ActionResult>({ intent: 'reply', values, fieldErrors: { files: uploaded.message } }, { status: uploaded.status || 503 });
+    }
     try {
-      await api.tickets.reply.mutate({ id, body, internal });
+      await api.tickets.reply.mutate({ id, body, internal, attachmentIds: uploaded.ids });
     } catch (error) {
       const kind = apiErrorKind(error);
       if (kind === 'bad_request') {
@@ -173,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, catalog, userId, entries, audit, now, timeZone } = useLoaderData<typeof loader>();
+  const { ticket, catalog, userId, entries, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -208,7 +217,7 @@ export default function TicketView() {
 
       <div className="sb-ticket__body">
         <div className="sb-ticket__conversation">
-          <Timeline entries={entries} viewer="agent" now={now} timeZone={timeZone} />
+          <Timeline entries={entries} viewer="agent" now={now} timeZone={timeZone} attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`} />
           {ticket.status === 'closed' ? (
             <p className="sb-closed-note" data-testid="closed-note">
               This ticket is closed: it takes no more replies or notes. If the customer needs more help,{' '}
@@ -218,6 +227,7 @@ export default function TicketView() {
             <Composer
               requesterName={ticket.requester.name}
               deliveryHint={delivery}
+              fileLimit={fileLimit}
               errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
             />
           )}

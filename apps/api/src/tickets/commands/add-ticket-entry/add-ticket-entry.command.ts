@@ -10,6 +10,8 @@ export class AddTicketEntryCommand extends Command<TimelineEntry> {
     readonly body: string,
     readonly internal: boolean,
     readonly channel: Channel,
+    /** Uploads to attach to the new entry; each must be the actor's own and not yet attached. */
+    readonly attachmentIds: number[] = [],
   ) {
     super();
   }

@@ -1,6 +1,7 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
+import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { TicketEntryAddedEvent } from '../../events/ticket-entry-added.event.js';
@@ -21,9 +22,10 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly audit: AuditRepository,
     private readonly events: EventBus,
     private readonly followUps: FollowUpTickets,
+    private readonly attachments: AttachmentLinker,
   ) {}
 
-  async execute({ actor, ticketId, body, internal, channel }: AddTicketEntryCommand): Promise<TimelineEntry> {
+  async execute({ actor, ticketId, body, internal, channel, attachmentIds }: AddTicketEntryCommand): Promise<TimelineEntry> {
     const outcome = await this.sequelize.transaction(async (transaction) => {
       const ticket = await this.tickets.findById(ticketId, { transaction, forUpdate: true });
       if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
@@ -41,6 +43,12 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
       const entry = await this.tickets.addEntry(
         { ticketId, kind, visibility: internal ? 'internal' : 'public', authorId: actor.user.id, channel, body },
+        transaction,
+      );
+      const files = await this.attachments.link(
+        attachmentIds,
+        actor.user.id,
+        { ticketId, entryId: Number(entry.id), visibility: entry.visibility },
         transaction,
       );
 
@@ -77,12 +85,17 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
           action: `ticket.${kind}_added`,
           subjectType: 'Ticket',
           subjectId: ticketId,
-          after: { entryId: Number(entry.id), kind, ...(reopenedFrom ? { status: next } : {}) },
+          after: {
+            entryId: Number(entry.id),
+            kind,
+            ...(reopenedFrom ? { status: next } : {}),
+            ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
+          },
           ...(reopenedFrom ? { before: { status: reopenedFrom } } : {}),
         },
         transaction,
       );
-      return { entry, reopenedFrom, next };
+      return { entry, reopenedFrom, next, files };
     });
 
     if (outcome.followUp) {
@@ -100,6 +113,6 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         new TicketUpdatedEvent(ticketId, [{ field: 'status', from: outcome.reopenedFrom, to: outcome.next }], actor.user.id),
       );
     }
-    return toTimelineEntry(outcome.entry, actor.user, actor.user);
+    return toTimelineEntry(outcome.entry, actor.user, actor.user, outcome.files);
   }
 }

@@ -11,6 +11,8 @@ export interface CreateTicketData {
   categoryId?: number | null;
   tags?: string[];
   customFields?: Record<string, CustomFieldValue>;
+  /** Uploads to attach to the ticket's first message. */
+  attachmentIds?: number[];
 }
 
 export class CreateTicketCommand extends Command<Ticket> {

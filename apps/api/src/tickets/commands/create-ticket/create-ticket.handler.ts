@@ -1,6 +1,7 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { derivePriority, type Ticket } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
+import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { toCustomField } from '../../../catalog/catalog.mapper.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
@@ -21,6 +22,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly events: EventBus,
+    private readonly attachments: AttachmentLinker,
   ) {}
 
   async execute({ actor, data, channel }: CreateTicketCommand): Promise<Ticket> {
@@ -52,7 +54,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         },
         transaction,
       );
-      await this.tickets.addEntry(
+      const first = await this.tickets.addEntry(
         {
           ticketId: created.id,
           kind: customer ? 'message' : 'reply',
@@ -65,6 +67,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
       );
       if (tags.length) await this.tickets.setTags(created.id, tags, transaction);
       await this.tickets.replaceFieldRows(created.id, fieldRows, transaction);
+      await this.attachments.link(data.attachmentIds, requester.id, { ticketId: created.id, entryId: first.id, visibility: 'public' }, transaction);
       await this.audit.record(
         actor,
         { action: 'ticket.created', subjectType: 'Ticket', subjectId: created.id, after: { ...data, channel } },

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Timeline } from '@switchboard/contracts';
 import { accessibleWhere } from '../../../access/accessible-where.js';
+import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { toTimelineEntry } from '../../ticket.mapper.js';
 import { TicketRepository } from '../../ticket.repository.js';
 import { ticketSubject } from '../../ticket.subject.js';
@@ -9,7 +10,10 @@ import { GetTimelineQuery } from './get-timeline.query.js';
 
 @QueryHandler(GetTimelineQuery)
 export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timeline> {
-  constructor(private readonly tickets: TicketRepository) {}
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly attachments: AttachmentLinker,
+  ) {}
 
   async execute({ actor, ticketId }: GetTimelineQuery): Promise<Timeline> {
     const ticket = await this.tickets.findById(ticketId);
@@ -18,6 +22,8 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
     const visible = accessibleWhere(actor.ability, 'read', 'TicketEntry');
     if (visible === null) return { entries: [] };
     const entries = await this.tickets.timeline(ticketId, visible);
-    return { entries: entries.map((e) => toTimelineEntry(e, actor.user)) };
+    // Files of the visible entries only: an internal note's attachments never reach a customer.
+    const files = await this.attachments.forEntries(entries.map((e) => Number(e.id)));
+    return { entries: entries.map((e) => toTimelineEntry(e, actor.user, undefined, files.get(Number(e.id)))) };
   }
 }

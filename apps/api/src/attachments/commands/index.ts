@@ -1,0 +1,3 @@
+import { UploadAttachmentHandler } from './upload-attachment/upload-attachment.handler.js';
+
+export const AttachmentCommandHandlers = [UploadAttachmentHandler];

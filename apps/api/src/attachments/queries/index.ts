@@ -1,0 +1,3 @@
+import { GetAttachmentFileHandler } from './get-attachment-file/get-attachment-file.handler.js';
+
+export const AttachmentQueryHandlers = [GetAttachmentFileHandler];
