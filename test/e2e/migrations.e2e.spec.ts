@@ -21,14 +21,14 @@ describe('migrations and demo seed', () => {
   it('migrates up, down to nothing and up again; concurrent runs do not collide', async () => {
     const [first, second] = await Promise.all([migrateUp({ databaseUrl }), migrateUp({ databaseUrl })]);
     // The named lock makes one run apply everything and the other find nothing to do.
-    expect([first.length, second.length].sort()).toEqual([0, 3]);
+    expect([first.length, second.length].sort()).toEqual([0, 4]);
     expect(await tables()).toEqual(
-      ['audit_log', 'auth_tokens', 'companies', 'outbound_messages', 'outbox_events', 'schema_migrations', 'ticket_entries', 'tickets', 'users'].sort(),
+      ['audit_log', 'auth_tokens', 'companies', 'outbound_messages', 'outbox_events', 'schema_migrations', 'ticket_entries', 'ticket_entry_mentions', 'tickets', 'users'].sort(),
     );
     const reverted = await migrateDown({ databaseUrl, all: true });
-    expect(reverted).toHaveLength(3);
+    expect(reverted).toHaveLength(4);
     expect(await tables()).toEqual(['schema_migrations']);
-    expect((await migrationStatus({ databaseUrl })).pending).toHaveLength(3);
+    expect((await migrationStatus({ databaseUrl })).pending).toHaveLength(4);
     await migrateUp({ databaseUrl });
     expect((await migrationStatus({ databaseUrl })).pending).toHaveLength(0);
   });
