@@ -1,6 +1,17 @@
 /** Outbox topics and their payloads: what other processes learn about a change. */
 export interface OutboxTopics {
   'ticket.created': { ticketId: number; subject: string; requesterEmail: string; requesterName: string };
+  /** One row per staff member @mentioned in an internal note. */
+  'note.mention': {
+    ticketId: number;
+    subject: string;
+    entryId: number;
+    authorName: string;
+    recipientId: number;
+    recipientEmail: string;
+    recipientName: string;
+    excerpt: string;
+  };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

@@ -1,6 +1,7 @@
-import type { Ticket, TimelineEntry } from '@switchboard/contracts';
+import type { Mention, Ticket, TimelineEntry } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import type { UserModel } from '../users/user.model.js';
+import { entryHtml } from './bodies/entry-body.js';
 import { toPerson } from '../users/user.mapper.js';
 import type { TicketEntryModel } from './ticket-entry.model.js';
 import type { TicketModel } from './ticket.model.js';
@@ -14,7 +15,7 @@ type TicketRecord = Pick<
 type EntryRecord = Pick<
   TicketEntryModel,
   'id' | 'ticketId' | 'kind' | 'visibility' | 'body' | 'channel' | 'eventField' | 'eventFrom' | 'eventTo' | 'createdAt'
-> & { author?: PersonRecord | null };
+> & { author?: PersonRecord | null; bodyHtml?: string | null };
 
 /**
  * The one place that decides what of a ticket leaves the module. The requester and assignee come
@@ -47,7 +48,13 @@ export function toTicket(
   };
 }
 
-export function toTimelineEntry(entry: EntryRecord, viewer: AuthUser, author?: PersonRecord | null): TimelineEntry {
+/** `mentions`: the staff @mentioned in a note (only notes carry them). */
+export function toTimelineEntry(
+  entry: EntryRecord,
+  viewer: AuthUser,
+  author?: PersonRecord | null,
+  mentions: Mention[] = [],
+): TimelineEntry {
   const by = author !== undefined ? author : (entry.author ?? null);
   return {
     id: Number(entry.id),
@@ -59,5 +66,7 @@ export function toTimelineEntry(entry: EntryRecord, viewer: AuthUser, author?: P
     author: by ? toPerson(by, viewer) : null,
     event: entry.kind === 'event' ? { field: entry.eventField ?? '', from: entry.eventFrom, to: entry.eventTo } : null,
     createdAt: entry.createdAt.toISOString(),
+    bodyHtml: entryHtml(entry),
+    mentions: entry.kind === 'note' ? mentions : [],
   };
 }

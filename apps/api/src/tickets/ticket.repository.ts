@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { type Transaction, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
 import { UserModel } from '../users/user.model.js';
@@ -17,7 +17,7 @@ export type NewTicket = Pick<
   'subject' | 'description' | 'status' | 'urgency' | 'importance' | 'priority' | 'channel' | 'requesterId' | 'companyId'
 >;
 export type NewEntry = Pick<TicketEntryModel, 'ticketId' | 'kind' | 'visibility' | 'authorId' | 'channel' | 'body'> &
-  Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo'>>;
+  Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo' | 'bodyHtml'>>;
 /** A ticket as written: what the caller gave plus what the insert decided. */
 export type CreatedTicket = NewTicket & Pick<TicketModel, 'id' | 'version' | 'assigneeId' | 'createdAt' | 'updatedAt'>;
 export type CreatedEntry = NewEntry & Pick<TicketEntryModel, 'id' | 'createdAt' | 'eventField' | 'eventFrom' | 'eventTo'>;
@@ -87,14 +87,4 @@ export class TicketRepository {
     return { ...row, id };
   }
 
-  timeline(ticketId: number, visible: WhereOptions) {
-    return this.entries.findAll({
-      where: { [Op.and]: [{ ticketId }, visible] },
-      include: [{ model: UserModel, as: 'author' }],
-      order: [
-        ['createdAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-    });
-  }
 }

@@ -6,6 +6,8 @@ export enum TicketErrorCode {
   StaleVersion = 'TICKET_STALE_VERSION',
   InvalidTransition = 'TICKET_INVALID_TRANSITION',
   Closed = 'TICKET_CLOSED',
+  InvalidCursor = 'TIMELINE_INVALID_CURSOR',
+  EmptyBody = 'TICKET_ENTRY_EMPTY_BODY',
 }
 
 export const TicketErrors = {
@@ -21,6 +23,10 @@ export const TicketErrors = {
     ),
   invalidTransition: (from: string, to: string) =>
     new DomainError('bad_request', TicketErrorCode.InvalidTransition, `status: cannot change from ${from} to ${to}`, 'status'),
+  invalidCursor: () =>
+    new DomainError('bad_request', TicketErrorCode.InvalidCursor, 'before: is not a cursor this API handed out; pass a page\'s olderCursor', 'before'),
+  emptyBody: (field: 'body' | 'bodyHtml') =>
+    new DomainError('bad_request', TicketErrorCode.EmptyBody, `${field}: has no text left once unsafe HTML is removed`, field),
   closed: (id: number) =>
     new DomainError('bad_request', TicketErrorCode.Closed, `Ticket #${id} is closed; open a new ticket instead`, 'id'),
 };

@@ -51,16 +51,16 @@ export class TicketsRouter {
         .output(zTicket)
         .query(({ ctx, input }) => this.queries.execute(new GetTicketQuery(ctx.actor, input.id))),
       timeline: requireAbility('read', 'Ticket')
-        .meta({ openapi: { method: 'GET', path: '/tickets/{id}/timeline', tags, protect: true, summary: 'The ticket timeline, oldest first' } })
+        .meta({ openapi: { method: 'GET', path: '/tickets/{id}/timeline', tags, protect: true, summary: 'The ticket timeline: the newest page first (chronological within it); pass olderCursor as before for older entries' } })
         .input(zTimelineInput)
         .output(zTimeline)
-        .query(({ ctx, input }) => this.queries.execute(new GetTimelineQuery(ctx.actor, input.id))),
+        .query(({ ctx, input }) => this.queries.execute(new GetTimelineQuery(ctx.actor, input.id, { before: input.before, limit: input.limit, kinds: input.kinds }))),
       reply: requireAbility('reply', 'Ticket')
-        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true' } })
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true (@mentions in notes notify staff)' } })
         .input(zReplyInput)
         .output(zTimelineEntry)
         .mutation(({ ctx, input }) =>
-          this.commands.execute(new AddTicketEntryCommand(ctx.actor, input.id, input.body, input.internal, channelOf(ctx))),
+          this.commands.execute(new AddTicketEntryCommand(ctx.actor, input.id, input.body ?? '', input.internal, channelOf(ctx), input.bodyHtml)),
         ),
       update: requireAbility('update', 'Ticket')
         .meta({ openapi: { method: 'PATCH', path: '/tickets/{id}', tags, protect: true, summary: 'Change status, urgency or importance; send the version you read' } })

@@ -24,9 +24,12 @@ const POLICY: sanitizeHtml.IOptions = {
 // rel/target are set by the transform above; let them through the attribute filter too.
 (POLICY.allowedAttributes as Record<string, string[]>).a!.push('rel', 'target');
 
-/** Sanitized HTML: safe to hand to dangerouslySetInnerHTML. Idempotent. */
-export function sanitizeEntryHtml(html: string): string {
-  return sanitizeHtml(html, POLICY).trim();
+/**
+ * Sanitized HTML: safe to hand to dangerouslySetInnerHTML. Idempotent. `textFilter` may rewrite
+ * (already escaped) text nodes; only our own code passes one, to mark mentions.
+ */
+export function sanitizeEntryHtml(html: string, textFilter?: (text: string, tag: string) => string): string {
+  return sanitizeHtml(html, textFilter ? { ...POLICY, textFilter } : POLICY).trim();
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

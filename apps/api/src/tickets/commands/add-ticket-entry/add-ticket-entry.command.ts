@@ -7,9 +7,12 @@ export class AddTicketEntryCommand extends Command<TimelineEntry> {
   constructor(
     readonly actor: Actor,
     readonly ticketId: number,
+    /** Plain text; may be empty when `bodyHtml` is given. */
     readonly body: string,
     readonly internal: boolean,
     readonly channel: Channel,
+    /** Formatted body; sanitized before it is stored, and wins over `body` (see entry-body.ts). */
+    readonly bodyHtml?: string,
   ) {
     super();
   }

@@ -2,6 +2,8 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { toStoredBody } from '../../bodies/entry-body.js';
+import { NoteMentions } from '../../mentions/note-mentions.service.js';
 import { TicketEntryAddedEvent } from '../../events/ticket-entry-added.event.js';
 import { TicketUpdatedEvent } from '../../events/ticket-updated.event.js';
 import { toTimelineEntry } from '../../ticket.mapper.js';
@@ -18,9 +20,10 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly tickets: TicketRepository,
     private readonly audit: AuditRepository,
     private readonly events: EventBus,
+    private readonly mentions: NoteMentions,
   ) {}
 
-  async execute({ actor, ticketId, body, internal, channel }: AddTicketEntryCommand): Promise<TimelineEntry> {
+  async execute({ actor, ticketId, body, bodyHtml, internal, channel }: AddTicketEntryCommand): Promise<TimelineEntry> {
     const outcome = await this.sequelize.transaction(async (transaction) => {
       const ticket = await this.tickets.findById(ticketId, { transaction, forUpdate: true });
       if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
@@ -30,12 +33,33 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       }
       if (ticket.status === 'closed') throw TicketErrors.closed(ticketId);
 
+      const stored = toStoredBody({ body, bodyHtml });
+      if (!stored.body) throw TicketErrors.emptyBody(bodyHtml ? 'bodyHtml' : 'body');
+      // Only internal notes mention colleagues; a public reply never notifies staff.
+      const mentioned = internal ? await this.mentions.resolve(stored.body, stored.bodyHtml, transaction) : null;
+
       const fromRequester = actor.user.id === ticket.requesterId && actor.user.role === 'customer';
       const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
       const entry = await this.tickets.addEntry(
-        { ticketId, kind, visibility: internal ? 'internal' : 'public', authorId: actor.user.id, channel, body },
+        {
+          ticketId,
+          kind,
+          visibility: internal ? 'internal' : 'public',
+          authorId: actor.user.id,
+          channel,
+          body: stored.body,
+          bodyHtml: mentioned?.bodyHtml ?? stored.bodyHtml,
+        },
         transaction,
       );
+      const mentions = mentioned
+        ? await this.mentions.record(
+            { entryId: Number(entry.id), text: stored.body, ticketId, subject: ticket.subject },
+            mentioned.staff,
+            actor.user,
+            transaction,
+          )
+        : [];
 
       let reopenedFrom: string | null = null;
       const next = fromRequester ? statusAfterCustomerMessage(ticket.status) : ticket.status;
@@ -70,7 +94,7 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         },
         transaction,
       );
-      return { entry, reopenedFrom, next };
+      return { entry, mentions, reopenedFrom, next };
     });
 
     this.events.publish(
@@ -81,6 +105,6 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         new TicketUpdatedEvent(ticketId, [{ field: 'status', from: outcome.reopenedFrom, to: outcome.next }], actor.user.id),
       );
     }
-    return toTimelineEntry(outcome.entry, actor.user, actor.user);
+    return toTimelineEntry(outcome.entry, actor.user, actor.user, outcome.mentions);
   }
 }
