@@ -1,7 +1,29 @@
-import type { Ticket, TimelineEntry } from '@switchboard/contracts';
+import type { Ticket, Timeline, TimelineEntry } from '@switchboard/contracts';
 import { dayKey, dayLabel, fullLabel, timeLabel } from './format.server';
 import { humanize, LEVEL_LABELS, statusLabel, type Level } from './labels';
 import type { SessionUser } from './session.server';
+
+/** How many timeline pages the customer asked for with "Load older" (`?pages=N`, at most 20). */
+export function olderPagesWanted(url: URL): number {
+  const pages = Number.parseInt(url.searchParams.get('pages') ?? '1', 10);
+  return Number.isInteger(pages) ? Math.min(Math.max(pages, 1), 20) : 1;
+}
+
+/** Follows olderCursor until `pages` pages are loaded; the API sends the newest page first. */
+export async function withOlderPages(
+  older: (before: string) => Promise<Timeline>,
+  first: Timeline,
+  pages: number,
+): Promise<{ entries: TimelineEntry[]; hasOlder: boolean }> {
+  let entries = first.entries;
+  let cursor = first.olderCursor;
+  for (let page = 1; page < pages && cursor; page++) {
+    const next = await older(cursor);
+    entries = [...next.entries, ...entries];
+    cursor = next.olderCursor;
+  }
+  return { entries, hasOlder: cursor !== null };
+}
 
 /** One bubble or pill as the page shows it; everything is already words, no raw codes. */
 export interface TimelineItem {
@@ -12,6 +34,8 @@ export interface TimelineItem {
   mine: boolean;
   author: string;
   body: string;
+  /** Sanitized HTML from the API, for messages and replies; null for events. */
+  html: string | null;
   createdAt: string;
   time: string;
   timeTitle: string;
@@ -60,7 +84,14 @@ export function isCustomerVisible(entry: Pick<TimelineEntry, 'visibility' | 'kin
  * Public entries in time order, grouped by day, with the ticket's description first
  * when the timeline does not already carry it as the first message.
  */
-export function buildTimeline(ticket: Ticket, entries: TimelineEntry[], user: SessionUser, now = new Date()): TimelineDay[] {
+export function buildTimeline(
+  ticket: Ticket,
+  entries: TimelineEntry[],
+  user: SessionUser,
+  now = new Date(),
+  /** More entries exist before these: the description is not "missing", just not loaded. */
+  hasOlder = false,
+): TimelineDay[] {
   const visible = entries
     .filter(isCustomerVisible)
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
@@ -76,6 +107,7 @@ export function buildTimeline(ticket: Ticket, entries: TimelineEntry[], user: Se
       mine,
       author: side === 'support' ? 'Support' : side === 'event' ? '' : mine ? 'You' : (entry.author?.name ?? 'Customer'),
       body: side === 'event' ? eventText(entry) : entry.body,
+      html: side === 'event' ? null : entry.bodyHtml || null,
       createdAt: entry.createdAt,
       time: timeLabel(entry.createdAt),
       timeTitle: fullLabel(entry.createdAt),
@@ -84,7 +116,7 @@ export function buildTimeline(ticket: Ticket, entries: TimelineEntry[], user: Se
 
   const description = ticket.description.trim();
   const described = visible.some((e) => e.kind === 'message' && e.body.trim() === description);
-  if (description && !described) {
+  if (description && !described && !hasOlder) {
     const mine = ticket.requester.id === user.id;
     items.unshift({
       id: 'description',
@@ -94,6 +126,7 @@ export function buildTimeline(ticket: Ticket, entries: TimelineEntry[], user: Se
       mine,
       author: mine ? 'You' : ticket.requester.name,
       body: ticket.description,
+      html: null,
       createdAt: ticket.createdAt,
       time: timeLabel(ticket.createdAt),
       timeTitle: fullLabel(ticket.createdAt),

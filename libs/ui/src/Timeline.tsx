@@ -19,10 +19,15 @@ export interface TimelineProps {
   /** IANA zone for times and day boundaries; the runtime's zone when omitted. */
   timeZone?: string;
   className?: string;
+  /**
+   * Where "Load older" leads (a GET link, so it works without JavaScript); omit it on the oldest page.
+   * The API pages newest first: the app turns the page's olderCursor into this link.
+   */
+  olderHref?: string;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
-export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now, timeZone, className }: TimelineProps) {
+export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now, timeZone, className, olderHref }: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
   const items = buildTimelineItems(entries, viewer, timeZone);
@@ -39,6 +44,13 @@ export function Timeline({ entries, viewer, labels: overrides, viewerUserId, now
       data-viewer={viewer}
       aria-label="Conversation timeline"
     >
+      {olderHref ? (
+        <p className="sb-timeline__older">
+          <a href={olderHref} data-testid="timeline-load-older" rel="nofollow">
+            {labels.loadOlder}
+          </a>
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="sb-timeline__empty">{labels.empty}</p>
       ) : (

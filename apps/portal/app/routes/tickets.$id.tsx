@@ -8,7 +8,7 @@ import { StatusBadge } from '../components/status-badge';
 import { fullLabel, whenLabel } from '../format.server';
 import { LEVEL_LABELS, ticketNumber } from '../labels';
 import { commitSession, takeFlash } from '../session.server';
-import { buildTimeline, type TimelineItem } from '../timeline.server';
+import { buildTimeline, olderPagesWanted, withOlderPages, type TimelineItem } from '../timeline.server';
 import { zodFieldErrors, zReplyInput, zTicketId } from '../validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,10 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, api } = await requireApi(request);
   const id = parseId(params.id);
 
+  const pages = olderPagesWanted(new URL(request.url));
   let ticket, timeline;
   try {
-    // Batched into one HTTP request by the tRPC client.
-    [ticket, timeline] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })]);
+    // Batched into one HTTP request by the tRPC client; older pages ("Load older") follow one by one.
+    const [got, first] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })]);
+    ticket = got;
+    timeline = await withOlderPages((before) => api.tickets.timeline.query({ id, before }), first, pages);
   } catch (error) {
     return throwApiFailure(error, request, session, 'That ticket');
   }
@@ -51,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         openedLabel: whenLabel(ticket.createdAt, now),
         openedTitle: fullLabel(ticket.createdAt),
       },
-      days: buildTimeline(ticket, timeline.entries, user, now),
+      days: buildTimeline(ticket, timeline.entries, user, now, timeline.hasOlder),
+      olderHref: timeline.hasOlder ? `/tickets/${id}?pages=${pages + 1}` : null,
       flash,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
@@ -71,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   try {
     // A customer's reply is always public: the portal never sends internal: true.
-    await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false });
+    await api.tickets.reply.mutate({ id, body: parsed.data.body ?? '', internal: false });
   } catch (error) {
     const failure = await formFailure(error, request, session);
     return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
@@ -115,14 +119,19 @@ function Entry({ item, latest }: { item: TimelineItem; latest: boolean }) {
           <span className="bubble__author">{item.author}</span>
           {time}
         </header>
-        <div className="bubble__body">{item.body}</div>
+        {item.html ? (
+          // Sanitized by the API (no script, iframes, handlers or unsafe links): only that makes this safe.
+          <div className="bubble__body bubble__body--html" dangerouslySetInnerHTML={{ __html: item.html }} />
+        ) : (
+          <div className="bubble__body">{item.body}</div>
+        )}
       </article>
     </li>
   );
 }
 
 export default function TicketPage() {
-  const { ticket, days, flash } = useLoaderData<typeof loader>();
+  const { ticket, days, flash, olderHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -169,6 +178,13 @@ export default function TicketPage() {
           Conversation
         </h2>
         {days.length === 0 ? <p className="muted">No messages yet.</p> : null}
+        {olderHref ? (
+          <p className="load-older">
+            <a href={olderHref} data-testid="timeline-load-older" rel="nofollow">
+              Load older messages
+            </a>
+          </p>
+        ) : null}
         <ol className="timeline" data-testid="timeline">
           {days.map((day) => (
             <li key={day.key} className="timeline__day">

@@ -9,7 +9,18 @@ import {
   type TicketStatus,
   type Timeline as TimelineData,
 } from '@switchboard/contracts';
-import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
+import {
+  channelLabel,
+  levelLabel,
+  OUTBOUND_CHANNELS,
+  PriorityBadge,
+  RelativeTime,
+  StatusBadge,
+  statusLabel,
+  Timeline,
+  timelineFilterKinds,
+  TimelineKindFilter,
+} from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
 import { fieldSentence } from '~/fields';
 import { Composer, type ComposerErrors } from '~/components/Composer';
@@ -17,6 +28,7 @@ import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
 import { flash, requireAgent } from '~/session.server';
+import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.ticket.number} ${data.ticket.subject} · Switchboard workspace` : 'Ticket · Switchboard workspace' },
@@ -31,18 +43,29 @@ function ticketIdOrNotFound(raw: string | undefined): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api, session, timeZone } = await requireAgent(request);
   const id = ticketIdOrNotFound(params.id);
+  const view = timelineViewFrom(new URL(request.url));
+  const kinds = timelineFilterKinds(view.filter);
   let ticket: Ticket;
-  let timeline: TimelineData;
+  let timeline: { entries: TimelineData['entries']; hasOlder: boolean };
   try {
-    // Both go out in one batched HTTP request.
-    [ticket, timeline] = (await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })])) as [
+    // Both go out in one batched HTTP request; older pages ("Load older") follow one by one.
+    const [got, first] = (await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id, kinds })])) as [
       Ticket,
       TimelineData,
     ];
+    ticket = got;
+    timeline = await loadOlderPages((input) => api.tickets.timeline.query(input) as Promise<TimelineData>, id, view, first);
   } catch (error) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
-  return { ticket, entries: timeline.entries, now: new Date().toISOString(), timeZone };
+  return {
+    ticket,
+    entries: timeline.entries,
+    olderHref: timeline.hasOlder ? timelineSearch({ ...view, pages: view.pages + 1 }) : undefined,
+    view,
+    now: new Date().toISOString(),
+    timeZone,
+  };
 }
 
 type ActionResult =
@@ -159,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, entries, now, timeZone } = useLoaderData<typeof loader>();
+  const { ticket, entries, olderHref, view, now, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && actionData.intent !== 'reply' && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -194,7 +217,14 @@ export default function TicketView() {
 
       <div className="sb-ticket__body">
         <div className="sb-ticket__conversation">
-          <Timeline entries={entries} viewer="agent" now={now} timeZone={timeZone} />
+          <TimelineKindFilter current={view.filter} hrefFor={(filter) => `/tickets/${ticket.id}${timelineSearch({ filter, pages: 1 })}`} />
+          <Timeline
+            entries={entries}
+            viewer="agent"
+            now={now}
+            timeZone={timeZone}
+            olderHref={olderHref ? `/tickets/${ticket.id}${olderHref}` : undefined}
+          />
           {ticket.status === 'closed' ? (
             <p className="sb-closed-note" data-testid="closed-note">
               This ticket is closed: it takes no more replies or notes. If the customer needs more help,{' '}
