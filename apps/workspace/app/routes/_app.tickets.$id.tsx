@@ -28,7 +28,7 @@ import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
 import { flash, requireAgent } from '~/session.server';
-import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline.server';
+import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline-view';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.ticket.number} ${data.ticket.subject} · Switchboard workspace` : 'Ticket · Switchboard workspace' },
