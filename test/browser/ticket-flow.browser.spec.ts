@@ -97,5 +97,7 @@ it('customer opens a ticket, agent replies with a note and a reply, customer see
   // And the customer can answer.
   await customerPage.fill('[data-testid="reply-form"] textarea[name="body"]', 'Works now, thank you!');
   await Promise.all([customerPage.waitForLoadState('networkidle'), customerPage.click('[data-testid="reply-form"] button[type="submit"]')]);
+  // networkidle can resolve before the submission's navigation starts (seen under a loaded full run): wait for the entry.
+  await customerPage.locator('[data-testid="timeline-entry"]', { hasText: 'Works now, thank you!' }).waitFor();
   await expect(customerPage.locator('[data-testid="timeline"]').innerText()).resolves.toContain('Works now, thank you!');
 });

@@ -26,7 +26,7 @@ describe('migrations and demo seed', () => {
     // The named lock makes one run apply everything and the other find nothing to do.
     expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, COUNT]);
     expect(await tables()).toEqual(
-      expect.arrayContaining(['attachments', 'audit_log', 'auth_tokens', 'companies', 'outbound_messages', 'outbox_events', 'satisfaction_ratings', 'satisfaction_token_uses', 'schema_migrations', 'ticket_entries', 'ticket_links', 'tickets', 'users']),
+      expect.arrayContaining(['attachments', 'audit_log', 'auth_tokens', 'companies', 'outbound_messages', 'outbox_events', 'satisfaction_ratings', 'satisfaction_token_uses', 'schema_migrations', 'ticket_entries', 'ticket_entry_mentions', 'ticket_links', 'tickets', 'users']),
     );
     const reverted = await migrateDown({ databaseUrl, all: true });
     expect(reverted).toHaveLength(COUNT);

@@ -40,7 +40,7 @@ interface PortalProcedures {
     create: { mutate(input: CreateTicketInput): Promise<Ticket> };
     list: { query(input: ListTicketsInput): Promise<TicketPage> };
     get: { query(input: { id: number }): Promise<Ticket> };
-    timeline: { query(input: { id: number }): Promise<Timeline> };
+    timeline: { query(input: { id: number; before?: string }): Promise<Timeline> };
     reply: { mutate(input: { id: number; body: string; internal: false; attachmentIds?: number[] }): Promise<TimelineEntry> };
     close: { mutate(input: { id: number }): Promise<Ticket> };
     reopen: { mutate(input: { id: number }): Promise<Ticket> };

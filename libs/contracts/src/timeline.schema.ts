@@ -9,6 +9,9 @@ export const zTimelineEvent = z.object({
   to: z.string().nullable(),
 });
 
+export const zMention = z.object({ id: z.number().int(), name: z.string() });
+export type Mention = z.infer<typeof zMention>;
+
 export const zTimelineEntry = z.object({
   id: z.number().int(),
   ticketId: z.number().int(),
@@ -21,19 +24,44 @@ export const zTimelineEntry = z.object({
   createdAt: z.string(),
   /** Files on this entry; the API always sends the list (optional only so older producers still type-check). */
   attachments: z.array(zAttachment).optional(),
+  /** Sanitized HTML of the body (see docs/decisions/004); `body` is its plain-text version. */
+  bodyHtml: z.string(),
+  /** Staff mentioned with @ in an internal note; empty for every other entry. */
+  mentions: z.array(zMention),
 });
 export type TimelineEntry = z.infer<typeof zTimelineEntry>;
 
-export const zTimelineInput = z.object({ id: zTicketId });
-export const zTimeline = z.object({ entries: z.array(zTimelineEntry) });
+export const TIMELINE_PAGE_DEFAULT = 50;
+export const TIMELINE_PAGE_MAX = 200;
+
+/** Newest page first; `before` is the `olderCursor` of the page you have, to load the one before it. */
+export const zTimelineInput = z.object({
+  id: zTicketId,
+  before: z.string().trim().min(1).max(200).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(TIMELINE_PAGE_MAX, { error: `must be at most ${TIMELINE_PAGE_MAX}` })
+    .default(TIMELINE_PAGE_DEFAULT),
+  kinds: z.array(z.enum(ENTRY_KINDS)).optional(),
+});
+export type TimelineInput = z.input<typeof zTimelineInput>;
+/** One page, chronological within itself; `olderCursor` is null on the oldest page. */
+export const zTimeline = z.object({ entries: z.array(zTimelineEntry), olderCursor: z.string().nullable() });
 export type Timeline = z.infer<typeof zTimeline>;
 
-export const zReplyInput = z.object({
-  id: zTicketId,
-  body: z.string().trim().min(1, { error: 'is required' }).max(20000, { error: 'must be at most 20000 characters' }),
-  /** true: an internal note, never shown to the customer. */
-  internal: z.boolean().default(false),
-  /** Uploads (POST /attachments) to attach to this reply or note. */
-  attachmentIds: zAttachmentIds,
-});
+export const zReplyInput = z
+  .object({
+    id: zTicketId,
+    /** Plain text; escaped and turned into paragraphs. Optional when `bodyHtml` is given. */
+    body: z.string().trim().max(20000, { error: 'must be at most 20000 characters' }).optional(),
+    /** Formatted body; sanitized by the API (basic formatting and http/https/mailto links only). Wins over `body`. */
+    bodyHtml: z.string().trim().max(100000, { error: 'must be at most 100000 characters' }).optional(),
+    /** true: an internal note, never shown to the customer. @mentions of staff in a note notify them. */
+    internal: z.boolean().default(false),
+    /** Uploads (POST /attachments) to attach to this reply or note. */
+    attachmentIds: zAttachmentIds,
+  })
+  .refine((input) => Boolean(input.body || input.bodyHtml), { error: 'is required', path: ['body'] });
 export type ReplyInput = z.input<typeof zReplyInput>;

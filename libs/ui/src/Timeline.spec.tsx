@@ -2,10 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { TimelineEntry } from '@switchboard/contracts';
 import { Timeline } from './Timeline.js';
+import { TimelineKindFilter } from './TimelineKindFilter.js';
 
 const cody = { id: 5, name: 'Cody Customer', email: null, role: 'customer' as const };
 const ana = { id: 3, name: 'Ana Agent', email: null, role: 'agent' as const };
-const base = { ticketId: 1, channel: 'email' as const, event: null, visibility: 'public' as const };
+const base = { ticketId: 1, channel: 'email' as const, event: null, visibility: 'public' as const, bodyHtml: '', mentions: [] };
 
 const entries: TimelineEntry[] = [
   { ...base, id: 1, kind: 'message', body: 'It is broken', author: cody, createdAt: '2025-03-04T09:00:00Z' },
@@ -94,5 +95,40 @@ describe('<Timeline> attachments', () => {
   it('defaults to /attachments/:id and renders nothing for entries without files', () => {
     expect(renderToStaticMarkup(<Timeline entries={withFiles} viewer="agent" timeZone="UTC" />)).toContain('src="/attachments/41"');
     expect(renderToStaticMarkup(<Timeline entries={entries} viewer="agent" timeZone="UTC" />)).not.toContain('sb-attachments');
+  });
+});
+
+describe('<Timeline> bodies and paging', () => {
+  it('renders the server-sanitized HTML body, and collapses long ones with a plain-text preview', () => {
+    const html = renderToStaticMarkup(
+      <Timeline
+        entries={[
+          { ...entries[2]!, bodyHtml: '<p>On <strong>it</strong>, <span class="sb-mention">@ben</span></p>' },
+          { ...entries[4]!, bodyHtml: `<p>${'x'.repeat(1300)}</p>` },
+        ]}
+        viewer="agent"
+        now="2025-03-04T12:00:00Z"
+        timeZone="UTC"
+      />,
+    );
+    expect(html).toContain('<div class="sb-entry__text sb-entry__html"><p>On <strong>it</strong>, <span class="sb-mention">@ben</span></p></div>');
+    expect(html).toMatch(/<details class="sb-entry__long"><summary><span class="sb-entry__preview">x+…<\/span>/);
+  });
+
+  it('offers "Load older" only when there is an older page', () => {
+    const props = { entries, viewer: 'agent' as const, now: '2025-03-04T12:00:00Z', timeZone: 'UTC' };
+    expect(renderToStaticMarkup(<Timeline {...props} olderHref="/tickets/1?pages=2" />)).toContain(
+      '<a href="/tickets/1?pages=2" data-testid="timeline-load-older" rel="nofollow">Load older</a>',
+    );
+    expect(renderToStaticMarkup(<Timeline {...props} />)).not.toContain('Load older');
+  });
+});
+
+describe('<TimelineKindFilter>', () => {
+  it('links every choice and marks the current one', () => {
+    const html = renderToStaticMarkup(<TimelineKindFilter current="notes" hrefFor={(f) => `?show=${f}`} />);
+    expect(html.match(/<a /g)).toHaveLength(4);
+    expect(html).toContain('href="?show=notes" class="sb-timeline-filter__option sb-timeline-filter__option--current" aria-current="true"');
+    expect(html).toContain('>Events</a>');
   });
 });

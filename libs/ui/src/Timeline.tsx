@@ -28,6 +28,11 @@ export interface TimelineProps {
   className?: string;
   /** Where the browser fetches an attachment (see TimelineAttachments); `/attachments/:id` when omitted. */
   attachmentUrl?: (id: number) => string;
+  /**
+   * Where "Load older" leads (a GET link, so it works without JavaScript); omit it on the oldest page.
+   * The API pages newest first: the app turns the page's olderCursor into this link.
+   */
+  olderHref?: string;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
@@ -42,6 +47,7 @@ export function Timeline({
   latestId,
   className,
   attachmentUrl,
+  olderHref,
 }: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
@@ -63,6 +69,13 @@ export function Timeline({
       data-viewer={viewer}
       aria-label="Conversation timeline"
     >
+      {olderHref ? (
+        <p className="sb-timeline__older">
+          <a href={olderHref} data-testid="timeline-load-older" rel="nofollow">
+            {labels.loadOlder}
+          </a>
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="sb-timeline__empty">{labels.empty}</p>
       ) : (

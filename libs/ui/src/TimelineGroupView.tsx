@@ -70,7 +70,7 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone,
           data-channel={entry.channel}
           aria-label={ariaLabel(entry, viewer, labels, authorName(entry))}
         >
-          <TimelineBody body={entry.body} showMore={labels.showMore} showLess={labels.showLess} />
+          <TimelineBody body={entry.body} html={entry.bodyHtml || undefined} showMore={labels.showMore} showLess={labels.showLess} />
           <TimelineAttachments attachments={entry.attachments} attachmentUrl={attachmentUrl} />
           <time
             className="sb-entry__time"

@@ -1,6 +1,14 @@
 export { Timeline, type TimelineProps } from './Timeline.js';
 export { TimelineGroupView, type TimelineGroupViewProps } from './TimelineGroupView.js';
 export { TimelineEventPill, type TimelineEventPillProps } from './TimelineEventPill.js';
+export { TimelineKindFilter, type TimelineKindFilterProps } from './TimelineKindFilter.js';
+export {
+  TIMELINE_FILTERS,
+  TIMELINE_FILTER_LABELS,
+  parseTimelineFilter,
+  timelineFilterKinds,
+  type TimelineFilter,
+} from './timeline-filters.js';
 export { TimelineBody, LONG_ENTRY_CHARS, type TimelineBodyProps } from './TimelineBody.js';
 export {
   TimelineAttachments,

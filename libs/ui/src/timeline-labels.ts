@@ -16,6 +16,8 @@ export interface TimelineLabels {
   yesterday: string;
   showMore: string;
   showLess: string;
+  /** The link to the page of entries before the oldest one shown. */
+  loadOlder: string;
   sentVia: (channel: string) => string;
   receivedVia: (channel: string) => string;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_TIMELINE_LABELS: TimelineLabels = {
   yesterday: 'Yesterday',
   showMore: 'Show full message',
   showLess: 'Show less',
+  loadOlder: 'Load older',
   sentVia: (channel) => `Sent via ${channelLabel(channel)}`,
   receivedVia: (channel) => `via ${channelLabel(channel)}`,
 };

@@ -17,6 +17,8 @@ function entry(partial: Partial<TimelineEntry> & Pick<TimelineEntry, 'kind' | 'c
     channel: 'portal',
     author: cody,
     event: null,
+    bodyHtml: '<p>text</p>',
+    mentions: [],
     ...partial,
   };
 }

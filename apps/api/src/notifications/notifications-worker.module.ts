@@ -2,12 +2,13 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { OUTBOX_QUEUE } from '../outbox/outbox.topics.js';
+import { NoteMentionNotifier } from './note-mention.notifier.js';
 import { NotificationsModule } from './notifications.module.js';
 import { TicketCreatedNotifier } from './ticket-created.notifier.js';
 
 /** The worker's processors that turn outbox events into messages. */
 @Module({
   imports: [NotificationsModule, OutboxModule, BullModule.registerQueue({ name: OUTBOX_QUEUE })],
-  providers: [TicketCreatedNotifier],
+  providers: [TicketCreatedNotifier, NoteMentionNotifier],
 })
 export class NotificationsWorkerModule {}

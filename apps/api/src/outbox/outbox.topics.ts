@@ -3,6 +3,17 @@ export interface OutboxTopics {
   'ticket.created': { ticketId: number; subject: string; requesterEmail: string; requesterName: string };
   /** Asks the requester for a satisfaction rating (satisfaction/). */
   'ticket.resolved': { ticketId: number; requesterEmail: string; requesterName: string };
+  /** One row per staff member @mentioned in an internal note. */
+  'note.mention': {
+    ticketId: number;
+    subject: string;
+    entryId: number;
+    authorName: string;
+    recipientId: number;
+    recipientEmail: string;
+    recipientName: string;
+    excerpt: string;
+  };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

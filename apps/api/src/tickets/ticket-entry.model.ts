@@ -13,6 +13,8 @@ export class TicketEntryModel extends Model {
   @Column({ type: DataType.ENUM('portal', 'email', 'sms', 'whatsapp', 'phone', 'chat', 'api'), allowNull: false })
   channel!: Channel;
   @Column({ type: DataType.TEXT('medium'), allowNull: false }) body!: string;
+  /** Sanitized HTML; NULL on rows written before bodies had HTML (shown as their escaped text). */
+  @Column({ type: DataType.TEXT('medium'), allowNull: true }) bodyHtml!: string | null;
   @Column({ type: DataType.STRING(40), allowNull: true }) eventField!: string | null;
   @Column({ type: DataType.STRING(190), allowNull: true }) eventFrom!: string | null;
   @Column({ type: DataType.STRING(190), allowNull: true }) eventTo!: string | null;

@@ -1,6 +1,7 @@
-import type { Attachment, CustomFieldValue, Named, Ticket, TimelineEntry } from '@switchboard/contracts';
+import type { Attachment, CustomFieldValue, Mention, Named, Ticket, TimelineEntry } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import type { UserModel } from '../users/user.model.js';
+import { entryHtml } from './bodies/entry-body.js';
 import { toPerson } from '../users/user.mapper.js';
 import type { TicketEntryModel } from './ticket-entry.model.js';
 import type { TicketModel } from './ticket.model.js';
@@ -22,7 +23,7 @@ type NamedRecord = { id?: number; name: string };
 type EntryRecord = Pick<
   TicketEntryModel,
   'id' | 'ticketId' | 'kind' | 'visibility' | 'body' | 'channel' | 'eventField' | 'eventFrom' | 'eventTo' | 'createdAt'
-> & { author?: PersonRecord | null };
+> & { author?: PersonRecord | null; bodyHtml?: string | null };
 
 /** What the ticket row itself does not hold; loaded in bulk by TicketPresenter. */
 export interface TicketExtras {
@@ -60,10 +61,12 @@ export function toTicket(ticket: TicketRecord, viewer: AuthUser, extras: TicketE
   };
 }
 
+/** `mentions`: the staff @mentioned in a note (only notes carry them). */
 export function toTimelineEntry(
   entry: EntryRecord,
   viewer: AuthUser,
   author?: PersonRecord | null,
+  mentions: Mention[] = [],
   attachments: Attachment[] = [],
 ): TimelineEntry {
   const by = author !== undefined ? author : (entry.author ?? null);
@@ -78,5 +81,7 @@ export function toTimelineEntry(
     event: entry.kind === 'event' ? { field: entry.eventField ?? '', from: entry.eventFrom, to: entry.eventTo } : null,
     createdAt: entry.createdAt.toISOString(),
     attachments,
+    bodyHtml: entryHtml(entry),
+    mentions: entry.kind === 'note' ? mentions : [],
   };
 }

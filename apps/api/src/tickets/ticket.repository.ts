@@ -25,7 +25,7 @@ export type NewTicket = Pick<
   | 'issueTypeId' | 'categoryId'
 >;
 export type NewEntry = Pick<TicketEntryModel, 'ticketId' | 'kind' | 'visibility' | 'authorId' | 'channel' | 'body'> &
-  Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo'>>;
+  Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo' | 'bodyHtml'>>;
 /** A ticket as written: what the caller gave plus what the insert decided. */
 export type CreatedTicket = NewTicket & Pick<TicketModel, 'id' | 'version' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt'>;
 export type CreatedEntry = NewEntry & Pick<TicketEntryModel, 'id' | 'createdAt' | 'eventField' | 'eventFrom' | 'eventTo'>;
@@ -142,14 +142,4 @@ export class TicketRepository {
     return { ...row, id };
   }
 
-  timeline(ticketId: number, visible: WhereOptions) {
-    return this.entries.findAll({
-      where: { [Op.and]: [{ ticketId }, visible] },
-      include: [{ model: UserModel, as: 'author' }],
-      order: [
-        ['createdAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-    });
-  }
 }

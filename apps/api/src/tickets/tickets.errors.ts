@@ -7,6 +7,8 @@ export enum TicketErrorCode {
   InvalidTransition = 'TICKET_INVALID_TRANSITION',
   Closed = 'TICKET_CLOSED',
   InvalidReference = 'TICKET_INVALID_REFERENCE',
+  InvalidCursor = 'TIMELINE_INVALID_CURSOR',
+  EmptyBody = 'TICKET_ENTRY_EMPTY_BODY',
 }
 
 export const TicketErrors = {
@@ -24,6 +26,10 @@ export const TicketErrors = {
     new DomainError('bad_request', TicketErrorCode.InvalidTransition, `status: cannot change from ${from} to ${to}`, 'status'),
   invalidReference: (field: string, message: string) =>
     new DomainError('bad_request', TicketErrorCode.InvalidReference, `${field}: ${message}`, field),
+  invalidCursor: () =>
+    new DomainError('bad_request', TicketErrorCode.InvalidCursor, 'before: is not a cursor this API handed out; pass a page\'s olderCursor', 'before'),
+  emptyBody: (field: 'body' | 'bodyHtml') =>
+    new DomainError('bad_request', TicketErrorCode.EmptyBody, `${field}: has no text left once unsafe HTML is removed`, field),
   closed: (id: number) =>
     new DomainError('bad_request', TicketErrorCode.Closed, `Ticket #${id} is closed; open a new ticket instead`, 'id'),
 };

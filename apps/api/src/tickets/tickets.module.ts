@@ -5,6 +5,9 @@ import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { NoteMentions } from './mentions/note-mentions.service.js';
+import { TimelineRepository } from './timeline/timeline.repository.js';
 import { TicketCommandHandlers } from './commands/index.js';
 import { TicketQueryHandlers } from './queries/index.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
@@ -18,9 +21,19 @@ import { TicketLinkRepository } from './links/ticket-link.repository.js';
 import { RequesterTransition } from './requester-transition.js';
 
 @Module({
-  imports: [CqrsModule, SequelizeModule.forFeature([TicketModel, TicketEntryModel]), AuditModule, OutboxModule, CatalogModule, AttachmentsModule],
+  imports: [
+    CqrsModule,
+    SequelizeModule.forFeature([TicketModel, TicketEntryModel]),
+    AuditModule,
+    OutboxModule,
+    CatalogModule,
+    AttachmentsModule,
+    UsersModule,
+  ],
   providers: [
     TicketRepository,
+    TimelineRepository,
+    NoteMentions,
     TicketPresenter,
     TicketReferences,
     TicketsRouter,

@@ -58,17 +58,17 @@ export class TicketsRouter {
         .output(zTicket)
         .query(({ ctx, input }) => this.queries.execute(new GetTicketQuery(ctx.actor, input.id))),
       timeline: requireAbility('read', 'Ticket')
-        .meta({ openapi: { method: 'GET', path: '/tickets/{id}/timeline', tags, protect: true, summary: 'The ticket timeline, oldest first' } })
+        .meta({ openapi: { method: 'GET', path: '/tickets/{id}/timeline', tags, protect: true, summary: 'The ticket timeline: the newest page first (chronological within it); pass olderCursor as before for older entries' } })
         .input(zTimelineInput)
         .output(zTimeline)
-        .query(({ ctx, input }) => this.queries.execute(new GetTimelineQuery(ctx.actor, input.id))),
+        .query(({ ctx, input }) => this.queries.execute(new GetTimelineQuery(ctx.actor, input.id, { before: input.before, limit: input.limit, kinds: input.kinds }))),
       reply: requireAbility('reply', 'Ticket')
-        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true. A requester’s reply to a ticket closed longer than the reopen window opens a linked follow-up ticket: the returned entry’s ticketId names it.' } })
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/replies', tags, protect: true, summary: 'Reply publicly, or add an internal note with internal: true (@mentions in notes notify staff). A requester’s reply to a ticket closed longer than the reopen window opens a linked follow-up ticket: the returned entry’s ticketId names it.' } })
         .input(zReplyInput)
         .output(zTimelineEntry)
         .mutation(({ ctx, input }) =>
           this.commands.execute(
-            new AddTicketEntryCommand(ctx.actor, input.id, input.body, input.internal, channelOf(ctx), input.attachmentIds),
+            new AddTicketEntryCommand(ctx.actor, input.id, input.body ?? '', input.internal, channelOf(ctx), input.attachmentIds, input.bodyHtml),
           ),
         ),
       update: requireAbility('update', 'Ticket')

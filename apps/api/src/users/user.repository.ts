@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { CompanyModel } from './company.model.js';
 import { UserModel } from './user.model.js';
 
@@ -24,6 +24,20 @@ export class UserRepository {
     const domain = email.split('@')[1]?.toLowerCase();
     if (!domain) return Promise.resolve(null);
     return this.companies.findOne({ where: { domain }, transaction });
+  }
+
+  /** Staff (agents, managers, admins) whose email starts with one of these prefixes; never customers. */
+  findStaffByEmailPrefixes(prefixes: readonly string[], transaction?: Transaction) {
+    if (prefixes.length === 0) return Promise.resolve([]);
+    const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+    return this.users.findAll({
+      attributes: ['id', 'name', 'email'],
+      where: {
+        role: { [Op.in]: ['agent', 'manager', 'admin'] },
+        [Op.or]: prefixes.map((p) => ({ email: { [Op.like]: `${escapeLike(p)}%` } })),
+      },
+      transaction,
+    });
   }
 
   async create(

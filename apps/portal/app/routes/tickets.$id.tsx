@@ -15,6 +15,7 @@ import { config } from '../config.server';
 import { fullLabel, timeLabel, whenLabel } from '../format.server';
 import { LEVEL_LABELS, ticketNumber } from '../labels';
 import { commitSession, takeFlash } from '../session.server';
+import { olderPagesWanted, withOlderPages } from '../older-pages.server';
 import { zodFieldErrors, zRateTicketInput, zReplyInput, zTicketId } from '../validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,10 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, api } = await requireApi(request);
   const id = parseId(params.id);
 
+  const pages = olderPagesWanted(new URL(request.url));
   let ticket, timeline, catalog, rating;
   try {
-    // Batched into one HTTP request by the tRPC client.
-    [ticket, timeline, catalog] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id }), loadCatalog(api)]);
+    // Batched into one HTTP request by the tRPC client; older pages ("Load older") follow one by one.
+    const [got, first, types] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id }), loadCatalog(api)]);
+    [ticket, catalog] = [got, types];
+    timeline = await withOlderPages((before) => api.tickets.timeline.query({ id, before }), first, pages);
     rating = ticket.status === 'resolved' || ticket.status === 'closed' ? (await api.satisfaction.forTicket.query({ ticketId: id })).rating : null;
   } catch (error) {
     return throwApiFailure(error, request, session, 'That ticket');
@@ -66,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       entries,
       description:
-        description && !described
+        description && !described && !timeline.hasOlder
           ? {
               author: mine ? 'You' : ticket.requester.name,
               body: ticket.description,
@@ -81,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       userId: user.id,
       rating: rating ? { rating: rating.rating, comment: rating.comment } : null,
       facts: typeFacts(ticket, catalog),
+      olderHref: timeline.hasOlder ? `/tickets/${id}?pages=${pages + 1}` : null,
       flash,
       fileLimit: FILE_LIMIT,
     },
@@ -134,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let entry;
   try {
     // A customer's reply is always public: the portal never sends internal: true.
-    entry = await api.tickets.reply.mutate({ id, body: parsed.data.body, internal: false, attachmentIds: uploaded.ids });
+    entry = await api.tickets.reply.mutate({ id, body: parsed.data.body ?? '', internal: false, attachmentIds: uploaded.ids });
   } catch (error) {
     const failure = await formFailure(error, request, session);
     return data({ values, fieldErrors: failure.fieldErrors, formError: failure.formError }, { status: failure.status });
@@ -173,7 +178,7 @@ function Description({ item, latest }: { item: { author: string; body: string; c
 }
 
 export default function TicketPage() {
-  const { ticket, entries, description, now, timeZone, userId, rating, facts, flash, fileLimit } = useLoaderData<typeof loader>();
+  const { ticket, entries, description, now, timeZone, userId, rating, facts, flash, fileLimit, olderHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -243,6 +248,7 @@ export default function TicketPage() {
           now={now}
           timeZone={timeZone}
           attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`}
+          olderHref={olderHref ?? undefined}
           labels={{ empty: description ? '' : 'No messages yet.' }}
         />
       </section>

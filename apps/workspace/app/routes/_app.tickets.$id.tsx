@@ -10,7 +10,18 @@ import {
   type TicketStatus,
   type Timeline as TimelineData,
 } from '@switchboard/contracts';
-import { channelLabel, levelLabel, OUTBOUND_CHANNELS, PriorityBadge, RelativeTime, StatusBadge, statusLabel, Timeline } from '@switchboard/ui';
+import {
+  channelLabel,
+  levelLabel,
+  OUTBOUND_CHANNELS,
+  PriorityBadge,
+  RelativeTime,
+  StatusBadge,
+  statusLabel,
+  Timeline,
+  timelineFilterKinds,
+  TimelineKindFilter,
+} from '@switchboard/ui';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
 import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '~/attachments.server';
 import { fieldSentence } from '~/fields';
@@ -23,6 +34,7 @@ import { TicketDetailsForm, type TicketDetailsErrors } from '~/components/Ticket
 import { queueApi } from '~/queue-api.server';
 import { ticketDetailsAction } from '~/ticket-details.server';
 import { flash, requireAgent } from '~/session.server';
+import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline-view';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.ticket.number} ${data.ticket.subject} · Switchboard workspace` : 'Ticket · Switchboard workspace' },
@@ -41,20 +53,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let audit: AuditEntry[] | null = null;
   // Reference data for the details editors (issue types with their fields, teams, agents…).
   const catalogCall = queueApi(api).catalog.get.query();
+  const view = timelineViewFrom(new URL(request.url));
+  const kinds = timelineFilterKinds(view.filter);
   let ticket: Ticket;
-  let timeline: TimelineData;
+  let timeline: { entries: TimelineData['entries']; hasOlder: boolean };
   try {
-    // Both go out in one batched HTTP request.
-    [ticket, timeline] = (await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id })])) as [
+    // Both go out in one batched HTTP request; older pages ("Load older") follow one by one.
+    const [got, first] = (await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id, kinds })])) as [
       Ticket,
       TimelineData,
     ];
     if (mayAudit) audit = (await api.audit.forTicket.query({ ticketId: id })).entries as AuditEntry[];
+    ticket = got;
+    timeline = await loadOlderPages((input) => api.tickets.timeline.query(input) as Promise<TimelineData>, id, view, first);
   } catch (error) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
   const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
-  return { ticket, catalog, userId: user.id, entries: timeline.entries, audit, now: new Date().toISOString(), timeZone, fileLimit: FILE_LIMIT };
+  return {
+    ticket,
+    catalog,
+    userId: user.id,
+    entries: timeline.entries,
+    olderHref: timeline.hasOlder ? timelineSearch({ ...view, pages: view.pages + 1 }) : undefined,
+    view,
+    audit,
+    now: new Date().toISOString(),
+    timeZone,
+    fileLimit: FILE_LIMIT,
+  };
 }
 
 type ActionResult =
@@ -182,7 +209,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, catalog, userId, entries, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
+  const { ticket, catalog, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -217,7 +244,15 @@ export default function TicketView() {
 
       <div className="sb-ticket__body">
         <div className="sb-ticket__conversation">
-          <Timeline entries={entries} viewer="agent" now={now} timeZone={timeZone} attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`} />
+          <TimelineKindFilter current={view.filter} hrefFor={(filter) => `/tickets/${ticket.id}${timelineSearch({ filter, pages: 1 })}`} />
+          <Timeline
+            entries={entries}
+            viewer="agent"
+            now={now}
+            timeZone={timeZone}
+            attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`}
+            olderHref={olderHref ? `/tickets/${ticket.id}${olderHref}` : undefined}
+          />
           {ticket.status === 'closed' ? (
             <p className="sb-closed-note" data-testid="closed-note">
               This ticket is closed: it takes no more replies or notes. If the customer needs more help,{' '}

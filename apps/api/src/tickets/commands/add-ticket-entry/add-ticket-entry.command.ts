@@ -7,11 +7,14 @@ export class AddTicketEntryCommand extends Command<TimelineEntry> {
   constructor(
     readonly actor: Actor,
     readonly ticketId: number,
+    /** Plain text; may be empty when `bodyHtml` is given. */
     readonly body: string,
     readonly internal: boolean,
     readonly channel: Channel,
     /** Uploads to attach to the new entry; each must be the actor's own and not yet attached. */
     readonly attachmentIds: number[] = [],
+    /** Formatted body; sanitized before it is stored, and wins over `body` (see entry-body.ts). */
+    readonly bodyHtml?: string,
   ) {
     super();
   }

@@ -4,6 +4,8 @@ import { Sequelize } from 'sequelize-typescript';
 import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
+import { toStoredBody } from '../../bodies/entry-body.js';
+import { NoteMentions } from '../../mentions/note-mentions.service.js';
 import { TicketEntryAddedEvent } from '../../events/ticket-entry-added.event.js';
 import { TicketUpdatedEvent } from '../../events/ticket-updated.event.js';
 import { FollowUpTickets } from '../../links/follow-up-tickets.js';
@@ -23,9 +25,10 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly events: EventBus,
     private readonly followUps: FollowUpTickets,
     private readonly attachments: AttachmentLinker,
+    private readonly mentions: NoteMentions,
   ) {}
 
-  async execute({ actor, ticketId, body, internal, channel, attachmentIds }: AddTicketEntryCommand): Promise<TimelineEntry> {
+  async execute({ actor, ticketId, body, bodyHtml, internal, channel, attachmentIds }: AddTicketEntryCommand): Promise<TimelineEntry> {
     const outcome = await this.sequelize.transaction(async (transaction) => {
       const ticket = await this.tickets.findById(ticketId, { transaction, forUpdate: true });
       if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
@@ -33,16 +36,29 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       if (actor.ability.cannot(action, ticketSubject(ticket))) {
         throw TicketErrors.forbidden(internal ? 'add internal notes' : `reply to ticket #${ticketId}`);
       }
+      const stored = toStoredBody({ body, bodyHtml });
+      if (!stored.body) throw TicketErrors.emptyBody(bodyHtml ? 'bodyHtml' : 'body');
+      // Only internal notes mention colleagues; a public reply never notifies staff.
+      const mentioned = internal ? await this.mentions.resolve(stored.body, stored.bodyHtml, transaction) : null;
+
       const fromRequester = actor.user.id === ticket.requesterId && actor.user.role === 'customer';
       // Only the requester's public reply gets past a closed ticket: it reopens it within the reopen
       // window, and opens a linked follow-up ticket after it.
       if (ticket.status === 'closed' && (!fromRequester || internal)) throw TicketErrors.closed(ticketId);
       if (this.followUps.isDue(ticket)) {
-        return { followUp: await this.followUps.open(actor, ticket, body, channel, transaction) };
+        return { followUp: await this.followUps.open(actor, ticket, stored.body, channel, transaction) };
       }
       const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
       const entry = await this.tickets.addEntry(
-        { ticketId, kind, visibility: internal ? 'internal' : 'public', authorId: actor.user.id, channel, body },
+        {
+          ticketId,
+          kind,
+          visibility: internal ? 'internal' : 'public',
+          authorId: actor.user.id,
+          channel,
+          body: stored.body,
+          bodyHtml: mentioned?.bodyHtml ?? stored.bodyHtml,
+        },
         transaction,
       );
       const files = await this.attachments.link(
@@ -51,6 +67,14 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         { ticketId, entryId: Number(entry.id), visibility: entry.visibility },
         transaction,
       );
+      const mentions = mentioned
+        ? await this.mentions.record(
+            { entryId: Number(entry.id), text: stored.body, ticketId, subject: ticket.subject },
+            mentioned.staff,
+            actor.user,
+            transaction,
+          )
+        : [];
 
       let reopenedFrom: string | null = null;
       const next = fromRequester ? statusAfterCustomerMessage(ticket.status) : ticket.status;
@@ -95,7 +119,7 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         },
         transaction,
       );
-      return { entry, reopenedFrom, next, files };
+      return { entry, reopenedFrom, next, files, mentions };
     });
 
     if (outcome.followUp) {
@@ -113,6 +137,6 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         new TicketUpdatedEvent(ticketId, [{ field: 'status', from: outcome.reopenedFrom, to: outcome.next }], actor.user.id),
       );
     }
-    return toTimelineEntry(outcome.entry, actor.user, actor.user, outcome.files);
+    return toTimelineEntry(outcome.entry, actor.user, actor.user, outcome.mentions, outcome.files);
   }
 }

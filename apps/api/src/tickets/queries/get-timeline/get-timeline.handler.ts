@@ -6,24 +6,42 @@ import { toTimelineEntry } from '../../ticket.mapper.js';
 import { TicketRepository } from '../../ticket.repository.js';
 import { ticketSubject } from '../../ticket.subject.js';
 import { TicketErrors } from '../../tickets.errors.js';
+import { TimelineRepository } from '../../timeline/timeline.repository.js';
 import { GetTimelineQuery } from './get-timeline.query.js';
+import { decodeTimelineCursor, encodeTimelineCursor } from './timeline-cursor.js';
 
+/** One page of a ticket's timeline: the newest first, then older ones through `olderCursor`. */
 @QueryHandler(GetTimelineQuery)
 export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timeline> {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly attachments: AttachmentLinker,
+    private readonly timeline: TimelineRepository,
   ) {}
 
-  async execute({ actor, ticketId }: GetTimelineQuery): Promise<Timeline> {
+  async execute({ actor, ticketId, page }: GetTimelineQuery): Promise<Timeline> {
+    const before = page.before ? decodeTimelineCursor(page.before) : null;
+    if (page.before && !before) throw TicketErrors.invalidCursor();
     const ticket = await this.tickets.findById(ticketId);
     if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
     // Internal notes are filtered out in SQL for anyone whose rules only allow public entries.
     const visible = accessibleWhere(actor.ability, 'read', 'TicketEntry');
-    if (visible === null) return { entries: [] };
-    const entries = await this.tickets.timeline(ticketId, visible);
-    // Files of the visible entries only: an internal note's attachments never reach a customer.
-    const files = await this.attachments.forEntries(entries.map((e) => Number(e.id)));
-    return { entries: entries.map((e) => toTimelineEntry(e, actor.user, undefined, files.get(Number(e.id)))) };
+    if (visible === null) return { entries: [], olderCursor: null };
+
+    const rows = await this.timeline.newestFirst({ ticketId, visible, before, limit: page.limit, kinds: page.kinds });
+    const pageRows = rows.slice(0, page.limit);
+    const oldest = pageRows.at(-1);
+    const olderCursor = rows.length > page.limit && oldest ? encodeTimelineCursor({ createdAt: oldest.createdAt, id: Number(oldest.id) }) : null;
+
+    const ids = pageRows.map((e) => Number(e.id));
+    // Files and mentions of the visible entries only: an internal note's attachments never reach a customer.
+    const [mentions, files] = await Promise.all([
+      this.timeline.mentionsOf(pageRows.filter((e) => e.kind === 'note').map((e) => Number(e.id))),
+      this.attachments.forEntries(ids),
+    ]);
+    const entries = pageRows
+      .reverse()
+      .map((e) => toTimelineEntry(e, actor.user, undefined, mentions.get(Number(e.id)), files.get(Number(e.id))));
+    return { entries, olderCursor };
   }
 }

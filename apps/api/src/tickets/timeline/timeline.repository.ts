@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/sequelize';
+import type { EntryKind, Mention } from '@switchboard/contracts';
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { UserModel } from '../../users/user.model.js';
+import { TicketEntryModel } from '../ticket-entry.model.js';
+import type { TimelinePosition } from '../queries/get-timeline/timeline-cursor.js';
+
+export interface TimelinePageQuery {
+  ticketId: number;
+  /** What the viewer may read, from accessibleWhere(): customers get only public entries. */
+  visible: WhereOptions;
+  before: TimelinePosition | null;
+  limit: number;
+  kinds?: readonly EntryKind[];
+}
+
+/** Reads a ticket's timeline page by page, and the staff mentioned in its notes. */
+@Injectable()
+export class TimelineRepository {
+  constructor(
+    @InjectModel(TicketEntryModel) private readonly entries: typeof TicketEntryModel,
+    private readonly sequelize: Sequelize,
+  ) {}
+
+  /**
+   * Up to `limit + 1` entries older than `before`, newest first: keyset pagination that walks the
+   * (ticket_id, created_at, id) index backwards, so page 100 costs what page 1 does. The extra row
+   * only tells the caller that an older page exists.
+   */
+  newestFirst({ ticketId, visible, before, limit, kinds }: TimelinePageQuery) {
+    const conditions: WhereOptions[] = [{ ticketId }, visible];
+    if (kinds && kinds.length > 0) conditions.push({ kind: { [Op.in]: [...kinds] } });
+    if (before) {
+      conditions.push({
+        [Op.or]: [{ createdAt: { [Op.lt]: before.createdAt } }, { createdAt: before.createdAt, id: { [Op.lt]: before.id } }],
+      });
+    }
+    return this.entries.findAll({
+      where: { [Op.and]: conditions },
+      include: [{ model: UserModel, as: 'author' }],
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      limit: limit + 1,
+    });
+  }
+
+  /** The staff mentioned in each of these entries, by entry id. */
+  async mentionsOf(entryIds: readonly number[]): Promise<Map<number, Mention[]>> {
+    const byEntry = new Map<number, Mention[]>();
+    if (entryIds.length === 0) return byEntry;
+    const rows = await this.sequelize.query<{ entryId: number | string; id: number; name: string }>(
+      `SELECT m.entry_id AS entryId, u.id, u.name FROM ticket_entry_mentions m JOIN users u ON u.id = m.user_id
+       WHERE m.entry_id IN (:ids) ORDER BY m.entry_id, u.name`,
+      { replacements: { ids: [...entryIds] }, type: QueryTypes.SELECT },
+    );
+    for (const row of rows) {
+      const list = byEntry.get(Number(row.entryId)) ?? [];
+      list.push({ id: row.id, name: row.name });
+      byEntry.set(Number(row.entryId), list);
+    }
+    return byEntry;
+  }
+
+  async addMentions(entryId: number, userIds: readonly number[], transaction: Transaction) {
+    if (userIds.length === 0) return;
+    await this.sequelize.query(
+      `INSERT IGNORE INTO ticket_entry_mentions (entry_id, user_id) VALUES ${userIds.map(() => '(?, ?)').join(', ')}`,
+      { replacements: userIds.flatMap((userId) => [entryId, userId]), transaction, type: QueryTypes.INSERT },
+    );
+  }
+}
