@@ -189,3 +189,33 @@ export const zSaveViewInput = z.object({
 /** Closing or reopening by the requester (or staff): the ticket id and, optionally, the version read. */
 export const zTicketTransitionInput = z.object({ id: zTicketId, version: z.number().int().optional() });
 export type TicketTransitionInput = z.input<typeof zTicketTransitionInput>;
+
+/**
+ * How two tickets are linked. Stored one way (source -> target): merged (source merged into
+ * target), split (target split off source), follow_up (target opened by a reply to source), related.
+ */
+export const LINK_KINDS = ['related', 'merged', 'split', 'follow_up'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const zTicketLink = z.object({
+  kind: z.enum(LINK_KINDS),
+  /** outgoing: this ticket is the link's source (merged into / split into / followed up by / related to). */
+  direction: z.enum(['outgoing', 'incoming']),
+  ticket: z.object({ id: z.number().int(), number: z.number().int(), subject: z.string(), status: z.enum(TICKET_STATUSES) }),
+});
+export type TicketLink = z.infer<typeof zTicketLink>;
+export const zTicketLinks = z.object({ links: z.array(zTicketLink) });
+
+export const zLinkTicketsInput = z.object({ id: zTicketId, otherId: z.number().int().positive() });
+export const zMergeTicketsInput = z.object({
+  /** The duplicate: its timeline moves to the target and it is closed. */
+  id: zTicketId,
+  targetId: z.number().int().positive(),
+});
+export const zSplitTicketInput = z.object({
+  id: zTicketId,
+  /** The customer message that becomes the first message of a new ticket. */
+  entryId: z.number().int().positive(),
+  /** Defaults to the message's first line. */
+  subject: z.string().trim().min(1).max(200).optional(),
+});

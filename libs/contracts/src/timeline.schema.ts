@@ -24,7 +24,7 @@ export const zTimelineEntry = z.object({
   createdAt: z.string(),
   /** Files on this entry; the API always sends the list (optional only so older producers still type-check). */
   attachments: z.array(zAttachment).optional(),
-  /** Sanitized HTML of the body (see docs/decisions/004); `body` is its plain-text version. */
+  /** Sanitized HTML of the body (see docs/decisions/006); `body` is its plain-text version. */
   bodyHtml: z.string(),
   /** Staff mentioned with @ in an internal note; empty for every other entry. */
   mentions: z.array(zMention),

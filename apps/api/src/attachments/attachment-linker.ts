@@ -23,6 +23,11 @@ export class AttachmentLinker {
     return rows.map(toAttachment);
   }
 
+  /** Keeps the files' ticket in step when entries move to another ticket (merge, split). */
+  followEntries(entryIds: readonly number[], ticketId: number, transaction: Transaction) {
+    return this.attachments.moveEntries([...entryIds], ticketId, transaction);
+  }
+
   /** entry id -> its files, in one query. Pass only entries the viewer may see: that is the visibility filter. */
   async forEntries(entryIds: readonly number[]): Promise<Map<number, Attachment[]>> {
     const rows = await this.attachments.forEntries([...entryIds]);

@@ -43,6 +43,12 @@ export class AttachmentRepository {
     return claimed;
   }
 
+  /** Files follow their entries when a merge or split moves them to another ticket. */
+  async moveEntries(entryIds: number[], ticketId: number, transaction: Transaction) {
+    if (entryIds.length === 0) return;
+    await this.attachments.update({ ticketId }, { where: { ticketEntryId: { [Op.in]: entryIds } }, transaction });
+  }
+
   /** One query for a whole timeline: the attachments of these (already visibility-filtered) entries. */
   forEntries(entryIds: number[], transaction?: Transaction) {
     if (entryIds.length === 0) return Promise.resolve([] as AttachmentModel[]);

@@ -5,10 +5,11 @@ import { OUTBOX_QUEUE } from '../outbox/outbox.topics.js';
 import { NoteMentionNotifier } from './note-mention.notifier.js';
 import { NotificationsModule } from './notifications.module.js';
 import { TicketCreatedNotifier } from './ticket-created.notifier.js';
+import { TicketMergedNotifier } from './ticket-merged.notifier.js';
 
 /** The worker's processors that turn outbox events into messages. */
 @Module({
   imports: [NotificationsModule, OutboxModule, BullModule.registerQueue({ name: OUTBOX_QUEUE })],
-  providers: [TicketCreatedNotifier, NoteMentionNotifier],
+  providers: [TicketCreatedNotifier, NoteMentionNotifier, TicketMergedNotifier],
 })
 export class NotificationsWorkerModule {}

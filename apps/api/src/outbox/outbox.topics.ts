@@ -3,6 +3,8 @@ export interface OutboxTopics {
   'ticket.created': { ticketId: number; subject: string; requesterEmail: string; requesterName: string };
   /** Asks the requester for a satisfaction rating (satisfaction/). */
   'ticket.resolved': { ticketId: number; requesterEmail: string; requesterName: string };
+  /** Tells the requester once that their duplicate request now lives on another ticket. */
+  'ticket.merged': { sourceId: number; targetId: number; subject: string; requesterEmail: string; requesterName: string };
   /** One row per staff member @mentioned in an internal note. */
   'note.mention': {
     ticketId: number;

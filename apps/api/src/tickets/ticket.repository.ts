@@ -135,6 +135,22 @@ export class TicketRepository {
     await this.tickets.update({ updatedAt: new Date() }, { where: { id }, transaction, silent: false });
   }
 
+  /** Moves every entry of one ticket to another (a merge); returns the ids moved. */
+  async moveAllEntries(fromTicketId: number, toTicketId: number, transaction: Transaction): Promise<number[]> {
+    const rows = await this.entries.findAll({ where: { ticketId: fromTicketId }, attributes: ['id'], transaction });
+    const ids = rows.map((r) => Number(r.id));
+    if (ids.length) await this.entries.update({ ticketId: toTicketId }, { where: { ticketId: fromTicketId }, transaction });
+    return ids;
+  }
+
+  findEntry(entryId: number, transaction?: Transaction) {
+    return this.entries.findByPk(entryId, { transaction });
+  }
+
+  async moveEntry(entryId: number, toTicketId: number, transaction: Transaction) {
+    await this.entries.update({ ticketId: toTicketId }, { where: { id: entryId }, transaction });
+  }
+
   /** Inserts an entry; the caller knows its author, so nothing is read back. */
   async addEntry(data: NewEntry, transaction: Transaction): Promise<CreatedEntry> {
     const row = { ...data, eventField: data.eventField ?? null, eventFrom: data.eventFrom ?? null, eventTo: data.eventTo ?? null, createdAt: new Date() };

@@ -7,6 +7,7 @@ export enum TicketErrorCode {
   InvalidTransition = 'TICKET_INVALID_TRANSITION',
   Closed = 'TICKET_CLOSED',
   InvalidReference = 'TICKET_INVALID_REFERENCE',
+  CannotMerge = 'TICKET_CANNOT_MERGE',
   InvalidCursor = 'TIMELINE_INVALID_CURSOR',
   EmptyBody = 'TICKET_ENTRY_EMPTY_BODY',
 }
@@ -24,6 +25,8 @@ export const TicketErrors = {
     ),
   invalidTransition: (from: string, to: string) =>
     new DomainError('bad_request', TicketErrorCode.InvalidTransition, `status: cannot change from ${from} to ${to}`, 'status'),
+  cannotMerge: (field: string, message: string) =>
+    new DomainError('bad_request', TicketErrorCode.CannotMerge, `${field}: ${message}`, field),
   invalidReference: (field: string, message: string) =>
     new DomainError('bad_request', TicketErrorCode.InvalidReference, `${field}: ${message}`, field),
   invalidCursor: () =>

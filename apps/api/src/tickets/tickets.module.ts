@@ -14,6 +14,8 @@ import { TicketEntryModel } from './ticket-entry.model.js';
 import { TicketModel } from './ticket.model.js';
 import { TicketPresenter } from './ticket.presenter.js';
 import { TicketReferences } from './ticket-references.js';
+import { TicketPair } from './ticket-pair.js';
+import { TicketLinksRouter } from './links/ticket-links.router.js';
 import { TicketRepository } from './ticket.repository.js';
 import { TicketsRouter } from './tickets.router.js';
 import { FollowUpTickets } from './links/follow-up-tickets.js';
@@ -36,6 +38,8 @@ import { RequesterTransition } from './requester-transition.js';
     NoteMentions,
     TicketPresenter,
     TicketReferences,
+    TicketPair,
+    TicketLinksRouter,
     TicketsRouter,
     ...TicketCommandHandlers,
     ...TicketQueryHandlers,

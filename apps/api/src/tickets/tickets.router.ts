@@ -16,7 +16,8 @@ import {
   zBulkUpdateResult,
   zGetTicketInput as zTakeInput,
 } from '@switchboard/contracts';
-import { requireAbility, router } from '../trpc/trpc.js';
+import { mergeRouters, requireAbility, router } from '../trpc/trpc.js';
+import { TicketLinksRouter } from './links/ticket-links.router.js';
 import type { Context } from '../trpc/context.js';
 import { AddTicketEntryCommand } from './commands/add-ticket-entry/add-ticket-entry.command.js';
 import { CloseTicketCommand } from './commands/close-ticket/close-ticket.command.js';
@@ -38,9 +39,14 @@ export class TicketsRouter {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly links: TicketLinksRouter,
   ) {}
 
   build() {
+    return mergeRouters(this.procedures(), this.links.build());
+  }
+
+  private procedures() {
     return router({
       create: requireAbility('create', 'Ticket')
         .meta({ openapi: { method: 'POST', path: '/tickets', tags, protect: true, summary: 'Open a ticket' } })

@@ -1,3 +1,6 @@
+import { LinkTicketsHandler } from './link-tickets/link-tickets.handler.js';
+import { MergeTicketsHandler } from './merge-tickets/merge-tickets.handler.js';
+import { SplitTicketHandler } from './split-ticket/split-ticket.handler.js';
 import { BulkUpdateTicketsHandler } from './bulk-update-tickets/bulk-update-tickets.handler.js';
 import { AddTicketEntryHandler } from './add-ticket-entry/add-ticket-entry.handler.js';
 import { CloseTicketHandler } from './close-ticket/close-ticket.handler.js';
@@ -12,4 +15,7 @@ export const TicketCommandHandlers = [
   BulkUpdateTicketsHandler,
   CloseTicketHandler,
   ReopenTicketHandler,
+  MergeTicketsHandler,
+  SplitTicketHandler,
+  LinkTicketsHandler,
 ];

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 
-/** follow_up: the target was opened by a reply to the long-closed source. Other kinds ('related', ...) may follow. */
-export type TicketLinkKind = 'follow_up';
+import type { LinkKind } from '@switchboard/contracts';
+
+/** See LINK_KINDS in libs/contracts: merged, split, follow_up are written by those commands; related by hand. */
+export type TicketLinkKind = LinkKind;
 
 export interface TicketLink {
   sourceTicketId: number;
@@ -20,7 +22,7 @@ export class TicketLinkRepository {
 
   async link(sourceTicketId: number, targetTicketId: number, kind: TicketLinkKind, createdBy: number | null, transaction: Transaction) {
     await this.sequelize.query(
-      'INSERT INTO ticket_links (source_ticket_id, target_ticket_id, kind, created_by) VALUES (?, ?, ?, ?)',
+      'INSERT IGNORE INTO ticket_links (source_ticket_id, target_ticket_id, kind, created_by) VALUES (?, ?, ?, ?)',
       { replacements: [sourceTicketId, targetTicketId, kind, createdBy], transaction, type: QueryTypes.INSERT },
     );
   }
@@ -31,6 +33,14 @@ export class TicketLinkRepository {
       `SELECT source_ticket_id AS sourceTicketId, target_ticket_id AS targetTicketId, kind, created_by AS createdBy, created_at AS createdAt
        FROM ticket_links WHERE source_ticket_id = ? OR target_ticket_id = ? ORDER BY id`,
       { replacements: [ticketId, ticketId], type: QueryTypes.SELECT, transaction },
+    );
+  }
+
+  /** Removes a related link in either direction; other kinds record history and stay. */
+  async unlinkRelated(a: number, b: number, transaction: Transaction) {
+    await this.sequelize.query(
+      "DELETE FROM ticket_links WHERE kind = 'related' AND ((source_ticket_id = ? AND target_ticket_id = ?) OR (source_ticket_id = ? AND target_ticket_id = ?))",
+      { replacements: [a, b, b, a], transaction },
     );
   }
 }

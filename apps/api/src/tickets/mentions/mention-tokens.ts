@@ -2,7 +2,7 @@
  * @mentions in internal notes: "@" + the start of a staff member's email local part, e.g. `@ana`
  * for ana.lopez@acme.test. An exact local part wins; otherwise the token must be the start of
  * exactly one staff member's local part (an ambiguous or unknown token mentions nobody).
- * Only staff are ever candidates: a customer's address never resolves. See docs/decisions/004.
+ * Only staff are ever candidates: a customer's address never resolves. See docs/decisions/006.
  */
 export const MAX_MENTIONS_PER_NOTE = 20;
 const MIN_TOKEN_LENGTH = 2;
