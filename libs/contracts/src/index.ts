@@ -8,3 +8,4 @@ export * from './outbox.schema.js';
 export * from './satisfaction.schema.js';
 export * from './audit.schema.js';
 export * from './attachment.schema.js';
+export * from './workflow.js';

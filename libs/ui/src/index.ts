@@ -81,3 +81,20 @@ export {
   activeQuickFilter,
   type QueueFilters,
 } from './queue-query.js';
+export {
+  WORKFLOW_FIELD_PREFIX,
+  workflowFieldName,
+  gridOf,
+  workflowValuesOf,
+  workflowFromForm,
+  transitionsOf,
+  transitionCount,
+  describeWorkflow,
+  reachableFrom,
+  checkWorkflow,
+  type Transitions,
+  type WorkflowMode,
+  type WorkflowGrid,
+  type WorkflowValues,
+  type WorkflowCheck,
+} from './workflow-form.js';

@@ -1,14 +1,7 @@
-import type { TicketStatus } from '@switchboard/contracts';
+import { DEFAULT_TRANSITIONS, type TicketStatus } from '@switchboard/contracts';
 
-/** The default workflow: which status may follow which. Closed is final; a resolved ticket can be reopened. */
-export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
-  open: ['in_progress', 'waiting_on_customer', 'on_hold', 'resolved', 'closed'],
-  in_progress: ['open', 'waiting_on_customer', 'on_hold', 'resolved', 'closed'],
-  waiting_on_customer: ['open', 'in_progress', 'on_hold', 'resolved', 'closed'],
-  on_hold: ['open', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'],
-  resolved: ['open', 'in_progress', 'closed'],
-  closed: [],
-};
+/** The default workflow (shared with the workspace's issue type editor): closed is final, resolved can be reopened. */
+export const TRANSITIONS = DEFAULT_TRANSITIONS;
 
 export type Workflow = Partial<Record<TicketStatus, TicketStatus[]>> | null | undefined;
 
