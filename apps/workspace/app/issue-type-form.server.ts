@@ -1,4 +1,5 @@
 import { CUSTOM_FIELD_KINDS, type CustomFieldKind, type IssueType, type SaveIssueTypeInput } from '@switchboard/contracts';
+import { transitionsOf, workflowFromForm, workflowValuesOf, type WorkflowValues } from '@switchboard/ui';
 
 /** One field row of the issue type form, as strings (what the form posts and shows). */
 export interface FieldRow {
@@ -15,6 +16,7 @@ export interface IssueTypeFormValues {
   name: string;
   description: string;
   active: boolean;
+  workflow: WorkflowValues;
   fields: FieldRow[];
 }
 
@@ -23,12 +25,13 @@ export function emptyRow(): FieldRow {
 }
 
 export function valuesOf(type: IssueType | null): IssueTypeFormValues {
-  if (!type) return { name: '', description: '', active: true, fields: [] };
+  if (!type) return { name: '', description: '', active: true, workflow: workflowValuesOf(null), fields: [] };
   return {
     id: type.id,
     name: type.name,
     description: type.description,
     active: type.active,
+    workflow: workflowValuesOf(type.transitions),
     fields: type.fields.map((f) => ({ ...f, options: f.options.join('\n') })),
   };
 }
@@ -55,6 +58,7 @@ export function valuesFromForm(form: FormData): IssueTypeFormValues {
     name: String(form.get('name') ?? '').trim(),
     description: String(form.get('description') ?? '').trim(),
     active: form.get('active') === 'true',
+    workflow: workflowFromForm(form),
     fields,
   };
 }
@@ -65,6 +69,7 @@ export function saveInput(values: IssueTypeFormValues): SaveIssueTypeInput {
     name: values.name,
     description: values.description,
     active: values.active,
+    transitions: transitionsOf(values.workflow),
     // A row left completely blank is ignored rather than reported.
     fields: values.fields
       .filter((f) => f.key || f.label)

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CUSTOM_FIELD_KINDS, type IssueType } from '@switchboard/contracts';
-import { humanize } from '@switchboard/ui';
+import { checkWorkflow, humanize, statusLabel } from '@switchboard/ui';
 import { requireAdmin } from '~/admin.server';
 import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server';
 import { AdminTabs } from '~/components/AdminTabs';
 import { FieldError } from '~/components/FieldError';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { WorkflowEditor } from '~/components/WorkflowEditor';
 import { fieldSentence } from '~/fields';
 import { emptyRow, saveInput, valuesFromForm, valuesOf, type IssueTypeFormValues } from '~/issue-type-form.server';
 import { queueApi } from '~/queue-api.server';
@@ -44,9 +45,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const index = Number(intent.slice('remove-field:'.length));
     return data<ActionResult>({ values: { ...values, fields: values.fields.filter((_, i) => i !== index) }, fieldErrors: {} });
   }
+  // A custom workflow in which an open ticket can never be finished is refused here, next to the grid.
+  const workflowError = values.workflow.mode === 'custom' ? checkWorkflow(values.workflow.grid).error : undefined;
+  if (workflowError) return data<ActionResult>({ values, fieldErrors: { transitions: workflowError } }, { status: 400 });
   try {
     const saved = await queueApi(api).catalog.saveIssueType.mutate(saveInput(values));
-    return redirect('/admin/issue-types', { headers: await flash(session, { kind: 'success', message: `Issue type "${saved.name}" saved.` }) });
+    const deadEnds = values.workflow.mode === 'custom' ? checkWorkflow(values.workflow.grid).deadEnds : [];
+    const warning = deadEnds.length ? ` Tickets in ${deadEnds.map((s) => statusLabel(s, 'agent')).join(', ')} have no way forward.` : '';
+    return redirect('/admin/issue-types', { headers: await flash(session, { kind: 'success', message: `Issue type "${saved.name}" saved.${warning}` }) });
   } catch (error) {
     const kind = apiErrorKind(error);
     if (kind === 'bad_request' || kind === 'conflict') {
@@ -95,6 +101,7 @@ export default function IssueTypeEditor() {
           <label className="sb-filters__check">
             <input type="checkbox" name="active" value="true" defaultChecked={values.active} /> Active (customers can choose it)
           </label>
+          <WorkflowEditor values={values.workflow} error={errors.transitions} />
           <fieldset className="sb-field-rows">
             <legend>Fields</legend>
             {values.fields.length === 0 ? <p className="sb-muted">No fields yet.</p> : null}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { describeWorkflow } from '@switchboard/ui';
 import { requireAdmin } from '~/admin.server';
 import { apiFailure } from '~/api.server';
 import { AdminTabs } from '~/components/AdminTabs';
@@ -34,6 +35,7 @@ export default function IssueTypes() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Fields</th>
+              <th scope="col">Workflow</th>
               <th scope="col">Active</th>
             </tr>
           </thead>
@@ -45,6 +47,7 @@ export default function IssueTypes() {
                   {t.description ? <div className="sb-muted sb-facts__sub">{t.description}</div> : null}
                 </td>
                 <td>{t.fields.map((f) => f.label).join(', ') || <span className="sb-muted">none</span>}</td>
+                <td data-testid="issue-type-workflow">{describeWorkflow(t.transitions)}</td>
                 <td>{t.active ? 'Yes' : 'No'}</td>
               </tr>
             ))}
