@@ -230,3 +230,12 @@ describe('saved views', () => {
     expect(apiErrorKind(await customer.views.list.query().catch((e) => e))).toBe('forbidden');
   });
 });
+
+describe('issue type workflows', () => {
+  it('refuses a workflow in which an open ticket can never be finished, naming transitions', async () => {
+    const error = await admin.catalog.saveIssueType
+      .mutate({ name: `Stuck ${run}`, transitions: { open: ['in_progress'], in_progress: ['open'], waiting_on_customer: [], on_hold: [], resolved: [] } })
+      .catch((e) => e);
+    expect(apiFieldErrors(error)).toEqual({ transitions: 'Resolved or Closed must be reachable from Open.' });
+  });
+});

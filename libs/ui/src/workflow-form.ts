@@ -1,13 +1,14 @@
-import { DEFAULT_TRANSITIONS, TICKET_STATUSES, type IssueType, type TicketStatus } from '@switchboard/contracts';
+import { gridOf, TICKET_STATUSES, type TicketStatus, type Transitions, type WorkflowGrid } from '@switchboard/contracts';
+
+export { checkWorkflow, gridOf, reachableFrom, type WorkflowCheck } from '@switchboard/contracts';
 
 /**
  * The issue type editor's workflow section as plain form fields: `workflow` is "default" or "custom",
  * and each status's allowed next statuses are checkboxes named `wf.<from>` whose values are the to-statuses.
  * Closed is final whatever a type says, so it has no row of its own.
  */
-export type Transitions = IssueType['transitions'];
+export type { Transitions, WorkflowGrid };
 export type WorkflowMode = 'default' | 'custom';
-export type WorkflowGrid = Record<TicketStatus, TicketStatus[]>;
 
 export interface WorkflowValues {
   mode: WorkflowMode;
@@ -19,16 +20,6 @@ export const WORKFLOW_FIELD_PREFIX = 'wf.';
 
 export function workflowFieldName(from: TicketStatus): string {
   return `${WORKFLOW_FIELD_PREFIX}${from}`;
-}
-
-/** The effective workflow as a full grid: statuses a type does not name follow the default. */
-export function gridOf(transitions: Transitions): WorkflowGrid {
-  const grid = {} as WorkflowGrid;
-  for (const from of TICKET_STATUSES) {
-    const allowed = from === 'closed' ? [] : (transitions?.[from] ?? DEFAULT_TRANSITIONS[from]);
-    grid[from] = TICKET_STATUSES.filter((to) => to !== from && allowed.includes(to));
-  }
-  return grid;
 }
 
 export function workflowValuesOf(transitions: Transitions): WorkflowValues {
@@ -65,33 +56,4 @@ export function describeWorkflow(transitions: Transitions): string {
   if (!transitions) return 'Default';
   const n = transitionCount(transitions);
   return `Custom: ${n} transition${n === 1 ? '' : 's'}`;
-}
-
-/** Statuses reachable from `start` by following the grid (start included). */
-export function reachableFrom(grid: WorkflowGrid, start: TicketStatus): Set<TicketStatus> {
-  const seen = new Set<TicketStatus>([start]);
-  const queue: TicketStatus[] = [start];
-  while (queue.length) {
-    for (const to of grid[queue.shift()!]) {
-      if (!seen.has(to)) {
-        seen.add(to);
-        queue.push(to);
-      }
-    }
-  }
-  return seen;
-}
-
-export interface WorkflowCheck {
-  /** Refuses the workflow: a ticket could never be finished. */
-  error?: string;
-  /** Allowed, but worth a warning: statuses (other than closed) a ticket can never leave. */
-  deadEnds: TicketStatus[];
-}
-
-export function checkWorkflow(grid: WorkflowGrid): WorkflowCheck {
-  const deadEnds = TICKET_STATUSES.filter((s) => s !== 'closed' && grid[s].length === 0);
-  const reachable = reachableFrom(grid, 'open');
-  const error = reachable.has('resolved') || reachable.has('closed') ? undefined : 'Resolved or Closed must be reachable from Open.';
-  return { error, deadEnds };
 }

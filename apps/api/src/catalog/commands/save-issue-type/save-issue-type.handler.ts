@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { IssueType } from '@switchboard/contracts';
+import { checkWorkflow, gridOf, type IssueType } from '@switchboard/contracts';
 import { UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
@@ -19,6 +19,9 @@ export class SaveIssueTypeHandler implements ICommandHandler<SaveIssueTypeComman
   async execute({ actor, input }: SaveIssueTypeCommand): Promise<IssueType> {
     if (actor.ability.cannot('manage', 'Catalog')) throw CatalogErrors.forbidden();
     this.validateFields(input.fields);
+    // The same check the workspace editor runs: a workflow in which no ticket could ever be finished is refused.
+    const workflowError = input.transitions ? checkWorkflow(gridOf(input.transitions)).error : undefined;
+    if (workflowError) throw CatalogErrors.invalidField('transitions', workflowError);
     try {
       const id = await this.sequelize.transaction(async (transaction) => {
         const before = input.id ? await this.catalog.issueType(input.id, transaction) : null;
