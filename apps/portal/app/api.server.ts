@@ -10,6 +10,7 @@ import type {
   RegisterInput,
   SatisfactionRating,
   Ticket,
+  TicketLink,
   TicketRating,
   TicketPage,
   Timeline,
@@ -44,6 +45,8 @@ interface PortalProcedures {
     reply: { mutate(input: { id: number; body: string; internal: false; attachmentIds?: number[] }): Promise<TimelineEntry> };
     close: { mutate(input: { id: number }): Promise<Ticket> };
     reopen: { mutate(input: { id: number }): Promise<Ticket> };
+    /** Only links to tickets the customer may read. */
+    links: { query(input: { id: number }): Promise<{ links: TicketLink[] }> };
   };
   satisfaction: {
     rate: { mutate(input: RateTicketInput): Promise<SatisfactionRating> };

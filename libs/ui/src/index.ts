@@ -38,6 +38,15 @@ export {
   type TimelineLabels,
 } from './timeline-labels.js';
 export {
+  LINK_EVENT_FIELDS,
+  describeLinkEvent,
+  isLinkEventField,
+  linkLabel,
+  linkWording,
+  type LinkEventField,
+  type LinkWording,
+} from './link-labels.js';
+export {
   AGENT_STATUS_LABELS,
   LEVEL_LABELS,
   CHANNEL_LABELS,

@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '@switchboard/contracts';
 import type { IconName } from './Icon.js';
 import { channelLabel, humanize, levelLabel, statusLabel, type Viewer } from './labels.js';
+import { describeLinkEvent, isLinkEventField } from './link-labels.js';
 
 /** Words the timeline uses; an app may override any of them (e.g. the portal's "You"). */
 export interface TimelineLabels {
@@ -58,6 +59,10 @@ export const EVENT_ICONS: Record<string, string> = {
   urgency: '⚡',
   importance: '◎',
   sla: '⏱',
+  merged_into: '⇉',
+  merged_from: '⇉',
+  split_into: '⇶',
+  split_from: '⇶',
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -79,6 +84,7 @@ function formatValue(field: string, value: string, viewer: Viewer): string {
  * field change); a customer reads what changed for them, without naming staff: "Status changed to Waiting on you".
  */
 export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: string): string {
+  if (entry.event && isLinkEventField(entry.event.field)) return describeLinkEvent(entry.event.field, entry.event.to, viewer, actorName);
   if (viewer === 'customer') return describeEventForCustomer(entry);
   const event = entry.event;
   if (!event) return entry.body || `${actorName} updated the ticket`;

@@ -9,6 +9,7 @@ import { Field } from '../components/field';
 import { RatingForm, SCORE_LABELS } from '../components/rating-form';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { Flash, FormError } from '../components/flash';
+import { LinkedRequests } from '../components/linked-requests';
 import { TicketTypeFacts } from '../components/ticket-type-facts';
 import { loadCatalog, typeFacts } from '../custom-fields.server';
 import { config } from '../config.server';
@@ -36,11 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
 
   const pages = olderPagesWanted(new URL(request.url));
-  let ticket, timeline, catalog, rating;
+  let ticket, timeline, catalog, rating, links;
   try {
     // Batched into one HTTP request by the tRPC client; older pages ("Load older") follow one by one.
-    const [got, first, types] = await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id }), loadCatalog(api)]);
-    [ticket, catalog] = [got, types];
+    const [got, first, types, linked] = await Promise.all([
+      api.tickets.get.query({ id }),
+      api.tickets.timeline.query({ id }),
+      loadCatalog(api),
+      api.tickets.links.query({ id }),
+    ]);
+    [ticket, catalog, links] = [got, types, linked.links];
     timeline = await withOlderPages((before) => api.tickets.timeline.query({ id, before }), first, pages);
     rating = ticket.status === 'resolved' || ticket.status === 'closed' ? (await api.satisfaction.forTicket.query({ ticketId: id })).rating : null;
   } catch (error) {
@@ -69,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         openedTitle: fullLabel(ticket.createdAt),
       },
       entries,
+      links,
       description:
         description && !described && !timeline.hasOlder
           ? {
@@ -178,7 +185,7 @@ function Description({ item, latest }: { item: { author: string; body: string; c
 }
 
 export default function TicketPage() {
-  const { ticket, entries, description, now, timeZone, userId, rating, facts, flash, fileLimit, olderHref } = useLoaderData<typeof loader>();
+  const { ticket, entries, links, description, now, timeZone, userId, rating, facts, flash, fileLimit, olderHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -220,6 +227,7 @@ export default function TicketPage() {
       </header>
 
       <Flash message={flash} />
+      <LinkedRequests links={links} />
       <TicketStatusActions status={ticket.status} />
 
       {ticket.status === 'resolved' || ticket.status === 'closed' ? (

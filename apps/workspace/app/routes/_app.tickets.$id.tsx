@@ -7,6 +7,7 @@ import {
   type Level,
   type AuditEntry,
   type Ticket,
+  type TicketLink,
   type TicketStatus,
   type Timeline as TimelineData,
 } from '@switchboard/contracts';
@@ -31,8 +32,11 @@ import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
 import { TicketDetailsForm, type TicketDetailsErrors } from '~/components/TicketDetailsForm';
+import { isLinkIntent, type TicketLinksErrors } from '~/components/LinkedTickets';
+import { TicketLinksPanel } from '~/components/TicketLinksPanel';
 import { queueApi } from '~/queue-api.server';
 import { ticketDetailsAction } from '~/ticket-details.server';
+import { linksApi, ticketLinksAction } from '~/ticket-links.server';
 import { flash, requireAgent } from '~/session.server';
 import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline-view';
 
@@ -57,12 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kinds = timelineFilterKinds(view.filter);
   let ticket: Ticket;
   let timeline: { entries: TimelineData['entries']; hasOlder: boolean };
+  let links: TicketLink[];
   try {
     // Both go out in one batched HTTP request; older pages ("Load older") follow one by one.
-    const [got, first] = (await Promise.all([api.tickets.get.query({ id }), api.tickets.timeline.query({ id, kinds })])) as [
-      Ticket,
-      TimelineData,
-    ];
+    const [got, first, linked] = (await Promise.all([
+      api.tickets.get.query({ id }),
+      api.tickets.timeline.query({ id, kinds }),
+      linksApi(api).tickets.links.query({ id }),
+    ])) as [Ticket, TimelineData, { links: TicketLink[] }];
+    links = linked.links;
     if (mayAudit) audit = (await api.audit.forTicket.query({ ticketId: id })).entries as AuditEntry[];
     ticket = got;
     timeline = await loadOlderPages((input) => api.tickets.timeline.query(input) as Promise<TimelineData>, id, view, first);
@@ -73,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ticket,
     catalog,
+    links,
     userId: user.id,
     entries: timeline.entries,
     olderHref: timeline.hasOlder ? timelineSearch({ ...view, pages: view.pages + 1 }) : undefined,
@@ -87,7 +95,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult =
   | ComposerErrors
   | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string }
-  | TicketDetailsErrors;
+  | TicketDetailsErrors
+  | TicketLinksErrors;
 
 const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
@@ -100,6 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/tickets/${id}`;
 
   if (intent === 'details' || intent === 'take') return ticketDetailsAction({ api, session }, request, id, form);
+  if (isLinkIntent(intent)) return ticketLinksAction({ api, session }, request, id, form, intent);
 
   if (intent === 'reply') {
     const body = String(form.get('body') ?? '');
@@ -209,7 +219,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, catalog, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
+  const { ticket, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -284,6 +294,12 @@ export default function TicketView() {
             catalog={catalog}
             currentUserId={userId}
             errors={actionData?.intent === 'details' || actionData?.intent === 'take' ? (actionData as TicketDetailsErrors) : undefined}
+          />
+          <TicketLinksPanel
+            ticket={ticket}
+            links={links}
+            entries={entries}
+            errors={actionData && isLinkIntent(actionData.intent) ? (actionData as TicketLinksErrors) : undefined}
           />
           <dl className="sb-facts">
             <dt>Requester</dt>
