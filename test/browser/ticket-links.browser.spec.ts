@@ -38,7 +38,7 @@ afterAll(async () => {
 
 async function signedIn(baseUrl: string, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(8_000);
+  page.setDefaultTimeout(20_000);
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', TEST_PASSWORD);
