@@ -68,6 +68,9 @@ const zIdList = z.preprocess(
 );
 const zDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
 
+/** Counting stops here: past it a queue says "10,000+" instead of scanning a million rows. */
+export const TICKET_COUNT_CAP = 10_000;
+
 export const zListTicketsInput = z.object({
   status: z
     .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.union([z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES))]))
@@ -124,7 +127,12 @@ export type ListTicketsInput = z.input<typeof zListTicketsInput>;
 
 export const zTicketPage = z.object({
   items: z.array(zTicket),
+  /**
+   * How many tickets match, counted on a first page up to TICKET_COUNT_CAP (then totalCapped is
+   * true and total means "at least"); -1 on cursor pages, which skip the count.
+   */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Pass as `cursor` for the next page; null on the last page. */

@@ -4,6 +4,7 @@ import { migration as ticketsAndTimeline } from './2026-11-22T0002-tickets-and-t
 import { migration as outbox } from './2026-11-22T0003-outbox.js';
 import { migration as ticketModel } from './2026-11-22T0004-ticket-model.js';
 import { migration as attachments } from './2026-11-22T0010-attachments.js';
+import { migration as queueSortIndexes } from './2026-11-22T0020-queue-sort-indexes.js';
 import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-and-mentions.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
 
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   satisfactionLinksAuditUa,
   attachments,
   entryHtmlAndMentions,
+  queueSortIndexes,
 ];

@@ -66,8 +66,10 @@ export class TicketRepository {
     return this.tickets.findAll({ where, include: DETAILS, order, limit, offset });
   }
 
-  count(where: WhereOptions) {
-    return this.tickets.count({ where });
+  /** Counts matches up to `cap` + 1, so a broad filter costs at most that many index entries. */
+  async countUpTo(where: WhereOptions, cap: number): Promise<number> {
+    const rows = await this.tickets.findAll({ where, attributes: ['id'], limit: cap + 1, raw: true });
+    return rows.length;
   }
 
   /** Tag names per ticket, for the tickets given. */

@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch (error) {
     return apiFailure(error, request, session);
   }
-  return { tickets: page.items, total: page.total, filters, catalog, swimlanes: swimlanesOf(params) };
+  return { tickets: page.items, total: page.total, totalCapped: page.totalCapped, filters, catalog, swimlanes: swimlanesOf(params) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -70,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const LANE_LABELS: Record<Swimlanes, string> = { none: 'No swimlanes', urgency: 'By urgency', assignee: 'By assignee' };
 
 export default function Board() {
-  const { tickets, total, filters, catalog, swimlanes } = useLoaderData<typeof loader>();
+  const { tickets, total, totalCapped, filters, catalog, swimlanes } = useLoaderData<typeof loader>();
   return (
     <div className="sb-page sb-page--wide">
       <div className="sb-page__head">
@@ -95,7 +95,7 @@ export default function Board() {
       <QueueFilterPanel catalog={catalog} filters={filters} action="/board" keep={{ lanes: swimlanes === 'none' ? undefined : swimlanes }} />
       {total > tickets.length ? (
         <p className="sb-muted">
-          Showing {tickets.length} of {total} tickets; narrow the filters to see the rest.
+          Showing {tickets.length} of {totalCapped ? `${total.toLocaleString('en')}+` : total} tickets; narrow the filters to see the rest.
         </p>
       ) : null}
       <BoardView tickets={tickets} swimlanes={swimlanes} />

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { TICKET_STATUSES, type TicketPage } from '@switchboard/contracts';
+import { TICKET_COUNT_CAP, TICKET_STATUSES, type TicketPage } from '@switchboard/contracts';
 import { Op, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { accessibleWhere } from '../../../access/accessible-where.js';
@@ -35,7 +35,7 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Ticke
   ) {}
 
   async execute({ actor, filter }: ListTicketsQuery): Promise<TicketPage> {
-    const empty = { items: [], total: 0, page: filter.page, pageSize: filter.pageSize, nextCursor: null };
+    const empty = { items: [], total: 0, totalCapped: false, page: filter.page, pageSize: filter.pageSize, nextCursor: null };
     // The rows this actor may read, as SQL: nothing is loaded only to be hidden afterwards.
     const visible = accessibleWhere(actor.ability, 'read', 'Ticket');
     if (visible === null) return empty;
@@ -52,14 +52,15 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Ticke
     const offset = filter.cursor ? 0 : (filter.page - 1) * filter.pageSize;
     const [rows, total] = await Promise.all([
       this.tickets.list(paged, order, filter.pageSize + 1, offset),
-      // Counting is for the first page; later cursor pages report -1 (unknown) to stay cheap.
-      filter.cursor ? Promise.resolve(-1) : this.tickets.count(where),
+      // Counting is for the first page, and stops at the cap; later cursor pages report -1 (unknown).
+      filter.cursor ? Promise.resolve(-1) : this.tickets.countUpTo(where, TICKET_COUNT_CAP),
     ]);
     const page = rows.slice(0, filter.pageSize);
     const last = page[page.length - 1];
     return {
       items: await this.presenter.present(page, actor.user),
-      total,
+      total: Math.min(total, TICKET_COUNT_CAP),
+      totalCapped: total > TICKET_COUNT_CAP,
       page: filter.page,
       pageSize: filter.pageSize,
       nextCursor: rows.length > filter.pageSize && last ? encodeCursor(sortValue(last, filter.sort), last.id) : null,
