@@ -69,7 +69,9 @@ export function filterConditions(
   if (filter.tag) {
     where.push(
       literal(
-        `\`TicketModel\`.\`id\` IN (SELECT tt.ticket_id FROM ticket_tags tt JOIN tags t ON t.id = tt.tag_id WHERE t.name = ${esc(filter.tag)})`,
+        // Correlated EXISTS: the page walks the sort index and probes (ticket_id, tag_id), stopping
+        // once it has its rows, on MySQL and MariaDB alike.
+        `EXISTS (SELECT 1 FROM ticket_tags tt JOIN tags t ON t.id = tt.tag_id WHERE tt.ticket_id = \`TicketModel\`.\`id\` AND t.name = ${esc(filter.tag)})`,
       ),
     );
   }
@@ -83,7 +85,9 @@ export function filterConditions(
       const value = f.kind === 'checkbox' ? (raw === true || raw === 'true' ? 1 : 0) : raw;
       return `(field_id = ${f.id} AND ${VALUE_COLUMN[f.kind]} = ${esc(value)})`;
     });
-    where.push(literal(`\`TicketModel\`.\`id\` IN (SELECT ticket_id FROM ticket_field_values WHERE ${ors.join(' OR ')})`));
+    where.push(
+      literal(`EXISTS (SELECT 1 FROM ticket_field_values WHERE ticket_id = \`TicketModel\`.\`id\` AND (${ors.join(' OR ')}))`),
+    );
   }
   return where;
 }
