@@ -108,6 +108,8 @@ it('an agent splits a second question off into a new ticket and lands on it', as
   await form.locator('input[name="subject"]').fill(`Invoice address ${run}`);
   await Promise.all([page.waitForURL((url) => /^\/tickets\/\d+$/.test(url.pathname) && url.pathname !== `/tickets/${ticket.id}`), form.locator('[data-testid="split-submit"]').click()]);
   const freshId = Number(new URL(page.url()).pathname.split('/').pop());
+  // The URL changes a moment before the new ticket renders: wait for its heading, not just the URL.
+  await page.locator('h1', { hasText: `Invoice address ${run}` }).waitFor();
   expect(await page.locator('h1').innerText()).toContain(`Invoice address ${run}`);
   expect(await page.locator('[data-testid="flash"]').innerText()).toContain(`split off #${ticket.id}`);
   expect((await messages(page)).some((b) => b.includes('5 Elm Street'))).toBe(true);
