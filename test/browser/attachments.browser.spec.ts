@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { launchBrowser, signIn } from '../support/browser.js';
+import { createUser } from '../support/people.js';
 import { PNG_1PX } from '../support/uploads.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
@@ -27,13 +27,6 @@ afterAll(async () => {
   await Promise.all([portal?.close(), workspace?.close()]);
   await api?.close();
 });
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
-}
 
 /** Waits for an <img> to have loaded real pixels (a broken image has naturalWidth 0). */
 async function imageLoaded(page: Page, selector: string) {

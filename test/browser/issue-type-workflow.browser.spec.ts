@@ -1,8 +1,8 @@
 import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { launchBrowser, signIn } from '../support/browser.js';
+import { createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
 /**
@@ -32,13 +32,6 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${workspace.url}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
-}
-
 async function newPage(): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
@@ -50,7 +43,7 @@ const save = (page: Page) =>
 it('an admin gives a new type a workflow without open -> resolved; an agent cannot resolve an open ticket of it', async () => {
   const typeName = `Hardware ${run}`;
   const page = await newPage();
-  await signIn(page, adminEmail);
+  await signIn(page, workspace.url, adminEmail);
   await page.goto(`${workspace.url}/admin/issue-types/new`);
   await page.fill('input[name="name"]', typeName);
   // The grid shows only for a custom workflow, prefilled with the default one.
@@ -99,7 +92,7 @@ it('an admin gives a new type a workflow without open -> resolved; an agent cann
   });
   const agent = await createUser(api.url, 'agent', { name: 'Wren Workflow' });
   const agentPage = await newPage();
-  await signIn(agentPage, agent.email);
+  await signIn(agentPage, workspace.url, agent.email);
   await agentPage.goto(`${workspace.url}/tickets/${ticket.id}`);
   await agentPage.selectOption('[data-testid="status-form"] select[name="status"]', 'resolved');
   await Promise.all([
@@ -117,7 +110,7 @@ it('an admin gives a new type a workflow without open -> resolved; an agent cann
 it('a workflow with a status that has no way forward is saved, with a warning', async () => {
   const typeName = `Archive ${run}`;
   const page = await newPage();
-  await signIn(page, adminEmail);
+  await signIn(page, workspace.url, adminEmail);
   await page.goto(`${workspace.url}/admin/issue-types/new`);
   await page.fill('input[name="name"]', typeName);
   await page.check('input[name="workflow"][value="custom"]');
@@ -134,7 +127,7 @@ it('a workflow with a status that has no way forward is saved, with a warning', 
 it('without JavaScript: the radios and checkboxes alone save a custom workflow', async () => {
   const typeName = `No script ${run}`;
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await signIn(page, adminEmail);
+  await signIn(page, workspace.url, adminEmail);
   await page.goto(`${workspace.url}/admin/issue-types/new`);
   await page.fill('input[name="name"]', typeName);
   await page.check('input[name="workflow"][value="custom"]');

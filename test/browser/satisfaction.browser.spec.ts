@@ -1,11 +1,11 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEV_SIGNING_SECRET } from '../../apps/api/src/config/config.schema.js';
 import { signRatingToken } from '../../apps/api/src/satisfaction/rating-token.js';
 import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
 /** A customer rates a resolved ticket in the portal, and another through a one-click email link. */
@@ -36,17 +36,10 @@ async function resolvedTicket() {
   return { customer, ticket };
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
-}
-
 it('a signed-in customer rates a resolved ticket from its page', async () => {
   const { customer, ticket } = await resolvedTicket();
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, customer.email);
+  await signIn(page, portal.url, customer.email);
   await page.goto(`${portal.url}/tickets/${ticket.id}`);
   await page.check('[data-testid="rating-form"] input[name="rating"][value="4"]');
   await page.fill('[data-testid="rating-form"] textarea[name="comment"]', 'Friendly and quick');
@@ -80,7 +73,7 @@ it('a one-click link only shows the score until the customer confirms it', async
 it('the customer closes their ticket and reopens a resolved one with the buttons', async () => {
   const { customer, ticket } = await resolvedTicket();
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, customer.email);
+  await signIn(page, portal.url, customer.email);
   await page.goto(`${portal.url}/tickets/${ticket.id}`);
   await Promise.all([page.waitForSelector('[data-testid="flash"]'), page.click('text=Reopen ticket')]);
   expect((await createApiClient({ url: api.url, token: customer.token }).tickets.get.query({ id: ticket.id })).status).toBe('open');

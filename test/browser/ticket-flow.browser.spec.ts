@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signIn } from '../support/browser.js';
 import { uniqueEmail } from '../support/http.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
 /**
@@ -32,13 +32,6 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function signIn(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
-}
-
 it('customer opens a ticket, agent replies with a note and a reply, customer sees only the reply', async () => {
   const subject = `Invoice PDF is blank ${Date.now()}`;
   const customerEmail = uniqueEmail('browser');
@@ -65,7 +58,7 @@ it('customer opens a ticket, agent replies with a note and a reply, customer see
 
   // Agent: sign in, find it in the queue, add a note and a reply.
   const agentPage = await (await browser.newContext()).newPage();
-  await signIn(agentPage, workspace.url, agent.email, TEST_PASSWORD);
+  await signIn(agentPage, workspace.url, agent.email);
   await agentPage.goto(`${workspace.url}/tickets?status=open`);
   const row = agentPage.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`);
   await expect(row.innerText()).resolves.toContain(subject);

@@ -1,8 +1,8 @@
 import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { launchBrowser, signIn } from '../support/browser.js';
+import { createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
 /**
@@ -46,13 +46,6 @@ afterAll(async () => {
   await Promise.all([portal?.close(), workspace?.close()]);
   await api?.close();
 });
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
-}
 
 async function newPage(): Promise<Page> {
   return (await browser.newContext()).newPage();

@@ -1,8 +1,8 @@
 import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { launchBrowser, signIn } from '../support/browser.js';
+import { createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
 /**
@@ -39,10 +39,7 @@ afterAll(async () => {
 async function signedIn(baseUrl: string, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(20_000);
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
+  await signIn(page, baseUrl, email);
   return page;
 }
 

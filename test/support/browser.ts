@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from './people.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,4 +24,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     // playwright gives the browser a fresh temporary profile and removes it on close.
     close: () => browser.close(),
   };
+}
+
+/** Signs in through an app's real login form and waits until the app has left /login. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = TEST_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type="submit"]')]);
 }
