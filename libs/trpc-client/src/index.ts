@@ -77,3 +77,4 @@ export {
   type UploadResult,
   type MultipartPart,
 } from './attachments.js';
+export { attachmentForms, type MultipartParser, type PostedForm } from './attachment-forms.js';
