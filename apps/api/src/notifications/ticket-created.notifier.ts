@@ -1,43 +1,35 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../outbox/outbox.topics.js';
-import { OutboundMessageRepository } from './outbound-message.repository.js';
+import { LocalMailer } from './local-mailer.js';
 
-/** Acknowledges a new ticket to its requester. Without a mail provider the message stays in the local outbox. */
+/**
+ * Acknowledges a new ticket to its requester. Also the outbox queue's failure listener: it sees
+ * every job of the queue, so the other notifiers need none of their own.
+ */
 @Processor(OUTBOX_QUEUE)
 export class TicketCreatedNotifier {
   private readonly logger = new Logger(TicketCreatedNotifier.name);
 
   constructor(
-    private readonly messages: OutboundMessageRepository,
+    private readonly mailer: LocalMailer,
     private readonly outbox: OutboxRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Process('ticket.created')
   async handle(job: Job<OutboxJob<'ticket.created'>>) {
     const { outboxId, payload } = job.data;
-    await this.messages.record({
-      outboxEventId: outboxId,
-      channel: 'email',
+    await this.mailer.send(outboxId, {
       recipient: payload.requesterEmail,
-      subject: `[#${payload.ticketId}] We received your request: ${payload.subject}`.slice(0, 255),
+      subject: `[#${payload.ticketId}] We received your request: ${payload.subject}`,
       body:
         `Hello ${payload.requesterName},\n\n` +
         `thank you for contacting us. Your request #${payload.ticketId} ("${payload.subject}") is in our queue ` +
         `and an agent will answer soon. Reply to this message to add anything.\n`,
-      status: 'local',
       ticketId: payload.ticketId,
     });
-    this.logger.log(
-      `ticket #${payload.ticketId}: acknowledgement to ${payload.requesterEmail} kept in the local outbox ` +
-        `(${this.config.sendgridApiKey ? 'email delivery is not wired yet' : 'no SENDGRID_API_KEY set'}; see the workspace's Outbox page)`,
-    );
-    await this.outbox.markDone(outboxId);
   }
 
   @OnQueueFailed()

@@ -1,39 +1,24 @@
 import { Process, Processor } from '@nestjs/bull';
-import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
-import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../outbox/outbox.topics.js';
-import { OutboundMessageRepository } from './outbound-message.repository.js';
+import { LocalMailer } from './local-mailer.js';
 
-/**
- * Tells the requester, once per merge, that their duplicate request now continues on another
- * ticket (kept in the local outbox without a mail provider).
- */
+/** Tells the requester, once per merge, that their duplicate request now continues on another ticket. */
 @Processor(OUTBOX_QUEUE)
 export class TicketMergedNotifier {
-  private readonly logger = new Logger(TicketMergedNotifier.name);
-
-  constructor(
-    private readonly messages: OutboundMessageRepository,
-    private readonly outbox: OutboxRepository,
-  ) {}
+  constructor(private readonly mailer: LocalMailer) {}
 
   @Process('ticket.merged')
   async handle(job: Job<OutboxJob<'ticket.merged'>>) {
     const { outboxId, payload } = job.data;
-    await this.messages.record({
-      outboxEventId: outboxId,
-      channel: 'email',
+    await this.mailer.send(outboxId, {
       recipient: payload.requesterEmail,
-      subject: `[#${payload.targetId}] Your request #${payload.sourceId} continues here: ${payload.subject}`.slice(0, 255),
+      subject: `[#${payload.targetId}] Your request #${payload.sourceId} continues here: ${payload.subject}`,
       body:
         `Hello ${payload.requesterName},\n\n` +
         `your request #${payload.sourceId} covered the same question as #${payload.targetId} ("${payload.subject}"), ` +
         `so we joined them: everything you wrote is now on #${payload.targetId}, and we will answer there.\n`,
-      status: 'local',
       ticketId: payload.targetId,
     });
-    this.logger.log(`ticket #${payload.sourceId} merged into #${payload.targetId}: requester told in the local outbox`);
-    await this.outbox.markDone(outboxId);
   }
 }
