@@ -16,6 +16,8 @@ export interface OutboxTopics {
     recipientName: string;
     excerpt: string;
   };
+  /** A staff member's public reply, to deliver to the customer on the ticket's channel (channels/). */
+  'ticket.reply': { ticketId: number; entryId: number };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

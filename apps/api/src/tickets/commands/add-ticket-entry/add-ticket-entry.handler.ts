@@ -3,6 +3,7 @@ import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { toStoredBody } from '../../bodies/entry-body.js';
 import { NoteMentions } from '../../mentions/note-mentions.service.js';
@@ -26,6 +27,7 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly followUps: FollowUpTickets,
     private readonly attachments: AttachmentLinker,
     private readonly mentions: NoteMentions,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async execute({ actor, ticketId, body, bodyHtml, internal, channel, attachmentIds }: AddTicketEntryCommand): Promise<TimelineEntry> {
@@ -119,6 +121,8 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         },
         transaction,
       );
+      // A staff reply goes back to the customer on the ticket's channel (channels/reply-delivery.processor.ts).
+      if (kind === 'reply') await this.outbox.append('ticket.reply', { ticketId, entryId: Number(entry.id) }, transaction);
       return { entry, reopenedFrom, next, files, mentions };
     });
 
