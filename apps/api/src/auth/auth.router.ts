@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { zAuthResult, zLoginInput, zOk, zRegisterInput, zUser } from '@switchboard/contracts';
+import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zUser } from '@switchboard/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc.js';
@@ -9,6 +9,8 @@ import { bearerToken } from './authenticate.js';
 import { LoginCommand } from './commands/login/login.command.js';
 import { LogoutCommand } from './commands/logout/logout.command.js';
 import { RegisterCommand } from './commands/register/register.command.js';
+import { RequestPasswordResetCommand } from './password-reset/request-password-reset.command.js';
+import { ResetPasswordCommand } from './password-reset/reset-password.command.js';
 
 @Injectable()
 export class AuthRouter {
@@ -41,6 +43,20 @@ export class AuthRouter {
           if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'No bearer token to revoke' });
           return this.commands.execute(new LogoutCommand(token));
         }),
+      requestPasswordReset: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/password-reset', tags: ['auth'], summary: 'Email a password reset link (always answers ok)' } })
+        .input(zPasswordResetRequest)
+        .output(zOk)
+        .mutation(({ input, ctx }) =>
+          this.commands.execute(new RequestPasswordResetCommand(input.email, { ip: ctx.ip, userAgent: ctx.userAgent })),
+        ),
+      resetPassword: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/password-reset/confirm', tags: ['auth'], summary: 'Set a new password with a reset token' } })
+        .input(zPasswordReset)
+        .output(zOk)
+        .mutation(({ input, ctx }) =>
+          this.commands.execute(new ResetPasswordCommand(input.token, input.password, { ip: ctx.ip, userAgent: ctx.userAgent })),
+        ),
       me: authedProcedure
         .meta({ openapi: { method: 'GET', path: '/auth/me', tags: ['auth'], protect: true, summary: 'The signed-in user' } })
         .input(z.object({}).optional())

@@ -1,5 +1,5 @@
 /** What went wrong, in transport-neutral terms; trpc/error-mapper.ts turns a kind into a tRPC/HTTP code. */
-export type DomainErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large';
+export type DomainErrorKind = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'too_many_requests';
 
 export class DomainError extends Error {
   constructor(

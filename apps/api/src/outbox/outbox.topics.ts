@@ -18,6 +18,8 @@ export interface OutboxTopics {
   };
   /** A staff member's public reply, to deliver to the customer on the ticket's channel (channels/). */
   'ticket.reply': { ticketId: number; entryId: number };
+  /** A password reset link for one user; the token is single-use and short-lived (auth/password-reset/). */
+  'auth.password_reset': { userId: number; email: string; name: string; resetUrl: string; expiresAt: string };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

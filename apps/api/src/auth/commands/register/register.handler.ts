@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthResult } from '@switchboard/contracts';
-import { hashPassword } from '@switchboard/passwords';
+import { hashPassword, passwordProblem } from '@switchboard/passwords';
 import { UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
@@ -24,6 +24,8 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, AuthRes
   ) {}
 
   async execute({ name, email, password, client }: RegisterCommand): Promise<AuthResult> {
+    const problem = passwordProblem(password, { email, name });
+    if (problem) throw AuthErrors.weakPassword(problem);
     if (await this.users.findByEmail(email)) throw AuthErrors.emailTaken();
     const passwordHash = await hashPassword(password);
     let user;
