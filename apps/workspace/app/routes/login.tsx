@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import type { AuthResult } from '@switchboard/contracts';
 import { isValidTimeZone } from '@switchboard/ui';
-import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
+import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, errorText, unreachableMessage } from '~/api.server';
 import { FieldError } from '~/components/FieldError';
 import { fieldSentence } from '~/fields';
 import { commitSession, CUSTOMER_REFUSED, getSession, isStaff, safeRedirect } from '~/session.server';
@@ -49,6 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
         return data<LoginActionData>({ formError: 'Email or password is incorrect.', email }, { status: 401 });
       case 'forbidden':
         return data<LoginActionData>({ formError: 'This account may not sign in. Ask an admin.', email }, { status: 403 });
+      case 'too_many_requests':
+        return data<LoginActionData>({ formError: errorText(error, 'Too many failed sign-ins. Try again later.'), email }, { status: 429 });
       case 'unreachable':
         return data<LoginActionData>({ formError: `${unreachableMessage()}. Try again in a moment.`, email }, { status: 503 });
       default:
@@ -93,6 +95,11 @@ export default function Login() {
           Switchboard
         </h1>
         <p className="sb-login__lede">Sign in to the support workspace.</p>
+        {params.get('reset') ? (
+          <p className="sb-alert sb-alert--success" role="status" data-testid="flash">
+            Your password is changed and every session is signed out. Sign in with the new password.
+          </p>
+        ) : null}
         {actionData?.formError ? (
           <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
             {actionData.formError}
@@ -133,6 +140,11 @@ export default function Login() {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </Form>
+        <p className="sb-login__aside">
+          <Link to="/forgot-password" data-testid="forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
       </section>
     </main>
   );
