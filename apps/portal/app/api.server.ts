@@ -5,6 +5,8 @@ import type {
   CreateTicketInput,
   ListTicketsInput,
   LoginInput,
+  PasswordReset,
+  PasswordResetRequest,
   RateByTokenInput,
   RateTicketInput,
   RegisterInput,
@@ -32,6 +34,8 @@ interface PortalProcedures {
     login: { mutate(input: LoginInput): Promise<AuthResult> };
     logout: { mutate(): Promise<{ ok: true }> };
     me: { query(): Promise<User> };
+    requestPasswordReset: { mutate(input: PasswordResetRequest): Promise<{ ok: true }> };
+    resetPassword: { mutate(input: PasswordReset): Promise<{ ok: true }> };
   };
   catalog: {
     /** Active issue types with their customer-visible fields only. */
