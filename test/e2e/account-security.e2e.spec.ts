@@ -1,3 +1,6 @@
+import { apiFieldErrors, createApiClient, type AppRouter } from '@switchboard/trpc-client';
+import type { TRPCClientError } from '@trpc/client';
+import { generate } from 'otplib';
 import { startApi, startWorker, type RunningApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
@@ -180,5 +183,55 @@ describe('API keys', () => {
     const revoked = await rest.delete(`/account/api-keys/${read.body.apiKey.id}`, agent.token);
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await rest.get('/tickets', secret)).status).toBe(401);
+  });
+});
+
+describe('two-factor sign-in (TOTP) for staff', () => {
+  const login = (email: string, password = TEST_PASSWORD) =>
+    createApiClient({ url: api.url }).auth.login.mutate({ email, password }).catch((e: unknown) => e as TRPCClientError<AppRouter>);
+
+  it('is set up with a confirmed first code, then asks for a code after the password, once per code', async () => {
+    const agent = await createUser(api.url, 'agent');
+    const client = createApiClient({ url: api.url, token: agent.token });
+    expect(await client.account.twoFactorStatus.query()).toEqual({ enabled: false, pending: false });
+
+    const { secret, uri } = await client.account.setupTwoFactor.mutate();
+    expect(uri).toBe(`otpauth://totp/Switchboard:${encodeURIComponent(agent.email)}?secret=${secret}&issuer=Switchboard`);
+    const [stored] = await sql<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = ?', [agent.id]);
+    expect(stored.totp_secret).not.toContain(secret);
+    // Not active until confirmed: signing in still needs only the password.
+    expect(await login(agent.email)).toHaveProperty('token');
+
+    const wrong = await client.account.enableTwoFactor.mutate({ code: '000000' }).catch((e) => e);
+    expect(apiFieldErrors(wrong)).toEqual({ code: expect.stringContaining('not valid') });
+    const first = await generate({ secret });
+    await client.account.enableTwoFactor.mutate({ code: first });
+    expect(await client.account.twoFactorStatus.query()).toEqual({ enabled: true, pending: false });
+
+    const step1 = (await login(agent.email)) as TRPCClientError<AppRouter>;
+    expect(step1.data?.code).toBe('UNAUTHORIZED');
+    expect((step1.data as { domainCode?: string }).domainCode).toBe('AUTH_TWO_FACTOR_REQUIRED');
+    const challenge = (step1.data as { details?: { challenge?: string } }).details!.challenge!;
+    expect(challenge).toMatch(/^\d+\.\d+\./);
+
+    const anonymous = createApiClient({ url: api.url });
+    // The code used to confirm setup was consumed; a code from the next step works once.
+    const replayed = await anonymous.auth.verifyTwoFactor.mutate({ challenge, code: first }).catch((e) => e);
+    expect(apiFieldErrors(replayed)).toEqual({ code: expect.stringContaining('already used') });
+    const next = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const done = await anonymous.auth.verifyTwoFactor.mutate({ challenge, code: next });
+    expect(done.user.id).toBe(agent.id);
+    expect((await restClient(api.url).get('/auth/me', done.token)).status).toBe(200);
+    const again = await anonymous.auth.verifyTwoFactor.mutate({ challenge, code: next }).catch((e) => e);
+    expect(apiFieldErrors(again)).toEqual({ code: expect.stringContaining('already used') });
+
+    const forged = await anonymous.auth.verifyTwoFactor.mutate({ challenge: challenge.replace(/^\d+/, String(agent.id + 1)), code: next }).catch((e) => e);
+    expect((forged.data as { domainCode?: string }).domainCode).toBe('AUTH_CHALLENGE_INVALID');
+  });
+
+  it('is for staff: a customer may not set it up', async () => {
+    const customer = await createUser(api.url, 'customer');
+    const res = await restClient(api.url).post('/account/two-factor/setup', {}, customer.token);
+    expect(res.status).toBe(403);
   });
 });

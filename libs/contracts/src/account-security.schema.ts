@@ -50,3 +50,20 @@ export type ApiKey = z.infer<typeof zApiKey>;
 
 export const zCreatedApiKey = z.object({ apiKey: zApiKey, secret: z.string() });
 export type CreatedApiKey = z.infer<typeof zCreatedApiKey>;
+
+export const zTwoFactorCode = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, { error: 'must be the 6 digits your authenticator app shows' }),
+});
+export type TwoFactorCode = z.infer<typeof zTwoFactorCode>;
+
+export const zTwoFactorLogin = zTwoFactorCode.extend({
+  challenge: z.string().min(1, { error: 'is required' }).max(200),
+});
+export type TwoFactorLogin = z.infer<typeof zTwoFactorLogin>;
+
+export const zTwoFactorStatus = z.object({ enabled: z.boolean(), pending: z.boolean() });
+export type TwoFactorStatus = z.infer<typeof zTwoFactorStatus>;
+
+/** Shown once at setup: the seed for manual entry and the otpauth:// URI for a QR code. */
+export const zTwoFactorSetup = z.object({ secret: z.string(), uri: z.string() });
+export type TwoFactorSetup = z.infer<typeof zTwoFactorSetup>;

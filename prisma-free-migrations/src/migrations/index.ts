@@ -8,6 +8,7 @@ import { migration as queueSortIndexes } from './2026-11-22T0020-queue-sort-inde
 import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-and-mentions.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
 import { migration as accountSecurity } from './2026-12-01T0701-account-security.js';
+import { migration as twoFactor } from './2026-12-01T0702-two-factor.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   entryHtmlAndMentions,
   queueSortIndexes,
   accountSecurity,
+  twoFactor,
 ];

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession } from '@switchboard/contracts';
+import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { bearerToken } from './authenticate.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { TwoFactorService } from './two-factor/two-factor.service.js';
 
 const zId = z.object({ id: z.coerce.number({ error: 'must be a number' }).int().positive() });
 
@@ -14,6 +15,7 @@ export class AccountRouter {
   constructor(
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   build() {
@@ -51,6 +53,32 @@ export class AccountRouter {
         .input(zId)
         .output(zApiKey)
         .mutation(({ ctx, input }) => this.apiKeys.revoke(ctx.actor, input.id)),
+      twoFactorStatus: requireAbility('read', 'Session')
+        .meta({ openapi: { method: 'GET', path: '/account/two-factor', tags: ['auth'], protect: true, summary: 'Is two-factor sign-in on?' } })
+        .input(z.object({}).optional())
+        .output(zTwoFactorStatus)
+        .query(({ ctx }) => this.twoFactor.status(ctx.actor.user.id)),
+      setupTwoFactor: requireAbility('manage', 'TwoFactor')
+        .meta({ openapi: { method: 'POST', path: '/account/two-factor/setup', tags: ['auth'], protect: true, summary: 'Start two-factor setup (staff)' } })
+        .input(z.object({}).optional())
+        .output(zTwoFactorSetup)
+        .mutation(({ ctx }) => this.twoFactor.setup(ctx.actor)),
+      enableTwoFactor: requireAbility('manage', 'TwoFactor')
+        .meta({ openapi: { method: 'POST', path: '/account/two-factor/enable', tags: ['auth'], protect: true, summary: 'Confirm setup with a first code' } })
+        .input(zTwoFactorCode)
+        .output(zOk)
+        .mutation(async ({ ctx, input }) => {
+          await this.twoFactor.enable(ctx.actor, input.code);
+          return { ok: true as const };
+        }),
+      disableTwoFactor: requireAbility('manage', 'TwoFactor')
+        .meta({ openapi: { method: 'POST', path: '/account/two-factor/disable', tags: ['auth'], protect: true, summary: 'Turn two-factor sign-in off (needs a current code)' } })
+        .input(zTwoFactorCode)
+        .output(zOk)
+        .mutation(async ({ ctx, input }) => {
+          await this.twoFactor.disable(ctx.actor, input.code);
+          return { ok: true as const };
+        }),
     });
   }
 }

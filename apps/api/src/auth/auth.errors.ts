@@ -10,6 +10,10 @@ export enum AuthErrorCode {
   SessionNotFound = 'AUTH_SESSION_NOT_FOUND',
   ApiKeyNotFound = 'AUTH_API_KEY_NOT_FOUND',
   Forbidden = 'AUTH_FORBIDDEN',
+  TwoFactorRequired = 'AUTH_TWO_FACTOR_REQUIRED',
+  TwoFactorInvalid = 'AUTH_TWO_FACTOR_INVALID',
+  ChallengeInvalid = 'AUTH_CHALLENGE_INVALID',
+  TwoFactorState = 'AUTH_TWO_FACTOR_STATE',
 }
 
 export const AuthErrors = {
@@ -39,5 +43,18 @@ export const AuthErrors = {
     new DomainError('forbidden', AuthErrorCode.ReadOnlyKey, 'This API key is read-only: it may call queries (GET), not change anything'),
   sessionNotFound: (id: number) => new DomainError('not_found', AuthErrorCode.SessionNotFound, `Session ${id} was not found`),
   apiKeyNotFound: (id: number) => new DomainError('not_found', AuthErrorCode.ApiKeyNotFound, `API key ${id} was not found`),
+  twoFactorRequired: (challenge: string) =>
+    new DomainError(
+      'unauthorized',
+      AuthErrorCode.TwoFactorRequired,
+      'Enter the 6-digit code from your authenticator app to finish signing in',
+      undefined,
+      { challenge },
+    ),
+  twoFactorInvalid: () =>
+    new DomainError('bad_request', AuthErrorCode.TwoFactorInvalid, 'code: that code is not valid (or was already used); enter the current one', 'code'),
+  challengeInvalid: () =>
+    new DomainError('unauthorized', AuthErrorCode.ChallengeInvalid, 'The sign-in step expired; enter your email and password again', 'challenge'),
+  twoFactorState: (message: string) => new DomainError('conflict', AuthErrorCode.TwoFactorState, message),
   forbidden: (what: string) => new DomainError('forbidden', AuthErrorCode.Forbidden, `Your role may not ${what}`),
 };

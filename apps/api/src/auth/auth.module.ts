@@ -21,6 +21,8 @@ import { ResetPasswordHandler } from './password-reset/reset-password.handler.js
 import { SessionsService } from './sessions/sessions.service.js';
 import { SignInAudit } from './sign-in-audit.js';
 import { TokenService } from './token.service.js';
+import { TwoFactorService } from './two-factor/two-factor.service.js';
+import { VerifyTwoFactorHandler } from './two-factor/verify-two-factor.handler.js';
 
 @Module({
   imports: [CqrsModule, PassportModule, SequelizeModule.forFeature([AuthTokenModel, ApiKeyModel]), UsersModule, AuditModule, OutboxModule],
@@ -39,6 +41,8 @@ import { TokenService } from './token.service.js';
     ...AuthCommandHandlers,
     RequestPasswordResetHandler,
     ResetPasswordHandler,
+    TwoFactorService,
+    VerifyTwoFactorHandler,
   ],
   exports: [AuthRouter, AccountRouter, TokenService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zUser } from '@switchboard/contracts';
+import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zTwoFactorLogin, zUser } from '@switchboard/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc.js';
@@ -11,6 +11,7 @@ import { LogoutCommand } from './commands/logout/logout.command.js';
 import { RegisterCommand } from './commands/register/register.command.js';
 import { RequestPasswordResetCommand } from './password-reset/request-password-reset.command.js';
 import { ResetPasswordCommand } from './password-reset/reset-password.command.js';
+import { VerifyTwoFactorCommand } from './two-factor/verify-two-factor.command.js';
 
 @Injectable()
 export class AuthRouter {
@@ -24,6 +25,13 @@ export class AuthRouter {
         .output(zAuthResult)
         .mutation(({ input, ctx }) =>
           this.commands.execute(new LoginCommand(input.email, input.password, { ip: ctx.ip, userAgent: ctx.userAgent })),
+        ),
+      verifyTwoFactor: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/token/two-factor', tags: ['auth'], summary: 'Finish a sign-in with the code from an authenticator app' } })
+        .input(zTwoFactorLogin)
+        .output(zAuthResult)
+        .mutation(({ input, ctx }) =>
+          this.commands.execute(new VerifyTwoFactorCommand(input.challenge, input.code, { ip: ctx.ip, userAgent: ctx.userAgent })),
         ),
       register: publicProcedure
         .meta({ openapi: { method: 'POST', path: '/auth/register', tags: ['auth'], summary: 'Create a customer account' } })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../audit/audit.repository.js';
 
-export type SignInOutcome = 'auth.signed_in' | 'auth.sign_in_failed' | 'auth.locked' | 'auth.password_reset' | 'auth.password_reset_requested';
+export type SignInOutcome = 'auth.signed_in' | 'auth.sign_in_failed' | 'auth.locked';
 
 /** The audit trail of sign-ins: who, from where, and how it went (read through the audit module). */
 @Injectable()

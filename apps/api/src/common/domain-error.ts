@@ -8,6 +8,8 @@ export class DomainError extends Error {
     message: string,
     /** The input field the error is about, when there is one. */
     readonly field?: string,
+    /** Machine-readable extras for the client (e.g. the sign-in challenge of a two-factor step). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -20,6 +20,7 @@ const t = initTRPC
           stack: undefined,
           fieldErrors: cause instanceof InputError ? cause.fieldErrors : undefined,
           domainCode: cause instanceof InputError ? cause.domainCode : cause instanceof DomainError ? cause.code : undefined,
+          details: cause instanceof DomainError ? cause.details : undefined,
         },
       };
     },

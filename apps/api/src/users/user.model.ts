@@ -11,4 +11,5 @@ export class UserModel extends Model {
   @ForeignKey(() => CompanyModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) companyId!: number | null;
   @BelongsTo(() => CompanyModel) company?: CompanyModel | null;
   @Column({ type: DataType.DATE(3), allowNull: true }) lockedUntil!: Date | null;
+  @Column({ type: DataType.DATE(3), allowNull: true }) totpEnabledAt!: Date | null;
 }

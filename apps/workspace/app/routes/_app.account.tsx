@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import type { ApiKey, Session } from '@switchboard/contracts';
+import type { ApiKey, Session, TwoFactorSetup, TwoFactorStatus } from '@switchboard/contracts';
 import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
 import { ApiKeysTable } from '~/components/ApiKeysTable';
 import { FieldError } from '~/components/FieldError';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { SessionsTable } from '~/components/SessionsTable';
+import { TwoFactorPanel } from '~/components/TwoFactorPanel';
 import { fieldSentence } from '~/fields';
 import { flash, requireAgent } from '~/session.server';
 
@@ -14,14 +15,26 @@ export const meta: MetaFunction = () => [{ title: 'Account security · Switchboa
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session, timeZone, user } = await requireAgent(request);
   try {
-    const [sessions, keys] = await Promise.all([api.account.sessions.query(), api.account.apiKeys.query()]);
-    return { sessions: sessions.items as Session[], keys: keys.items as ApiKey[], user, timeZone, now: new Date().toISOString() };
+    const [sessions, keys, twoFactor] = await Promise.all([
+      api.account.sessions.query(),
+      api.account.apiKeys.query(),
+      api.account.twoFactorStatus.query(),
+    ]);
+    return {
+      sessions: sessions.items as Session[],
+      keys: keys.items as ApiKey[],
+      twoFactor: twoFactor as TwoFactorStatus,
+      user,
+      timeZone,
+      now: new Date().toISOString(),
+    };
   } catch (error) {
     return apiFailure(error, request, session);
   }
 }
 
 interface AccountActionData {
+  twoFactorSetup?: TwoFactorSetup;
   secret?: string;
   keyName?: string;
   fieldErrors?: Record<string, string>;
@@ -55,6 +68,15 @@ export async function action({ request }: ActionFunctionArgs) {
         // Shown once, in this response only: never in a cookie, never again.
         return data<AccountActionData>({ secret: created.secret, keyName: created.apiKey.name });
       }
+      case 'setup-two-factor':
+        // The seed is shown in this response only, like an API key.
+        return data<AccountActionData>({ twoFactorSetup: (await api.account.setupTwoFactor.mutate()) as TwoFactorSetup });
+      case 'enable-two-factor':
+        await api.account.enableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is on.' }) });
+      case 'disable-two-factor':
+        await api.account.disableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is off.' }) });
       default:
         return data<AccountActionData>({ fieldErrors: { intent: 'Unknown action.' } }, { status: 400 });
     }
@@ -65,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { sessions, keys, user, timeZone, now } = useLoaderData<typeof loader>();
+  const { sessions, keys, twoFactor, user, timeZone, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as AccountActionData | undefined;
   const busy = useNavigation().state === 'submitting';
   const errors = result?.fieldErrors ?? {};
@@ -86,6 +108,11 @@ export default function Account() {
             </button>
           </Form>
         ) : null}
+      </section>
+
+      <section className="sb-section" aria-labelledby="two-factor-title">
+        <h2 id="two-factor-title">Two-factor sign-in</h2>
+        <TwoFactorPanel status={twoFactor} setup={result?.twoFactorSetup} codeError={errors.code} />
       </section>
 
       <section className="sb-section" aria-labelledby="keys-title">
