@@ -122,3 +122,28 @@ it('an agent turns on two-factor sign-in and then signs in with password and cod
   await Promise.all([fresh.waitForURL((url) => !url.pathname.startsWith('/login')), fresh.click('[data-testid="two-factor-form"] button[type="submit"]')]);
   expect(new URL(fresh.url()).pathname).toBe('/tickets');
 });
+
+it('a new customer is asked to confirm the address and does so from the emailed link', async () => {
+  const email = `nina-${Date.now()}@example.test`;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${portal.url}/register`);
+  await page.fill('input[name="name"]', 'Nina New');
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', 'copper-meadow-river-3');
+  await Promise.all([page.waitForURL(/\/tickets$/), page.click('button[type="submit"]')]);
+  expect(await (await page.waitForSelector('[data-testid="verify-banner"]')).textContent()).toContain(email);
+
+  const [row] = await sql<{ url: string }>(
+    "SELECT JSON_UNQUOTE(JSON_EXTRACT(payload, '$.verifyUrl')) AS url FROM outbox_events WHERE topic = 'auth.verify_email' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.email')) = ?",
+    [email],
+  );
+  const link = new URL(row.url);
+  // Opening the link changes nothing by itself (mail scanners open links too); the button confirms.
+  await page.goto(`${portal.url}${link.pathname}${link.search}`);
+  expect(await sql('SELECT 1 FROM users WHERE email = ? AND email_verified_at IS NULL', [email])).toHaveLength(1);
+  await page.click('[data-testid="verify-form"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="verified"]');
+  await page.goto(`${portal.url}/tickets`);
+  await page.waitForSelector('h1:has-text("My tickets")');
+  expect(await page.locator('[data-testid="verify-banner"]').count()).toBe(0);
+});

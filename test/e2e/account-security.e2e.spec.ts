@@ -4,7 +4,7 @@ import { generate } from 'otplib';
 import { startApi, startWorker, type RunningApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
-import { createUser, TEST_PASSWORD } from '../support/people.js';
+import { createCompany, createUser, TEST_PASSWORD } from '../support/people.js';
 
 let api: RunningApi;
 let worker: { close(): Promise<void> };
@@ -233,5 +233,46 @@ describe('two-factor sign-in (TOTP) for staff', () => {
     const customer = await createUser(api.url, 'customer');
     const res = await restClient(api.url).post('/account/two-factor/setup', {}, customer.token);
     expect(res.status).toBe(403);
+  });
+});
+
+describe('email verification of self-registered customers', () => {
+  it('mails a link; verifying joins the company that claims the domain, and their earlier tickets follow', async () => {
+    const domain = `verico-${Date.now()}.test`;
+    const companyId = await createCompany('Verico', domain);
+    const rest = restClient(api.url);
+    const email = `vera@${domain}`;
+    const registered = await rest.post('/auth/register', { name: 'Vera Verify', email, password: 'lantern-harbor-77' });
+    expect(registered.status).toBe(200);
+    const token = registered.body.token as string;
+    expect((await rest.get('/auth/me', token)).body).toMatchObject({ emailVerified: false, companyId: null });
+    const { body: ticket } = await rest.post('/tickets', { subject: 'Before verifying', description: 'x' }, token);
+
+    const message = await eventually(async () => {
+      const [row] = await sql<{ body: string }>("SELECT body FROM outbound_messages WHERE recipient = ? AND subject = 'Confirm your email address'", [email]);
+      return row ?? null;
+    });
+    const link = decodeURIComponent(message.body.match(/\/verify-email\?token=(\S+)/)![1]);
+
+    const verified = await rest.post('/auth/verify-email', { token: link });
+    expect(verified.body).toEqual({ ok: true, companyName: 'Verico' });
+    expect((await rest.get('/auth/me', token)).body).toMatchObject({ emailVerified: true, companyId, companyName: 'Verico' });
+    const [row] = await sql<{ company_id: number }>('SELECT company_id FROM tickets WHERE id = ?', [ticket.id]);
+    expect(row.company_id).toBe(companyId);
+
+    const reused = await rest.post('/auth/verify-email', { token: link });
+    expect(reused.status).toBe(400);
+    expect(reused.body.data.fieldErrors).toEqual({ token: expect.stringContaining('invalid, expired or already used') });
+    expect((await rest.post('/auth/verify-email/resend', {}, token)).status).toBe(409);
+  });
+
+  it('limits resends to three an hour', async () => {
+    const rest = restClient(api.url);
+    const { body } = await rest.post('/auth/register', { name: 'Rex Resend', email: uniqueEmail('rex'), password: 'lantern-harbor-77' });
+    expect((await rest.post('/auth/verify-email/resend', {}, body.token)).status).toBe(200);
+    expect((await rest.post('/auth/verify-email/resend', {}, body.token)).status).toBe(200);
+    const third = await rest.post('/auth/verify-email/resend', {}, body.token);
+    expect(third.status).toBe(429);
+    expect(third.body.message).toContain('Three verification mails');
   });
 });

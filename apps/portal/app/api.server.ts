@@ -7,6 +7,8 @@ import type {
   LoginInput,
   PasswordReset,
   PasswordResetRequest,
+  VerifyEmailInput,
+  VerifyEmailResult,
   RateByTokenInput,
   RateTicketInput,
   RegisterInput,
@@ -36,6 +38,8 @@ interface PortalProcedures {
     me: { query(): Promise<User> };
     requestPasswordReset: { mutate(input: PasswordResetRequest): Promise<{ ok: true }> };
     resetPassword: { mutate(input: PasswordReset): Promise<{ ok: true }> };
+    verifyEmail: { mutate(input: VerifyEmailInput): Promise<VerifyEmailResult> };
+    resendVerification: { mutate(): Promise<{ ok: true }> };
   };
   catalog: {
     /** Active issue types with their customer-visible fields only. */

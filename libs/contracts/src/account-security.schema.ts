@@ -67,3 +67,8 @@ export type TwoFactorStatus = z.infer<typeof zTwoFactorStatus>;
 /** Shown once at setup: the seed for manual entry and the otpauth:// URI for a QR code. */
 export const zTwoFactorSetup = z.object({ secret: z.string(), uri: z.string() });
 export type TwoFactorSetup = z.infer<typeof zTwoFactorSetup>;
+
+export const zVerifyEmailInput = z.object({ token: z.string().trim().min(1, { error: 'is required' }).max(200) });
+export type VerifyEmailInput = z.infer<typeof zVerifyEmailInput>;
+export const zVerifyEmailResult = z.object({ ok: z.literal(true), companyName: z.string().nullable() });
+export type VerifyEmailResult = z.infer<typeof zVerifyEmailResult>;

@@ -9,6 +9,7 @@ import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
 import { migration as accountSecurity } from './2026-12-01T0701-account-security.js';
 import { migration as twoFactor } from './2026-12-01T0702-two-factor.js';
+import { migration as emailVerification } from './2026-12-01T0703-email-verification.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   queueSortIndexes,
   accountSecurity,
   twoFactor,
+  emailVerification,
 ];

@@ -14,6 +14,9 @@ export enum AuthErrorCode {
   TwoFactorInvalid = 'AUTH_TWO_FACTOR_INVALID',
   ChallengeInvalid = 'AUTH_CHALLENGE_INVALID',
   TwoFactorState = 'AUTH_TWO_FACTOR_STATE',
+  VerificationInvalid = 'AUTH_VERIFICATION_INVALID',
+  AlreadyVerified = 'AUTH_ALREADY_VERIFIED',
+  TooManyMails = 'AUTH_TOO_MANY_MAILS',
 }
 
 export const AuthErrors = {
@@ -56,5 +59,10 @@ export const AuthErrors = {
   challengeInvalid: () =>
     new DomainError('unauthorized', AuthErrorCode.ChallengeInvalid, 'The sign-in step expired; enter your email and password again', 'challenge'),
   twoFactorState: (message: string) => new DomainError('conflict', AuthErrorCode.TwoFactorState, message),
+  verificationInvalid: () =>
+    new DomainError('bad_request', AuthErrorCode.VerificationInvalid, 'token: this verification link is invalid, expired or already used', 'token'),
+  alreadyVerified: () => new DomainError('conflict', AuthErrorCode.AlreadyVerified, 'This email address is already verified'),
+  tooManyVerificationMails: () =>
+    new DomainError('too_many_requests', AuthErrorCode.TooManyMails, 'Three verification mails were sent in the last hour; check your inbox (and spam folder) or try later'),
   forbidden: (what: string) => new DomainError('forbidden', AuthErrorCode.Forbidden, `Your role may not ${what}`),
 };

@@ -14,6 +14,7 @@ import { AuthTokenRepository } from './auth-token.repository.js';
 import { AuthRouter } from './auth.router.js';
 import { BearerStrategy } from './bearer.strategy.js';
 import { AuthCommandHandlers } from './commands/index.js';
+import { EmailVerifier } from './email-verification/email-verifier.js';
 import { LoginLockout } from './lockout/login-lockout.js';
 import { PasswordResetRepository } from './password-reset/password-reset.repository.js';
 import { RequestPasswordResetHandler } from './password-reset/request-password-reset.handler.js';
@@ -43,6 +44,7 @@ import { VerifyTwoFactorHandler } from './two-factor/verify-two-factor.handler.j
     ResetPasswordHandler,
     TwoFactorService,
     VerifyTwoFactorHandler,
+    EmailVerifier,
   ],
   exports: [AuthRouter, AccountRouter, TokenService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zTwoFactorLogin, zUser } from '@switchboard/contracts';
+import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zTwoFactorLogin, zUser, zVerifyEmailInput, zVerifyEmailResult } from '@switchboard/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc.js';
@@ -8,6 +8,7 @@ import { toUser } from '../users/user.mapper.js';
 import { bearerToken } from './authenticate.js';
 import { LoginCommand } from './commands/login/login.command.js';
 import { LogoutCommand } from './commands/logout/logout.command.js';
+import { EmailVerifier } from './email-verification/email-verifier.js';
 import { RegisterCommand } from './commands/register/register.command.js';
 import { RequestPasswordResetCommand } from './password-reset/request-password-reset.command.js';
 import { ResetPasswordCommand } from './password-reset/reset-password.command.js';
@@ -15,7 +16,10 @@ import { VerifyTwoFactorCommand } from './two-factor/verify-two-factor.command.j
 
 @Injectable()
 export class AuthRouter {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly verifier: EmailVerifier,
+  ) {}
 
   build() {
     return router({
@@ -69,7 +73,20 @@ export class AuthRouter {
         .meta({ openapi: { method: 'GET', path: '/auth/me', tags: ['auth'], protect: true, summary: 'The signed-in user' } })
         .input(z.object({}).optional())
         .output(zUser)
-        .query(({ ctx }) => toUser(ctx.actor.user)),
+        .query(async ({ ctx }) => ({ ...toUser(ctx.actor.user), emailVerified: await this.verifier.isVerified(ctx.actor.user.id) })),
+      verifyEmail: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/verify-email', tags: ['auth'], summary: 'Confirm an email address with the emailed token' } })
+        .input(zVerifyEmailInput)
+        .output(zVerifyEmailResult)
+        .mutation(async ({ input }) => ({ ok: true as const, ...(await this.verifier.verify(input.token)) })),
+      resendVerification: authedProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/verify-email/resend', tags: ['auth'], protect: true, summary: 'Send the verification link again' } })
+        .input(z.object({}).optional())
+        .output(zOk)
+        .mutation(async ({ ctx }) => {
+          await this.verifier.resend(ctx.actor);
+          return { ok: true as const };
+        }),
     });
   }
 }

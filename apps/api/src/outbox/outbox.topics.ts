@@ -20,6 +20,8 @@ export interface OutboxTopics {
   'ticket.reply': { ticketId: number; entryId: number };
   /** A password reset link for one user; the token is single-use and short-lived (auth/password-reset/). */
   'auth.password_reset': { userId: number; email: string; name: string; resetUrl: string; expiresAt: string };
+  /** Asks a self-registered customer to confirm their address (auth/email-verification/). */
+  'auth.verify_email': { userId: number; email: string; name: string; verifyUrl: string };
 }
 export type OutboxTopic = keyof OutboxTopics;
 
