@@ -72,3 +72,18 @@ export const zVerifyEmailInput = z.object({ token: z.string().trim().min(1, { er
 export type VerifyEmailInput = z.infer<typeof zVerifyEmailInput>;
 export const zVerifyEmailResult = z.object({ ok: z.literal(true), companyName: z.string().nullable() });
 export type VerifyEmailResult = z.infer<typeof zVerifyEmailResult>;
+
+export const zSsoProviders = z.object({ oidc: z.object({ enabled: z.boolean(), label: z.string() }) });
+export type SsoProviders = z.infer<typeof zSsoProviders>;
+
+/** The first step's secrets; the workspace keeps them in its signed session until the callback. */
+export const zSsoStart = z.object({ url: z.string(), state: z.string(), nonce: z.string(), codeVerifier: z.string() });
+export type SsoStart = z.infer<typeof zSsoStart>;
+
+export const zSsoFinishInput = z.object({
+  callbackUrl: z.string().url({ error: 'must be the full callback URL' }).max(4000),
+  state: z.string().min(1).max(200),
+  nonce: z.string().min(1).max(200),
+  codeVerifier: z.string().min(43).max(128),
+});
+export type SsoFinishInput = z.infer<typeof zSsoFinishInput>;

@@ -17,6 +17,9 @@ export enum AuthErrorCode {
   VerificationInvalid = 'AUTH_VERIFICATION_INVALID',
   AlreadyVerified = 'AUTH_ALREADY_VERIFIED',
   TooManyMails = 'AUTH_TOO_MANY_MAILS',
+  SsoNotConfigured = 'AUTH_SSO_NOT_CONFIGURED',
+  SsoFailed = 'AUTH_SSO_FAILED',
+  SsoNoAccount = 'AUTH_SSO_NO_ACCOUNT',
 }
 
 export const AuthErrors = {
@@ -64,5 +67,9 @@ export const AuthErrors = {
   alreadyVerified: () => new DomainError('conflict', AuthErrorCode.AlreadyVerified, 'This email address is already verified'),
   tooManyVerificationMails: () =>
     new DomainError('too_many_requests', AuthErrorCode.TooManyMails, 'Three verification mails were sent in the last hour; check your inbox (and spam folder) or try later'),
+  ssoNotConfigured: () => new DomainError('not_found', AuthErrorCode.SsoNotConfigured, 'Single sign-on is not configured (OIDC_ISSUER)'),
+  ssoFailed: (why: string) => new DomainError('unauthorized', AuthErrorCode.SsoFailed, `Single sign-on failed: ${why}`),
+  ssoNoAccount: (email: string) =>
+    new DomainError('forbidden', AuthErrorCode.SsoNoAccount, `No staff account uses ${email}; ask an admin to invite you first`),
   forbidden: (what: string) => new DomainError('forbidden', AuthErrorCode.Forbidden, `Your role may not ${what}`),
 };

@@ -20,6 +20,7 @@ import { PasswordResetRepository } from './password-reset/password-reset.reposit
 import { RequestPasswordResetHandler } from './password-reset/request-password-reset.handler.js';
 import { ResetPasswordHandler } from './password-reset/reset-password.handler.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { OidcSignIn } from './sso/oidc-sign-in.js';
 import { SignInAudit } from './sign-in-audit.js';
 import { TokenService } from './token.service.js';
 import { TwoFactorService } from './two-factor/two-factor.service.js';
@@ -45,6 +46,7 @@ import { VerifyTwoFactorHandler } from './two-factor/verify-two-factor.handler.j
     TwoFactorService,
     VerifyTwoFactorHandler,
     EmailVerifier,
+    OidcSignIn,
   ],
   exports: [AuthRouter, AccountRouter, TokenService],
 })

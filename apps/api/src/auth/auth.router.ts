@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zTwoFactorLogin, zUser, zVerifyEmailInput, zVerifyEmailResult } from '@switchboard/contracts';
+import { zAuthResult, zLoginInput, zOk, zPasswordReset, zPasswordResetRequest, zRegisterInput, zTwoFactorLogin, zUser, zVerifyEmailInput, zVerifyEmailResult, zSsoFinishInput, zSsoProviders, zSsoStart } from '@switchboard/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc.js';
@@ -9,6 +9,7 @@ import { bearerToken } from './authenticate.js';
 import { LoginCommand } from './commands/login/login.command.js';
 import { LogoutCommand } from './commands/logout/logout.command.js';
 import { EmailVerifier } from './email-verification/email-verifier.js';
+import { OidcSignIn } from './sso/oidc-sign-in.js';
 import { RegisterCommand } from './commands/register/register.command.js';
 import { RequestPasswordResetCommand } from './password-reset/request-password-reset.command.js';
 import { ResetPasswordCommand } from './password-reset/reset-password.command.js';
@@ -19,6 +20,7 @@ export class AuthRouter {
   constructor(
     private readonly commands: CommandBus,
     private readonly verifier: EmailVerifier,
+    private readonly sso: OidcSignIn,
   ) {}
 
   build() {
@@ -37,6 +39,21 @@ export class AuthRouter {
         .mutation(({ input, ctx }) =>
           this.commands.execute(new VerifyTwoFactorCommand(input.challenge, input.code, { ip: ctx.ip, userAgent: ctx.userAgent })),
         ),
+      ssoProviders: publicProcedure
+        .meta({ openapi: { method: 'GET', path: '/auth/sso', tags: ['auth'], summary: 'Which single sign-on providers are configured' } })
+        .input(z.object({}).optional())
+        .output(zSsoProviders)
+        .query(() => ({ oidc: this.sso.describe() })),
+      ssoStart: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/sso/oidc/start', tags: ['auth'], summary: 'Begin staff single sign-on (OpenID Connect)' } })
+        .input(z.object({}).optional())
+        .output(zSsoStart)
+        .mutation(() => this.sso.start()),
+      ssoFinish: publicProcedure
+        .meta({ openapi: { method: 'POST', path: '/auth/sso/oidc/finish', tags: ['auth'], summary: 'Finish single sign-on with the callback URL' } })
+        .input(zSsoFinishInput)
+        .output(zAuthResult)
+        .mutation(({ input, ctx }) => this.sso.finish(input, { ip: ctx.ip, userAgent: ctx.userAgent })),
       register: publicProcedure
         .meta({ openapi: { method: 'POST', path: '/auth/register', tags: ['auth'], summary: 'Create a customer account' } })
         .input(zRegisterInput)

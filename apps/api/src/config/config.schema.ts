@@ -47,6 +47,10 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  OIDC_ISSUER: url(['http:', 'https:'], 'https://login.example.com').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(60).default('single sign-on'),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -86,6 +90,24 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockMinutes: number;
   passwordResetTtlMinutes: number;
+  /** Staff single sign-on through OpenID Connect; null when not configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string; redirectUri: string } | null;
+}
+
+function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
+  const set = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set === 0) return null;
+  if (set < 3) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three for single sign-on, or none');
+  }
+  return {
+    issuer: c.OIDC_ISSUER!,
+    clientId: c.OIDC_CLIENT_ID!,
+    clientSecret: c.OIDC_CLIENT_SECRET!,
+    label: c.OIDC_LABEL,
+    // The identity provider must list this redirect URI for the client.
+    redirectUri: `${c.WORKSPACE_URL.replace(/\/$/, '')}/sso/callback`,
+  };
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -127,5 +149,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
+    oidc: oidcConfig(c),
   };
 }

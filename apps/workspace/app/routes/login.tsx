@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import type { AuthResult } from '@switchboard/contracts';
 import { isValidTimeZone } from '@switchboard/ui';
@@ -16,7 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (session.get('token') && isStaff(session.get('user')?.role)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   }
-  return null;
+  // Single sign-on is offered when the API has a provider; an API that is down only hides the button.
+  const sso = await anonymousApi()
+    .auth.ssoProviders.query()
+    .then((p) => p.oidc)
+    .catch(() => ({ enabled: false, label: '' }));
+  const flash = session.get('flash') ?? null;
+  return data({ sso, flash }, flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined);
 }
 
 interface LoginActionData {
@@ -105,6 +111,7 @@ async function startStaffSession(request: Request, result: AuthResult, tz: strin
 
 export default function Login() {
   const actionData = useActionData<typeof action>() as LoginActionData | undefined;
+  const { sso, flash } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
@@ -127,6 +134,11 @@ export default function Login() {
         {params.get('reset') ? (
           <p className="sb-alert sb-alert--success" role="status" data-testid="flash">
             Your password is changed and every session is signed out. Sign in with the new password.
+          </p>
+        ) : null}
+        {flash && !actionData ? (
+          <p className={`sb-alert sb-alert--${flash.kind}`} data-testid={flash.kind === 'error' ? 'error' : 'flash'} role="alert">
+            {flash.message}
           </p>
         ) : null}
         {actionData?.formError ? (
@@ -198,6 +210,14 @@ export default function Login() {
             </button>
           </Form>
         )}
+        {sso.enabled && !actionData?.challenge ? (
+          <Form method="post" action="/sso/start" className="sb-login__sso">
+            <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+            <button type="submit" className="sb-button sb-button--block" data-testid="sso">
+              Sign in with {sso.label}
+            </button>
+          </Form>
+        ) : null}
         <p className="sb-login__aside">
           <Link to="/forgot-password" data-testid="forgot-password">
             Forgot your password?
