@@ -23,6 +23,8 @@ export const zUser = z.object({
   role: z.enum(ROLES),
   companyId: z.number().int().nullable(),
   companyName: z.string().nullable(),
+  /** A customer who manages their company's users. */
+  companyAdmin: z.boolean().optional(),
 });
 export type User = z.infer<typeof zUser>;
 

@@ -9,3 +9,5 @@ export * from './satisfaction.schema.js';
 export * from './audit.schema.js';
 export * from './attachment.schema.js';
 export * from './workflow.js';
+export * from './people.schema.js';
+export * from './company.schema.js';

@@ -6,7 +6,7 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'AgentProfile', 'Availability', 'Skill', 'Team', 'RoutingRule', 'Company', 'Invitation'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -39,6 +39,19 @@ export interface AttachmentFields {
   visibility: 'public' | 'internal' | null;
 }
 
+/** A user as a subject (company admins manage their company's customers). */
+export interface UserFields {
+  id: number;
+  companyId: number | null;
+  role: string;
+}
+export interface AvailabilityFields {
+  userId: number;
+}
+export interface CompanyFields {
+  id: number;
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
@@ -46,7 +59,10 @@ export type AppSubjects =
   | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
   | (SavedViewFields & ForcedSubject<'SavedView'>)
   | (SatisfactionRatingFields & ForcedSubject<'SatisfactionRating'>)
-  | (AttachmentFields & ForcedSubject<'Attachment'>);
+  | (AttachmentFields & ForcedSubject<'Attachment'>)
+  | (UserFields & ForcedSubject<'User'>)
+  | (AvailabilityFields & ForcedSubject<'Availability'>)
+  | (CompanyFields & ForcedSubject<'Company'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

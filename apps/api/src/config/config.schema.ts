@@ -38,6 +38,9 @@ export const configSchema = z.object({
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(3650).default(4),
   AUTO_CLOSE_EVERY_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   ATTACHMENTS_DIR: z.string().default('.data/attachments'),
+  WORKSPACE_URL: url(['http:', 'https:'], 'https://desk.example.com').default('http://localhost:3001'),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  ROUTING_RECONCILE_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
   ATTACHMENT_TYPES: z
     .string()
@@ -77,6 +80,11 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
+  /** Where staff open the workspace; invitation links point there. */
+  workspaceUrl: string;
+  invitationTtlHours: number;
+  /** How often the worker re-routes tickets waiting in automatic teams' queues. */
+  routingReconcileMs: number;
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -114,5 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: c.ATTACHMENT_MAX_BYTES,
       types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
     },
+    workspaceUrl: c.WORKSPACE_URL.replace(/\/$/, ''),
+    invitationTtlHours: c.INVITATION_TTL_HOURS,
+    routingReconcileMs: c.ROUTING_RECONCILE_MS,
   };
 }

@@ -16,6 +16,10 @@ export interface OutboxTopics {
     recipientName: string;
     excerpt: string;
   };
+  /** An invitation to join the workspace, with its signed, expiring link (people/). */
+  'staff.invited': { invitationId: number; email: string; name: string; inviterName: string; link: string; expiresAt: string };
+  /** A critical + critical ticket: every online agent and every manager hears at once (routing/). */
+  'ticket.critical': { ticketId: number; subject: string; recipients: { email: string; name: string }[] };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

@@ -6,6 +6,9 @@ import { CatalogRouter } from '../catalog/catalog.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
+import { PeopleRouter } from '../people/people.router.js';
+import { CompaniesRouter } from '../companies/companies.router.js';
+import { RoutingRouter } from '../routing/routing.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -19,6 +22,9 @@ export class AppRouterFactory {
     private readonly views: ViewsRouter,
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
+    private readonly people: PeopleRouter,
+    private readonly companies: CompaniesRouter,
+    private readonly routing: RoutingRouter,
   ) {}
 
   build() {
@@ -30,6 +36,9 @@ export class AppRouterFactory {
       views: this.views.build(),
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
+      people: this.people.build(),
+      companies: this.companies.build(),
+      routing: this.routing.build(),
     });
   }
 }

@@ -21,6 +21,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, AuthResult> {
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
     if (!user || !ok) throw AuthErrors.invalidCredentials();
+    if (user.status !== 'active') throw AuthErrors.suspended();
     const token = await this.tokens.issue(user.id, client);
     return { token, user: toUser(toAuthUser(user)) };
   }
