@@ -25,7 +25,7 @@ async function customer(language: string | null = null) {
 }
 
 const assigneeOf = async (ticketId: number) => (await sql<{ a: number | null }>('SELECT assignee_id AS a FROM tickets WHERE id = ?', [ticketId]))[0].a;
-const waitForAssignee = (ticketId: number) => eventually(() => assigneeOf(ticketId));
+const waitForAssignee = (ticketId: number) => eventually(() => assigneeOf(ticketId), 20_000);
 const routingEvents = (ticketId: number) =>
   sql<{ field: string; to: string; body: string; visibility: string }>(
     "SELECT event_field AS field, event_to AS `to`, body, visibility FROM ticket_entries WHERE ticket_id = ? AND kind = 'event' ORDER BY id",
@@ -88,7 +88,7 @@ describe('least-loaded and capacity', () => {
     // Resolving one of small's tickets frees a slot: the waiting ticket goes there.
     await small.client.tickets.update.mutate({ id: ids[0], status: 'resolved' });
     expect(await waitForAssignee(waiting.id)).toBe(small.id);
-  });
+  }, 60_000);
 });
 
 describe('waiting for someone to come online', () => {

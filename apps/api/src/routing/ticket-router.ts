@@ -69,7 +69,24 @@ export class TicketRouter {
     return this.sequelize.transaction(async (t) => (await this.routing.lockTeam(teamId, t))?.strategy === 'skills_based');
   }
 
-  async assignInTeam(teamId: number, ticketId: number): Promise<RouteOutcome> {
+  /**
+   * The database lock is what makes routing correct across processes; this per-team queue only keeps
+   * one process from parking a pooled connection per waiting ticket on that lock (200 tickets at once
+   * would otherwise hold the whole pool while they wait their turn).
+   */
+  private readonly teamQueues = new Map<number, Promise<unknown>>();
+
+  assignInTeam(teamId: number, ticketId: number): Promise<RouteOutcome> {
+    const previous = this.teamQueues.get(teamId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.assignWithRetry(teamId, ticketId));
+    this.teamQueues.set(teamId, next);
+    void next.finally(() => {
+      if (this.teamQueues.get(teamId) === next) this.teamQueues.delete(teamId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async assignWithRetry(teamId: number, ticketId: number): Promise<RouteOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.tryAssign(teamId, ticketId);
