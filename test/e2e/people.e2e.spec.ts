@@ -163,6 +163,22 @@ describe('invitations', () => {
     expect(apiFieldErrors(again)).toHaveProperty('token');
   });
 
+  it('invites a pending person again: the old link stops working, the new one works', async () => {
+    const email = uniqueEmail('again');
+    await fx.admin.people.invite.mutate({ email, name: 'First Try', role: 'agent' });
+    const [, , oldToken] = await invitationLink(email);
+    const second = await fx.admin.people.invite.mutate({ email, name: 'Second Try', role: 'manager' });
+    const newToken = await eventually(async () => {
+      const rows = await sql<{ body: string }>('SELECT body FROM outbound_messages WHERE recipient = ? ORDER BY id', [email]);
+      return rows.length === 2 ? rows[1].body.match(/\/invitation\?token=(\S+)/)![1] : null;
+    });
+    const anonymous = createApiClient({ url: api.url });
+    const old = await anonymous.people.acceptInvitation.mutate({ token: decodeURIComponent(oldToken), name: 'X', password: 'long-enough-pw' }).catch((e) => e);
+    expect(apiFieldErrors(old).token).toMatch(/expired/);
+    const accepted = await anonymous.people.acceptInvitation.mutate({ token: decodeURIComponent(newToken), name: 'Mo Manager', password: 'long-enough-pw' });
+    expect(accepted.user).toMatchObject({ id: second.userId, role: 'manager', name: 'Mo Manager' });
+  });
+
   it('refuses forged tokens, taken emails, and anyone but an admin', async () => {
     const anonymous = createApiClient({ url: api.url });
     const forged = await anonymous.people.acceptInvitation.mutate({ token: 'eyJpZCI6MSwiZXhwIjo5OTk5OTk5OTk5fQ.AAAA', name: 'x', password: 'long-enough-pass' }).catch((e) => e);

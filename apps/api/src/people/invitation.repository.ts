@@ -15,9 +15,26 @@ export interface InvitationRow {
 export class InvitationRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
-  async emailTaken(email: string, transaction: Transaction) {
-    const rows = await this.sequelize.query('SELECT id FROM users WHERE email = ? FOR UPDATE', { replacements: [email], type: QueryTypes.SELECT, transaction });
-    return rows.length > 0;
+  /** The account that already has this email, locked, if any. */
+  async existing(email: string, transaction: Transaction) {
+    const rows = await this.sequelize.query<{ id: number; status: string }>('SELECT id, status FROM users WHERE email = ? FOR UPDATE', {
+      replacements: [email],
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    return rows[0] ?? null;
+  }
+
+  /** Invites a still-pending person again: earlier links stop working, name and role are updated. */
+  async reinvite(userId: number, data: { name: string; role: string; invitedBy: number; expiresAt: Date }, transaction: Transaction) {
+    await this.sequelize.query('UPDATE invitations SET expires_at = CURRENT_TIMESTAMP(3) WHERE user_id = ? AND accepted_at IS NULL', { replacements: [userId], transaction });
+    await this.sequelize.query('UPDATE users SET name = ?, role = ? WHERE id = ?', { replacements: [data.name, data.role, userId], transaction });
+    const [id] = (await this.sequelize.query('INSERT INTO invitations (user_id, invited_by, expires_at) VALUES (?, ?, ?)', {
+      replacements: [userId, data.invitedBy, data.expiresAt],
+      type: QueryTypes.INSERT,
+      transaction,
+    })) as unknown as [number];
+    return { id: Number(id), userId };
   }
 
   /** The invited person exists from now on as a `pending` user without a password: they cannot sign in until they accept. */

@@ -26,8 +26,12 @@ export class InviteStaffHandler implements ICommandHandler<InviteStaffCommand, I
     if (actor.ability.cannot('create', 'Invitation')) throw PeopleErrors.forbidden('invite staff');
     const expiresAt = new Date(Date.now() + this.config.invitationTtlHours * 3_600_000);
     return this.sequelize.transaction(async (transaction) => {
-      if (await this.invitations.emailTaken(input.email, transaction)) throw PeopleErrors.emailTaken(input.email);
-      const { id, userId } = await this.invitations.create({ ...input, invitedBy: actor.user.id, expiresAt }, transaction);
+      // Someone invited before who never accepted can be invited again (the old link stops working).
+      const existing = await this.invitations.existing(input.email, transaction);
+      if (existing && existing.status !== 'pending') throw PeopleErrors.emailTaken(input.email);
+      const { id, userId } = existing
+        ? await this.invitations.reinvite(existing.id, { ...input, invitedBy: actor.user.id, expiresAt }, transaction)
+        : await this.invitations.create({ ...input, invitedBy: actor.user.id, expiresAt }, transaction);
       const token = signInvitationToken(this.config.signingSecret, id, expiresAt);
       const link = `${this.config.workspaceUrl}/invitation?token=${encodeURIComponent(token)}`;
       await this.audit.record(actor, { action: 'staff.invited', subjectType: 'User', subjectId: userId, after: input }, transaction);
