@@ -82,7 +82,7 @@ export default function People() {
           </table>
         </div>
         {layout?.user?.role === 'admin' ? (
-          <section>
+          <section className="sb-invite">
             <h2>Invite someone</h2>
             <Form method="post" className="sb-form" data-testid="invite-form">
               <div className="sb-field">
