@@ -81,3 +81,22 @@ it('invites an agent who accepts and is given a skill', async () => {
   );
   expect(row).toEqual({ status: 'active', availability: 'online', level: 4 });
 }, 60_000);
+
+it('a manager sends a category’s tickets to a team that needs a skill, from the Routing page', async () => {
+  const admin = createApiClient({ url: api.url, token: (await createUser(api.url, 'admin')).token });
+  const suffix = Date.now().toString(36);
+  const team = await admin.people.saveTeam.mutate({ name: `Returns ${suffix}`, routingStrategy: 'skills_based' });
+  const skill = await admin.people.saveSkill.mutate({ name: `Parcels ${suffix}` });
+  const category = await admin.catalog.saveCategory.mutate({ name: `Lost parcels ${suffix}` });
+  const manager = await createUser(api.url, 'manager');
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, workspace.url, manager.email);
+  await page.goto(`${workspace.url}/admin/routing`);
+  await page.selectOption(`select[aria-label="Team for ${category.name}"]`, String(team.id));
+  await page.selectOption(`select[aria-label="Skill for ${category.name}"]`, String(skill.id));
+  await page.click(`tr:has(select[aria-label="Team for ${category.name}"]) button[type="submit"]`);
+  await page.waitForSelector('[data-testid="flash"]:has-text("Routing saved.")');
+  const rule = (await admin.routing.rules.query()).find((r) => r.kind === 'category' && r.id === category.id);
+  expect(rule).toMatchObject({ teamId: team.id, skillId: skill.id });
+}, 60_000);

@@ -4,6 +4,7 @@ import type {
   Availability,
   Company,
   Invitation,
+  RoutingRule,
   RoutingStrategy,
   Skill,
   Team,
@@ -25,6 +26,10 @@ export interface PeopleProcedures {
     saveSkill: { mutate(input: { id?: number; name: string }): Promise<Skill> };
     teams: { query(): Promise<Team[]> };
     saveTeam: { mutate(input: { id?: number; name: string; routingStrategy: RoutingStrategy; isDefault: boolean; memberIds?: number[] }): Promise<Team> };
+  };
+  routing: {
+    rules: { query(): Promise<RoutingRule[]> };
+    setRule: { mutate(input: { kind: RoutingRule['kind']; id: number; teamId: number | null; skillId: number | null }): Promise<RoutingRule> };
   };
   companies: {
     list: { query(): Promise<Company[]> };

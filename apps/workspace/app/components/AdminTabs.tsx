@@ -9,6 +9,7 @@ export function AdminTabs() {
       <NavLink to="/admin/people">People</NavLink>
       <NavLink to="/admin/teams">Teams</NavLink>
       <NavLink to="/admin/skills">Skills</NavLink>
+      <NavLink to="/admin/routing">Routing</NavLink>
       {admin ? (
         <>
           <NavLink to="/admin/companies">Companies</NavLink>
