@@ -25,6 +25,8 @@ export const zUser = z.object({
   companyName: z.string().nullable(),
   /** Only on `auth.me`: whether the address was confirmed through the emailed link. */
   emailVerified: z.boolean().optional(),
+  /** A customer who manages their company's users. */
+  companyAdmin: z.boolean().optional(),
 });
 export type User = z.infer<typeof zUser>;
 

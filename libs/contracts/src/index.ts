@@ -10,3 +10,5 @@ export * from './audit.schema.js';
 export * from './attachment.schema.js';
 export * from './workflow.js';
 export * from './account-security.schema.js';
+export * from './people.schema.js';
+export * from './company.schema.js';

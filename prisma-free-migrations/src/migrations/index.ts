@@ -10,6 +10,7 @@ import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfa
 import { migration as accountSecurity } from './2026-12-01T0701-account-security.js';
 import { migration as twoFactor } from './2026-12-01T0702-two-factor.js';
 import { migration as emailVerification } from './2026-12-01T0703-email-verification.js';
+import { migration as peopleAndRouting } from './2026-12-01T0501-people-and-routing.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   accountSecurity,
   twoFactor,
   emailVerification,
+  peopleAndRouting,
 ];

@@ -8,6 +8,8 @@ import { notificationsAbilities } from '../notifications/notifications.abilities
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
+import { peopleAbilities } from '../people/people.abilities.js';
+import { companiesAbilities } from '../companies/companies.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -19,6 +21,8 @@ const contributions: AbilityContribution[] = [
   satisfactionAbilities,
   attachmentsAbilities,
   authAbilities,
+  peopleAbilities,
+  companiesAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

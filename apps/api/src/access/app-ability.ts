@@ -6,7 +6,27 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'Session', 'ApiKey', 'TwoFactor'] as const;
+export const SUBJECTS = [
+  'Ticket',
+  'TicketEntry',
+  'OutboundMessage',
+  'AuditEntry',
+  'User',
+  'Catalog',
+  'SavedView',
+  'SatisfactionRating',
+  'Attachment',
+  'Session',
+  'ApiKey',
+  'TwoFactor',
+  'AgentProfile',
+  'Availability',
+  'Skill',
+  'Team',
+  'RoutingRule',
+  'Company',
+  'Invitation',
+] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -47,6 +67,18 @@ export interface OutboundMessageFields {
 export interface OwnedFields {
   userId: number;
 }
+/** A user as a subject (company admins manage their company's customers). */
+export interface UserFields {
+  id: number;
+  companyId: number | null;
+  role: string;
+}
+export interface AvailabilityFields {
+  userId: number;
+}
+export interface CompanyFields {
+  id: number;
+}
 
 export type AppSubjects =
   | SubjectName
@@ -58,7 +90,10 @@ export type AppSubjects =
   | (AttachmentFields & ForcedSubject<'Attachment'>)
   | (OutboundMessageFields & ForcedSubject<'OutboundMessage'>)
   | (OwnedFields & ForcedSubject<'Session'>)
-  | (OwnedFields & ForcedSubject<'ApiKey'>);
+  | (OwnedFields & ForcedSubject<'ApiKey'>)
+  | (UserFields & ForcedSubject<'User'>)
+  | (AvailabilityFields & ForcedSubject<'Availability'>)
+  | (CompanyFields & ForcedSubject<'Company'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

@@ -20,11 +20,14 @@ export enum AuthErrorCode {
   SsoNotConfigured = 'AUTH_SSO_NOT_CONFIGURED',
   SsoFailed = 'AUTH_SSO_FAILED',
   SsoNoAccount = 'AUTH_SSO_NO_ACCOUNT',
+  AccountSuspended = 'AUTH_ACCOUNT_SUSPENDED',
 }
 
 export const AuthErrors = {
   invalidCredentials: () =>
     new DomainError('unauthorized', AuthErrorCode.InvalidCredentials, 'Email or password is not correct'),
+  suspended: () =>
+    new DomainError('forbidden', AuthErrorCode.AccountSuspended, 'This account is suspended or not activated yet; ask an administrator'),
   emailTaken: () =>
     new DomainError('conflict', AuthErrorCode.EmailTaken, 'email: an account with this email already exists', 'email'),
   weakPassword: (reason: string, field = 'password') =>

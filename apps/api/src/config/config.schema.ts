@@ -38,12 +38,14 @@ export const configSchema = z.object({
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(3650).default(4),
   AUTO_CLOSE_EVERY_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   ATTACHMENTS_DIR: z.string().default('.data/attachments'),
+  WORKSPACE_URL: url(['http:', 'https:'], 'https://desk.example.com').default('http://localhost:3001'),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  ROUTING_RECONCILE_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
   ATTACHMENT_TYPES: z
     .string()
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
-  WORKSPACE_URL: url(['http:', 'https:'], 'https://desk.example.com').default('http://localhost:3001'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
@@ -85,8 +87,11 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
-  /** Where staff open the workspace; links in staff emails (password reset) point there. */
+  /** Where staff open the workspace; links in staff emails (invitations, password reset) point there. */
   workspaceUrl: string;
+  invitationTtlHours: number;
+  /** How often the worker re-routes tickets waiting in automatic teams' queues. */
+  routingReconcileMs: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   passwordResetTtlMinutes: number;
@@ -150,5 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockMinutes: c.LOGIN_LOCK_MINUTES,
     passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
     oidc: oidcConfig(c),
+    invitationTtlHours: c.INVITATION_TTL_HOURS,
+    routingReconcileMs: c.ROUTING_RECONCILE_MS,
   };
 }

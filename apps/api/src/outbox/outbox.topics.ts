@@ -22,6 +22,10 @@ export interface OutboxTopics {
   'auth.password_reset': { userId: number; email: string; name: string; resetUrl: string; expiresAt: string };
   /** Asks a self-registered customer to confirm their address (auth/email-verification/). */
   'auth.verify_email': { userId: number; email: string; name: string; verifyUrl: string };
+  /** An invitation to join the workspace, with its signed, expiring link (people/). */
+  'staff.invited': { invitationId: number; email: string; name: string; inviterName: string; link: string; expiresAt: string };
+  /** A critical + critical ticket: every online agent and every manager hears at once (routing/). */
+  'ticket.critical': { ticketId: number; subject: string; recipients: { email: string; name: string }[] };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

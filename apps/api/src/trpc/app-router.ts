@@ -7,6 +7,9 @@ import { CatalogRouter } from '../catalog/catalog.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
+import { PeopleRouter } from '../people/people.router.js';
+import { CompaniesRouter } from '../companies/companies.router.js';
+import { RoutingRouter } from '../routing/routing.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -21,6 +24,9 @@ export class AppRouterFactory {
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
     private readonly account: AccountRouter,
+    private readonly people: PeopleRouter,
+    private readonly companies: CompaniesRouter,
+    private readonly routing: RoutingRouter,
   ) {}
 
   build() {
@@ -33,6 +39,9 @@ export class AppRouterFactory {
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
       account: this.account.build(),
+      people: this.people.build(),
+      companies: this.companies.build(),
+      routing: this.routing.build(),
     });
   }
 }

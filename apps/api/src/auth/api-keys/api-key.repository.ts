@@ -52,11 +52,12 @@ export class ApiKeyRepository {
     const now = new Date();
     const rows = await this.keys.sequelize!.query<AuthUser & { keyId: number; scope: 'read' | 'write'; lastUsedAt: Date | null }>(
       `SELECT u.id, u.name, u.email, u.role, u.company_id AS companyId, c.name AS companyName,
+              u.company_admin AS companyAdmin, c.ticket_visibility AS companyTicketVisibility,
               k.id AS keyId, k.scope, k.last_used_at AS lastUsedAt
          FROM api_keys k
          JOIN users u ON u.id = k.user_id
          LEFT JOIN companies c ON c.id = u.company_id
-        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)
+        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?) AND u.status = 'active'
         LIMIT 1`,
       { replacements: [keyHash, now], type: QueryTypes.SELECT },
     );
@@ -66,6 +67,12 @@ export class ApiKeyRepository {
       await this.keys.update({ lastUsedAt: now, lastUsedIp: ip?.slice(0, 64) ?? null }, { where: { id: row.keyId } });
     }
     const { keyId, scope, lastUsedAt: _unused, ...user } = row;
-    return { ...user, apiKey: { id: Number(keyId), scope } };
+    // Like a sign-in token: the owner's status and company settings are read on every request.
+    return {
+      ...user,
+      companyAdmin: Boolean(user.companyAdmin),
+      companyTicketVisibility: user.companyTicketVisibility ?? null,
+      apiKey: { id: Number(keyId), scope },
+    };
   }
 }

@@ -85,6 +85,7 @@ export class OidcSignIn {
     if (!email || claims?.email_verified !== true) throw AuthErrors.ssoFailed('the provider did not assert a verified email address');
     const user = await this.users.findByEmail(email);
     if (!user || !STAFF.has(user.role)) throw AuthErrors.ssoNoAccount(email);
+    if (user.status !== 'active') throw AuthErrors.suspended();
     const locked = this.lockout.lockedUntil(user);
     if (locked) throw AuthErrors.locked(locked);
     const token = await this.tokens.issue(user.id, client);

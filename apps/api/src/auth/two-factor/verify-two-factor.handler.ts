@@ -29,6 +29,7 @@ export class VerifyTwoFactorHandler implements ICommandHandler<VerifyTwoFactorCo
     const userId = verifyChallenge(this.config.signingSecret, challenge);
     const user = userId ? await this.users.findById(userId) : null;
     if (!user) throw AuthErrors.challengeInvalid();
+    if (user.status !== 'active') throw AuthErrors.suspended();
     const locked = this.lockout.lockedUntil(user);
     if (locked) throw AuthErrors.locked(locked);
     if (!(await this.twoFactor.verifyForLogin(user.id, code.trim()))) {

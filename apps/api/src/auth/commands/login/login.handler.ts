@@ -43,6 +43,10 @@ export class LoginHandler implements ICommandHandler<LoginCommand, AuthResult> {
       }
       throw AuthErrors.invalidCredentials();
     }
+    if (user.status !== 'active') {
+      await this.signIns.record('auth.sign_in_failed', user, client, { reason: `status ${user.status}` });
+      throw AuthErrors.suspended();
+    }
     // With two-factor on, the right password only earns a short-lived challenge for the code step.
     if (user.totpEnabledAt) throw AuthErrors.twoFactorRequired(signChallenge(this.config.signingSecret, user.id));
     await this.lockout.clear(user.id);
