@@ -7,6 +7,7 @@ import { QueueModule } from './database/queue.module.js';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module.js';
 import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
 import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.module.js';
+import { SlaWorkerModule } from './sla/sla-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
@@ -21,6 +22,7 @@ import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.mo
     NotificationsWorkerModule,
     SatisfactionWorkerModule,
     AutoCloseWorkerModule,
+    SlaWorkerModule,
   ],
 })
 export class WorkerModule {}

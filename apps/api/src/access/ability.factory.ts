@@ -4,6 +4,7 @@ import type { AuthUser } from '../common/actor.js';
 import { catalogAbilities } from '../catalog/catalog.abilities.js';
 import { attachmentsAbilities } from '../attachments/attachments.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
+import { slaAbilities } from '../sla/sla.abilities.js';
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
@@ -17,6 +18,7 @@ const contributions: AbilityContribution[] = [
   viewsAbilities,
   satisfactionAbilities,
   attachmentsAbilities,
+  slaAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

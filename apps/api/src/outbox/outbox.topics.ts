@@ -16,6 +16,17 @@ export interface OutboxTopics {
     recipientName: string;
     excerpt: string;
   };
+  /** An SLA target is approaching (sla/): one email per recipient (the assignee, or the managers). */
+  'sla.warning': SlaAlertPayload;
+  /** An SLA target was breached (sla/): the assignee and the managers. */
+  'sla.breached': SlaAlertPayload;
+}
+export interface SlaAlertPayload {
+  ticketId: number;
+  subject: string;
+  metric: string;
+  dueAt: string;
+  recipients: { id: number; email: string; name: string }[];
 }
 export type OutboxTopic = keyof OutboxTopics;
 

@@ -3,6 +3,7 @@ import { AuditRouter } from '../audit/audit.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
 import { CatalogRouter } from '../catalog/catalog.router.js';
+import { SlaRouter } from '../sla/sla.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
@@ -19,6 +20,7 @@ export class AppRouterFactory {
     private readonly views: ViewsRouter,
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
+    private readonly sla: SlaRouter,
   ) {}
 
   build() {
@@ -30,6 +32,7 @@ export class AppRouterFactory {
       views: this.views.build(),
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
+      sla: this.sla.build(),
     });
   }
 }

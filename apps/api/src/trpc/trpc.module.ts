@@ -3,13 +3,14 @@ import { AuthModule } from '../auth/auth.module.js';
 import { AuditViewModule } from '../audit/audit-view.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { SlaModule } from '../sla/sla.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ViewsModule } from '../views/views.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, SlaModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

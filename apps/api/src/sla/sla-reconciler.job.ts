@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { SlaClock } from './sla-clock.js';
+import { SlaEnforcer } from './sla-enforcer.js';
+import { SlaRepository } from './sla.repository.js';
+import { SlaSync } from './sla-sync.service.js';
+
+const BATCH = 200;
+/** How far back to look for tickets whose creation event was lost before their SLA was written. */
+const MISSING_WINDOW_MS = 7 * 86_400_000;
+
+/**
+ * Every minute: breaches and warnings that are due but were not fired (a lost delayed job, a Redis flush,
+ * a worker that was down), and recent open tickets with no SLA at all. Timers are data, so this is a query
+ * over indexed columns; firing twice does nothing twice.
+ */
+@Injectable()
+export class SlaReconciler {
+  private readonly logger = new Logger(SlaReconciler.name);
+  private running = false;
+
+  constructor(
+    private readonly repo: SlaRepository,
+    private readonly enforcer: SlaEnforcer,
+    private readonly sync: SlaSync,
+    private readonly clock: SlaClock,
+  ) {}
+
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'sla-reconcile' })
+  async tick() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.run();
+    } catch (error) {
+      this.logger.error(`SLA reconciliation failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One pass at `now`; returns what it did. */
+  async run(now = this.clock.now()) {
+    const result = { synced: [] as number[], warned: [] as number[], breached: [] as number[] };
+    for (const ticketId of await this.repo.withoutSla(new Date(now.getTime() - MISSING_WINDOW_MS), BATCH)) {
+      await this.sync.apply(ticketId);
+      result.synced.push(ticketId);
+    }
+    for (;;) {
+      const due = await this.repo.dueForBreach(now, BATCH);
+      for (const id of due) if (await this.enforcer.breach(id, now)) result.breached.push(id);
+      if (due.length < BATCH) break;
+    }
+    for (;;) {
+      const due = await this.repo.dueForWarning(now, BATCH);
+      for (const id of due) if (await this.enforcer.warn(id, now)) result.warned.push(id);
+      if (due.length < BATCH) break;
+    }
+    if (result.breached.length || result.warned.length || result.synced.length) {
+      this.logger.log(`reconciled: ${result.breached.length} breach(es), ${result.warned.length} warning(s), ${result.synced.length} ticket(s) without SLA`);
+    }
+    return result;
+  }
+}

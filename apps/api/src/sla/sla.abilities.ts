@@ -1,0 +1,17 @@
+import type { AbilityContribution } from '../access/app-ability.js';
+
+/**
+ * SLA policies and calendars: staff read them (and the SLA of the tickets they may read, checked per
+ * ticket); admins change them through `manage all` from the factory. Customers see only the friendly
+ * expected-response time of their own tickets, checked against the ticket itself.
+ */
+export const slaAbilities: AbilityContribution = {
+  customer() {},
+  agent(_user, { can }) {
+    can('read', 'SlaPolicy');
+  },
+  manager(_user, { can }) {
+    can('read', 'SlaPolicy');
+  },
+  admin() {},
+};
