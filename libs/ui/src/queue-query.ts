@@ -22,6 +22,7 @@ export const FILTER_KEYS = [
   'createdTo',
   'updatedFrom',
   'updatedTo',
+  'due',
   'sort',
   'direction',
 ] as const;
@@ -102,6 +103,8 @@ export const QUICK_FILTERS: readonly { id: string; label: string; filters: Queue
   { id: 'critical', label: 'Critical', filters: { urgency: 'critical' } },
   { id: 'waiting', label: 'Waiting on customer', filters: { status: 'waiting_on_customer' } },
   { id: 'recent', label: 'Recently updated', filters: { sort: 'updated', direction: 'desc' } },
+  { id: 'overdue', label: 'Overdue', filters: { due: 'overdue', sort: 'due', direction: 'asc' } },
+  { id: 'due-soon', label: 'Due in the next hour', filters: { due: 'next_hour', sort: 'due', direction: 'asc' } },
 ];
 
 /** The quick filter these filters are exactly, if any (the default sort does not count). */
