@@ -3,7 +3,8 @@ import type { AbilityContribution } from '../access/app-ability.js';
 /**
  * SLA policies and calendars: staff read them (and the SLA of the tickets they may read, checked per
  * ticket); admins change them through `manage all` from the factory. Customers see only the friendly
- * expected-response time of their own tickets, checked against the ticket itself.
+ * expected-response time of their own tickets, checked against the ticket itself. Compliance reports:
+ * managers and admins.
  */
 export const slaAbilities: AbilityContribution = {
   customer() {},
@@ -12,6 +13,7 @@ export const slaAbilities: AbilityContribution = {
   },
   manager(_user, { can }) {
     can('read', 'SlaPolicy');
+    can('read', 'SlaReport');
   },
   admin() {},
 };
