@@ -24,8 +24,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function agentPage(): Promise<{ page: Page; close(): Promise<void> }> {
-  const agent = await createUser(api.url, 'agent');
+async function agentPage(role: 'agent' | 'admin' = 'agent'): Promise<{ page: Page; close(): Promise<void> }> {
+  const agent = await createUser(api.url, role);
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, workspace.url, agent.email);
@@ -72,6 +72,46 @@ describe('SLA in the workspace', () => {
       expect(await policy.innerText()).toContain('Default');
       expect(await policy.innerText()).toContain('default policy');
       expect(await policy.locator('[data-metric="first_response"]').innerText()).toBe('First response breached: 5m overdue');
+    } finally {
+      await close();
+    }
+  });
+
+  it('lets an admin define a business-hours calendar and policy, and previews when a ticket would be due', async () => {
+    const run = Date.now().toString(36);
+    const { page, close } = await agentPage('admin');
+    try {
+      await page.goto(`${workspace.url}/admin/sla/calendars/new`);
+      await page.fill('input[name="name"]', `Berlin ${run}`);
+      await page.fill('input[name="timezone"]', 'Europe/Berlin');
+      await page.fill('textarea[name="weekly"]', 'Mon-Fri 09:00-12:00, 13:00-17:00');
+      await page.fill('textarea[name="holidays"]', '2026-12-25 Christmas');
+      await Promise.all([page.waitForURL(/\/admin\/sla$/), page.click('button:has-text("Save calendar")')]);
+      await page.getByRole('link', { name: `Berlin ${run}` }).waitFor();
+
+      // A bad line is refused next to its field, with what was typed kept.
+      await page.goto(`${workspace.url}/admin/sla/calendars/new`);
+      await page.fill('input[name="name"]', `Broken ${run}`);
+      await page.fill('textarea[name="weekly"]', 'Mon 17:00-09:00');
+      await page.click('button:has-text("Save calendar")');
+      await page.locator('#weekly-error').waitFor();
+      expect(await page.locator('#weekly-error').innerText()).toMatch(/end must be after start/);
+      expect(await page.inputValue('textarea[name="weekly"]')).toBe('Mon 17:00-09:00');
+
+      await page.goto(`${workspace.url}/admin/sla/policies/new`);
+      await page.fill('input[name="name"]', `Office hours ${run}`);
+      await page.selectOption('select[name="calendarId"]', { label: `Berlin ${run}` });
+      await page.check('input[name="businessTime"]');
+      // The form starts from the default policy's targets.
+      expect(await page.inputValue('input[name="critical.high.firstResponseMinutes"]')).toBe('30m');
+      await Promise.all([page.waitForURL(/\/admin\/sla$/), page.click('button:has-text("Save policy")')]);
+
+      await page.selectOption('select[name="policyId"]', { label: `Office hours ${run}` });
+      await page.selectOption('select[name="urgency"]', 'critical');
+      await page.selectOption('select[name="importance"]', 'high');
+      await page.fill('input[name="createdAt"]', '2026-11-20T17:30');
+      await Promise.all([page.waitForURL(/createdAt=/), page.click('button:has-text("Preview")')]);
+      expect(await page.getByTestId('sla-preview-sentence').innerText()).toBe('A critical/high ticket created Friday 17:30 is due Monday 09:30.');
     } finally {
       await close();
     }

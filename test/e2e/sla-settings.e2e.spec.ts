@@ -77,6 +77,9 @@ describe('SLA policies and calendars', () => {
     expect(preview.items.find((i) => i.metric === 'resolution')).toMatchObject({ minutes: 240, dueAt: '2026-11-23T13:00:00.000Z' });
     const rest = await restClient(api.url).get(`/sla/preview?policyId=${policy.id}&urgency=critical&importance=high&createdAt=2026-11-20T16:30:00Z`, (await createUser(api.url, 'agent')).token);
     expect(rest.body.sentence).toBe(preview.sentence);
+    const local = await agent.sla.preview.query({ policyId: policy.id, urgency: 'critical', importance: 'high', createdAtLocal: '2026-11-20T17:30' });
+    expect(local.sentence).toBe(preview.sentence);
+    expect((await failure(agent.sla.preview.query({ policyId: policy.id, urgency: 'critical', importance: 'high' }))).fields).toEqual({ createdAt: expect.any(String) });
 
     const clash = await failure(
       admin.sla.savePolicy.mutate({ name: `Clash ${run}`, calendarId: calendar.id, targets: defaults.targets, assignments: [{ companyId: null, issueTypeId: type.id }] }),

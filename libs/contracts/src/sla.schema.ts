@@ -106,8 +106,10 @@ export const zSlaPreviewInput = z.object({
   policyId: z.number().int().positive(),
   urgency: z.enum(LEVELS),
   importance: z.enum(LEVELS),
-  /** An instant (ISO 8601 with offset or Z). */
-  createdAt: z.iso.datetime({ offset: true, error: 'must be a date and time in ISO 8601' }),
+  /** An instant (ISO 8601 with offset or Z)… */
+  createdAt: z.iso.datetime({ offset: true, error: 'must be a date and time in ISO 8601' }).optional(),
+  /** …or a wall-clock time in the policy calendar's zone, 'YYYY-MM-DDTHH:mm' (what a datetime-local field sends). */
+  createdAtLocal: z.iso.datetime({ local: true, error: 'must be a local date and time YYYY-MM-DDTHH:mm' }).optional(),
 });
 
 export const zSlaPreview = z.object({

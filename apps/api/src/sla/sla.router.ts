@@ -69,7 +69,11 @@ export class SlaRouter {
         .meta({ openapi: { method: 'GET', path: '/sla/preview', tags, protect: true, summary: 'When a ticket created at a given time would be due under a policy' } })
         .input(zSlaPreviewInput)
         .output(zSlaPreview)
-        .query(({ input }) => this.queries.execute(new PreviewPolicyQuery(input.policyId, input.urgency, input.importance, new Date(input.createdAt)))),
+        .query(({ input }) => {
+          const at = input.createdAt ? new Date(input.createdAt) : input.createdAtLocal;
+          if (!at) throw SlaErrors.invalidPolicy('createdAt', 'give createdAt (an instant) or createdAtLocal (a time in the calendar’s zone)');
+          return this.queries.execute(new PreviewPolicyQuery(input.policyId, input.urgency, input.importance, at));
+        }),
       compliance: requireAbility('read', 'SlaReport')
         .meta({ openapi: { method: 'GET', path: '/sla/compliance', tags, protect: true, summary: 'SLA compliance rate by policy, team, agent, company or month' } })
         .input(zComplianceInput)

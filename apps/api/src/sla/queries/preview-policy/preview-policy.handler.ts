@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DateTime } from 'luxon';
 import type { SlaPreview } from '@switchboard/contracts';
 import { previewSentence } from '../../preview-sentence.js';
 import { countedTime } from '../../counted-time.js';
@@ -11,10 +12,11 @@ import { PreviewPolicyQuery } from './preview-policy.query.js';
 export class PreviewPolicyHandler implements IQueryHandler<PreviewPolicyQuery, SlaPreview> {
   constructor(private readonly repo: SlaRepository) {}
 
-  async execute({ policyId, urgency, importance, createdAt }: PreviewPolicyQuery): Promise<SlaPreview> {
+  async execute({ policyId, urgency, importance, createdAt: given }: PreviewPolicyQuery): Promise<SlaPreview> {
     const policy = (await this.repo.policies()).find((p) => p.id === policyId);
     if (!policy) throw SlaErrors.policyNotFound(policyId);
     const hours = await this.repo.hours(policy.calendarId);
+    const createdAt = typeof given === 'string' ? DateTime.fromISO(given, { zone: hours.timezone }).toJSDate() : given;
     const time = countedTime(policy.businessTime ? hours : null);
     const times = targetTimes(policy, urgency, importance);
     const items = (

@@ -7,7 +7,8 @@ export class PreviewPolicyQuery extends Query<SlaPreview> {
     readonly policyId: number,
     readonly urgency: Level,
     readonly importance: Level,
-    readonly createdAt: Date,
+    /** An instant, or a wall-clock time ('YYYY-MM-DDTHH:mm') in the calendar's zone. */
+    readonly createdAt: Date | string,
   ) {
     super();
   }
