@@ -3,24 +3,25 @@ import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/api.js';
 import { launchBrowser, signIn } from '../support/browser.js';
 import { eventually, sql } from '../support/db.js';
-import { createUser } from '../support/people.js';
+import { createCompany, createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
 /** SLA countdowns in the workspace: badges in the queue and on the ticket, the "Overdue" queue. */
 let api: RunningApi;
 let workspace: RunningWebApp;
+let portal: RunningWebApp;
 let chromium: Awaited<ReturnType<typeof launchBrowser>>;
 let browser: Browser;
 
 beforeAll(async () => {
   api = await startApi();
-  [workspace, chromium] = await Promise.all([startWebApp('workspace', api.url), launchBrowser()]);
+  [workspace, portal, chromium] = await Promise.all([startWebApp('workspace', api.url), startWebApp('portal', api.url), launchBrowser()]);
   browser = chromium.browser;
 }, 90_000);
 
 afterAll(async () => {
   await chromium?.close();
-  await workspace?.close();
+  await Promise.all([workspace?.close(), portal?.close()]);
   await api?.close();
 });
 
@@ -114,6 +115,28 @@ describe('SLA in the workspace', () => {
       expect(await page.getByTestId('sla-preview-sentence').innerText()).toBe('A critical/high ticket created Friday 17:30 is due Monday 09:30.');
     } finally {
       await close();
+    }
+  });
+
+  it('shows a customer when to expect an answer in the portal when their company wants it shown', async () => {
+    const companyId = await createCompany(`Shown ${Date.now()}`);
+    const admin = createApiClient({ url: api.url, token: (await createUser(api.url, 'admin')).token });
+    await admin.sla.setCompanyDisplay.mutate({ companyId, show: true });
+    const customer = await createUser(api.url, 'customer', { companyId });
+    const ticket = await createApiClient({ url: api.url, token: customer.token }).tickets.create.mutate({ subject: 'When will you answer?', description: 'x' });
+    await eventually(async () => (await sql('SELECT id FROM ticket_sla_targets WHERE ticket_id = ?', [ticket.id])).length === 2);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await signIn(page, portal.url, customer.email);
+      await page.goto(`${portal.url}/tickets/${ticket.id}`);
+      const expected = page.getByTestId('expected-response');
+      await expected.waitFor();
+      expect(await expected.innerText()).toMatch(/We aim to answer by/);
+      const [target] = await sql<{ due_at: Date }>("SELECT due_at FROM ticket_sla_targets WHERE ticket_id = ? AND metric = 'first_response'", [ticket.id]);
+      expect(await expected.locator('time').getAttribute('datetime')).toBe(target.due_at.toISOString());
+    } finally {
+      await context.close();
     }
   });
 });
