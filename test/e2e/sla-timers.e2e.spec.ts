@@ -214,9 +214,12 @@ describe('SLA timers through the real API', () => {
     const [calendar] = await sql<{ id: number }>("SELECT id FROM business_calendars WHERE name = '24/7'");
     const targetsJson = JSON.stringify([{ urgency: 'medium', importance: 'medium', firstResponseMinutes: 5, nextResponseMinutes: 5, resolutionMinutes: 60 }]);
     const name = `Gold ${companyId}`;
+    await sql('INSERT INTO teams (name) VALUES (?)', [`Escalations ${companyId}`]);
+    const [team] = await sql<{ id: number }>('SELECT id FROM teams WHERE name = ?', [`Escalations ${companyId}`]);
     await sql(
-      `INSERT INTO sla_policies (name, calendar_id, business_time, targets, pause_statuses, warn_percent, escalate_urgency) VALUES (?, ?, 0, ?, '["on_hold"]', 50, 1)`,
-      [name, calendar.id, targetsJson],
+      `INSERT INTO sla_policies (name, calendar_id, business_time, targets, pause_statuses, warn_percent, escalate_urgency, escalate_team_id)
+       VALUES (?, ?, 0, ?, '["on_hold"]', 50, 1, ?)`,
+      [name, calendar.id, targetsJson, team.id],
     );
     const [policy] = await sql<{ id: number }>('SELECT id FROM sla_policies WHERE name = ?', [name]);
     await sql('INSERT INTO sla_policy_assignments (policy_id, company_id) VALUES (?, ?)', [policy.id, companyId]);
@@ -230,5 +233,9 @@ describe('SLA timers through the real API', () => {
     await eventually(async () => (await sql<{ urgency: string }>('SELECT urgency FROM tickets WHERE id = ?', [ticket.id]))[0].urgency === 'high');
     const escalated = await sql("SELECT id FROM ticket_entries WHERE ticket_id = ? AND event_field = 'urgency' AND event_to = 'high'", [ticket.id]);
     expect(escalated).toHaveLength(1);
+    expect((await sql<{ team_id: number }>('SELECT team_id FROM tickets WHERE id = ?', [ticket.id]))[0].team_id).toBe(team.id);
+    // The raised urgency has no row in this policy: its slowest row applies, and a second pass escalates nothing more.
+    await worker.get(SlaReconciler).run(new Date(createdAt.getTime() + 7 * MIN));
+    expect(await sql("SELECT id FROM ticket_entries WHERE ticket_id = ? AND event_field = 'urgency'", [ticket.id])).toHaveLength(1);
   });
 });

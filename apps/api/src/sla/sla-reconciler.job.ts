@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { SlaClock } from './sla-clock.js';
 import { SlaEnforcer } from './sla-enforcer.js';
@@ -15,7 +15,7 @@ const MISSING_WINDOW_MS = 7 * 86_400_000;
  * over indexed columns; firing twice does nothing twice.
  */
 @Injectable()
-export class SlaReconciler {
+export class SlaReconciler implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaReconciler.name);
   private running = false;
 
@@ -25,6 +25,11 @@ export class SlaReconciler {
     private readonly sync: SlaSync,
     private readonly clock: SlaClock,
   ) {}
+
+  /** Catch up at once after downtime instead of waiting for the first minute tick. */
+  onApplicationBootstrap() {
+    void this.tick();
+  }
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'sla-reconcile' })
   async tick() {
