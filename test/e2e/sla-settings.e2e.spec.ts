@@ -97,6 +97,13 @@ describe('SLA policies and calendars', () => {
       issueTypeId: type.id,
     });
     const sla = await eventually(() => agent.sla.forTicket.query({ ticketId: ticket.id }).catch(() => null));
+    // The same over REST, for integrators.
+    const agentToken = (await createUser(api.url, 'agent')).token;
+    const overRest = await restClient(api.url).get(`/tickets/${ticket.id}/sla`, agentToken);
+    expect(overRest.body).toMatchObject({ ticketId: ticket.id, policyName: `Business ${run}` });
+    const settings = await restClient(api.url).get('/sla/settings', agentToken);
+    expect(settings.body.calendars.map((c: { name: string }) => c.name)).toContain(`Berlin office ${run}`);
+    expect((await restClient(api.url).get(`/tickets/${ticket.id}/sla`, customer.token)).status).toBe(403);
     expect(sla).toMatchObject({ policyName: `Business ${run}`, reason: expect.stringContaining(`issue type Outage ${run}`) });
     const [{ created_at }] = await sql<{ created_at: Date }>('SELECT created_at FROM tickets WHERE id = ?', [ticket.id]);
     const hours = { timezone: 'Europe/Berlin', weekly: BERLIN_WEEK, holidays: ['2026-12-25'] };
