@@ -82,10 +82,15 @@ export function queueHref(filters: QueueFilters, changes: Record<string, string 
   return query ? `${path}?${query}` : path;
 }
 
-/** Clicking a column: sort by it, newest/highest first; clicking it again flips the direction. */
+/**
+ * Clicking a column: sort by it, newest/highest first (the SLA due time: soonest first); clicking it again
+ * flips the direction.
+ */
 export function sortHref(filters: QueueFilters, column: TicketSort, path = '/tickets'): string {
   const current = (filters.sort ?? 'created') as TicketSort;
-  const direction = current === column && (filters.direction ?? 'desc') === 'desc' ? 'asc' : 'desc';
+  const first = column === 'due' ? 'asc' : 'desc';
+  const flipped = first === 'asc' ? 'desc' : 'asc';
+  const direction = current === column && (filters.direction ?? 'desc') === first ? flipped : first;
   return queueHref(filters, { sort: column, direction, cursor: undefined }, path);
 }
 
