@@ -67,6 +67,23 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
       f.client.auth.ssoFinish.mutate({ callbackUrl: 'http://127.0.0.1/sso/callback?code=c&state=s', state: 's', nonce: 'n', codeVerifier: 'v'.repeat(43) }),
     expect: all('not_found'),
   },
+  // SLAs: staff read policies and ticket SLAs; managers and admins change settings and read compliance.
+  'sla.forTicket': { probe: (f) => f.client.sla.forTicket.query({ ticketId: f.target }), expect: staffOnly },
+  'sla.forTickets': { probe: (f) => f.client.sla.forTickets.query({ ticketIds: [f.target] }), expect: staffOnly },
+  'sla.settings': { probe: (f) => f.client.sla.settings.query({}), expect: staffOnly },
+  // Refused input, so nothing is created: who may reach validation is what this row checks.
+  'sla.savePolicy': { probe: (f) => f.client.sla.savePolicy.mutate({} as never), expect: row('forbidden', { manager: 'bad_request', admin: 'bad_request' }) },
+  'sla.saveCalendar': { probe: (f) => f.client.sla.saveCalendar.mutate({} as never), expect: row('forbidden', { manager: 'bad_request', admin: 'bad_request' }) },
+  'sla.preview': {
+    probe: async (f) => {
+      const { policies } = await ADMIN.sla.settings.query({});
+      return f.client.sla.preview.query({ policyId: policies[0].id, urgency: 'high', importance: 'high', createdAt: '2026-11-20T17:30:00Z' });
+    },
+    expect: staffOnly,
+  },
+  'sla.compliance': { probe: (f) => f.client.sla.compliance.query({ groupBy: 'policy' }), expect: managers },
+  'sla.setCompanyDisplay': { probe: (f) => f.client.sla.setCompanyDisplay.mutate({ companyId: f.companyId, show: false }), expect: managers },
+  'sla.expectedResponse': { probe: (f) => f.client.sla.expectedResponse.query({ ticketId: f.target }), expect: readTarget },
   // The signed-in user's own sessions, API keys and second factor.
   'account.sessions': { probe: (f) => f.client.account.sessions.query({}), expect: everyone },
   'account.revokeSession': { probe: (f) => f.client.account.revokeSession.mutate({ id: 2_000_000_000 }), expect: row('not_found') },

@@ -8,6 +8,7 @@ import { QueueModule } from './database/queue.module.js';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module.js';
 import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
 import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.module.js';
+import { SlaWorkerModule } from './sla/sla-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
 import { RoutingWorkerModule } from './routing/routing-worker.module.js';
 
@@ -25,6 +26,7 @@ import { RoutingWorkerModule } from './routing/routing-worker.module.js';
     AutoCloseWorkerModule,
     ChannelsWorkerModule,
     RoutingWorkerModule,
+    SlaWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -61,6 +61,10 @@ interface PortalProcedures {
     forTicket: { query(input: { ticketId: number }): Promise<TicketRating> };
     rateByToken: { mutate(input: RateByTokenInput): Promise<SatisfactionRating> };
   };
+  sla: {
+    /** When to expect an answer; both null unless the customer's company wants it shown. */
+    expectedResponse: { query(input: { ticketId: number }): Promise<{ dueAt: string | null; text: string | null }> };
+  };
 }
 
 export type PortalApi = PortalProcedures;

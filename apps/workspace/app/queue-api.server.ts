@@ -9,6 +9,7 @@ import type {
   SaveIssueTypeInput,
   Ticket,
   TicketPage,
+  TicketSla,
   UpdateTicketInput,
 } from '@switchboard/contracts';
 import type { ApiClient } from '@switchboard/trpc-client';
@@ -30,6 +31,10 @@ export interface QueueProcedures {
     update: { mutate(input: UpdateTicketInput): Promise<Ticket> };
     take: { mutate(input: { id: number }): Promise<Ticket> };
     bulkUpdate: { mutate(input: BulkUpdateInput): Promise<BulkUpdateResult> };
+  };
+  sla: {
+    forTickets: { query(input: { ticketIds: number[] }): Promise<TicketSla[]> };
+    forTicket: { query(input: { ticketId: number }): Promise<TicketSla> };
   };
   views: {
     list: { query(): Promise<SavedView[]> };

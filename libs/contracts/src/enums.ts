@@ -29,5 +29,6 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
 export const CUSTOM_FIELD_KINDS = ['text', 'long_text', 'number', 'date', 'single_select', 'multi_select', 'checkbox'] as const;
 export type CustomFieldKind = (typeof CUSTOM_FIELD_KINDS)[number];
 
-export const TICKET_SORTS = ['created', 'updated', 'priority', 'status'] as const;
+/** 'due': the earliest running SLA due time (tickets without one last). */
+export const TICKET_SORTS = ['created', 'updated', 'priority', 'status', 'due'] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];

@@ -12,3 +12,4 @@ export * from './workflow.js';
 export * from './account-security.schema.js';
 export * from './people.schema.js';
 export * from './company.schema.js';
+export * from './sla.schema.js';

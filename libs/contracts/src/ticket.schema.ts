@@ -115,6 +115,8 @@ export const zListTicketsInput = z.object({
     )
     .optional(),
   ids: zIdList.optional(),
+  /** SLA due filter: 'overdue' (a running target is past due) or 'next_hour' (one falls due within the hour). */
+  due: z.enum(['overdue', 'next_hour']).optional(),
   sort: z.enum(TICKET_SORTS).default('created'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   /** Keyset paging: the nextCursor of the previous page. */

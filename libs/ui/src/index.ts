@@ -107,3 +107,6 @@ export {
   type WorkflowValues,
   type WorkflowCheck,
 } from './workflow-form.js';
+export { SlaBadges, type SlaBadgesProps } from './SlaBadges.js';
+export { slaBadges, formatDuration, type SlaBadgeModel } from './sla-badge.js';
+export { parseWeeklyHours, formatWeeklyHours, parseHolidays, formatHolidays, parseMinutes, formatMinutes } from './sla-forms.js';

@@ -27,6 +27,9 @@ describe('links', () => {
     expect(sortHref({ urgency: 'high' }, 'updated')).toBe('/tickets?urgency=high&sort=updated&direction=desc');
     expect(sortHref({ sort: 'updated', direction: 'desc' }, 'updated')).toBe('/tickets?sort=updated&direction=asc');
     expect(sortHref({ sort: 'updated', direction: 'asc' }, 'updated')).toBe('/tickets?sort=updated&direction=desc');
+    // Due time: soonest first, then the other way.
+    expect(sortHref({}, 'due')).toBe('/tickets?sort=due&direction=asc');
+    expect(sortHref({ sort: 'due', direction: 'asc' }, 'due')).toBe('/tickets?sort=due&direction=desc');
   });
 
   it('sets and removes keys', () => {

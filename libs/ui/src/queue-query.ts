@@ -22,6 +22,7 @@ export const FILTER_KEYS = [
   'createdTo',
   'updatedFrom',
   'updatedTo',
+  'due',
   'sort',
   'direction',
 ] as const;
@@ -81,10 +82,15 @@ export function queueHref(filters: QueueFilters, changes: Record<string, string 
   return query ? `${path}?${query}` : path;
 }
 
-/** Clicking a column: sort by it, newest/highest first; clicking it again flips the direction. */
+/**
+ * Clicking a column: sort by it, newest/highest first (the SLA due time: soonest first); clicking it again
+ * flips the direction.
+ */
 export function sortHref(filters: QueueFilters, column: TicketSort, path = '/tickets'): string {
   const current = (filters.sort ?? 'created') as TicketSort;
-  const direction = current === column && (filters.direction ?? 'desc') === 'desc' ? 'asc' : 'desc';
+  const first = column === 'due' ? 'asc' : 'desc';
+  const flipped = first === 'asc' ? 'desc' : 'asc';
+  const direction = current === column && (filters.direction ?? 'desc') === first ? flipped : first;
   return queueHref(filters, { sort: column, direction, cursor: undefined }, path);
 }
 
@@ -102,6 +108,8 @@ export const QUICK_FILTERS: readonly { id: string; label: string; filters: Queue
   { id: 'critical', label: 'Critical', filters: { urgency: 'critical' } },
   { id: 'waiting', label: 'Waiting on customer', filters: { status: 'waiting_on_customer' } },
   { id: 'recent', label: 'Recently updated', filters: { sort: 'updated', direction: 'desc' } },
+  { id: 'overdue', label: 'Overdue', filters: { due: 'overdue', sort: 'due', direction: 'asc' } },
+  { id: 'due-soon', label: 'Due in the next hour', filters: { due: 'next_hour', sort: 'due', direction: 'asc' } },
 ];
 
 /** The quick filter these filters are exactly, if any (the default sort does not count). */

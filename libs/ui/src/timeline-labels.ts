@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '@switchboard/contracts';
+import { SLA_METRIC_LABELS, type SlaMetric, type TimelineEntry } from '@switchboard/contracts';
 import type { IconName } from './Icon.js';
 import { channelLabel, humanize, levelLabel, statusLabel, type Viewer } from './labels.js';
 import { describeLinkEvent, isLinkEventField } from './link-labels.js';
@@ -88,6 +88,8 @@ export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: s
   if (viewer === 'customer') return describeEventForCustomer(entry);
   const event = entry.event;
   if (!event) return entry.body || `${actorName} updated the ticket`;
+  // Written by the SLA timers: from = the metric, to = what happened ('breached').
+  if (event.field === 'sla') return `${SLA_METRIC_LABELS[event.from as SlaMetric] ?? humanize(event.from ?? '')} target ${event.to ?? 'changed'}`;
   const field = FIELD_NAMES[event.field] ?? humanize(event.field).toLowerCase();
   const from = event.from == null || event.from === '' ? null : formatValue(event.field, event.from, viewer);
   const to = event.to == null || event.to === '' ? null : formatValue(event.field, event.to, viewer);

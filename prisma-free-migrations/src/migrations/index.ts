@@ -6,6 +6,7 @@ import { migration as ticketModel } from './2026-11-22T0004-ticket-model.js';
 import { migration as attachments } from './2026-11-22T0010-attachments.js';
 import { migration as queueSortIndexes } from './2026-11-22T0020-queue-sort-indexes.js';
 import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-and-mentions.js';
+import { migration as sla } from './2026-12-01T0101-sla.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
 import { migration as accountSecurity } from './2026-12-01T0701-account-security.js';
 import { migration as twoFactor } from './2026-12-01T0702-two-factor.js';
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   twoFactor,
   emailVerification,
   peopleAndRouting,
+  sla,
 ];

@@ -5,6 +5,7 @@ import { catalogAbilities } from '../catalog/catalog.abilities.js';
 import { attachmentsAbilities } from '../attachments/attachments.abilities.js';
 import { authAbilities } from '../auth/auth.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
+import { slaAbilities } from '../sla/sla.abilities.js';
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
@@ -23,6 +24,7 @@ const contributions: AbilityContribution[] = [
   authAbilities,
   peopleAbilities,
   companiesAbilities,
+  slaAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

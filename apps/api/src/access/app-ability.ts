@@ -26,6 +26,8 @@ export const SUBJECTS = [
   'RoutingRule',
   'Company',
   'Invitation',
+  'SlaPolicy',
+  'SlaReport',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

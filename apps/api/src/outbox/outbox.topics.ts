@@ -26,6 +26,17 @@ export interface OutboxTopics {
   'staff.invited': { invitationId: number; email: string; name: string; inviterName: string; link: string; expiresAt: string };
   /** A critical + critical ticket: every online agent and every manager hears at once (routing/). */
   'ticket.critical': { ticketId: number; subject: string; recipients: { email: string; name: string }[] };
+  /** An SLA target is approaching (sla/): one email per recipient (the assignee, or the managers). */
+  'sla.warning': SlaAlertPayload;
+  /** An SLA target was breached (sla/): the assignee and the managers. */
+  'sla.breached': SlaAlertPayload;
+}
+export interface SlaAlertPayload {
+  ticketId: number;
+  subject: string;
+  metric: string;
+  dueAt: string;
+  recipients: { id: number; email: string; name: string }[];
 }
 export type OutboxTopic = keyof OutboxTopics;
 

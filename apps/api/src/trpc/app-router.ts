@@ -4,6 +4,7 @@ import { AccountRouter } from '../auth/account.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
 import { CatalogRouter } from '../catalog/catalog.router.js';
+import { SlaRouter } from '../sla/sla.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
@@ -27,6 +28,7 @@ export class AppRouterFactory {
     private readonly people: PeopleRouter,
     private readonly companies: CompaniesRouter,
     private readonly routing: RoutingRouter,
+    private readonly sla: SlaRouter,
   ) {}
 
   build() {
@@ -42,6 +44,7 @@ export class AppRouterFactory {
       people: this.people.build(),
       companies: this.companies.build(),
       routing: this.routing.build(),
+      sla: this.sla.build(),
     });
   }
 }

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { AuditViewModule } from '../audit/audit-view.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { SlaModule } from '../sla/sla.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ViewsModule } from '../views/views.module.js';
@@ -12,7 +13,7 @@ import { RoutingModule } from '../routing/routing.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

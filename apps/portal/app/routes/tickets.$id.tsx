@@ -52,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     return throwApiFailure(error, request, session, 'That ticket');
   }
+  // When to expect an answer, if the customer's company wants it shown (never fails the page).
+  const expected = await api.sla.expectedResponse.query({ ticketId: id }).catch(() => ({ dueAt: null, text: null }));
 
   const now = new Date();
   const flash = takeFlash(session);
@@ -87,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             }
           : null,
       // Times are rendered from these two on the server and again, identically, on hydration.
+      expectedResponse: expected.dueAt ? { label: fullLabel(expected.dueAt), dueAt: expected.dueAt } : null,
       now: now.toISOString(),
       timeZone: config.timeZone,
       userId: user.id,
@@ -185,7 +188,7 @@ function Description({ item, latest }: { item: { author: string; body: string; c
 }
 
 export default function TicketPage() {
-  const { ticket, entries, links, description, now, timeZone, userId, rating, facts, flash, fileLimit, olderHref } = useLoaderData<typeof loader>();
+  const { ticket, entries, links, description, now, timeZone, userId, rating, facts, flash, fileLimit, olderHref, expectedResponse } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string | undefined> = result?.fieldErrors ?? {};
@@ -214,6 +217,14 @@ export default function TicketPage() {
               </time>
             </dd>
           </div>
+          {expectedResponse ? (
+            <div data-testid="expected-response">
+              <dt>Expected answer</dt>
+              <dd>
+                We aim to answer by <time dateTime={expectedResponse.dueAt}>{expectedResponse.label}</time>
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Urgency</dt>
             <dd>{ticket.urgency}</dd>

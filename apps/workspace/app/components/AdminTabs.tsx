@@ -10,6 +10,7 @@ export function AdminTabs() {
       <NavLink to="/admin/teams">Teams</NavLink>
       <NavLink to="/admin/skills">Skills</NavLink>
       <NavLink to="/admin/routing">Routing</NavLink>
+      <NavLink to="/admin/sla">SLA</NavLink>
       {admin ? (
         <>
           <NavLink to="/admin/companies">Companies</NavLink>

@@ -40,6 +40,7 @@ export function QueueFilterPanel({ catalog, filters, action, keep = {} }: QueueF
             </label>
           ))}
         </fieldset>
+        <Select name="due" label="SLA due" value={filters.due} options={[['overdue', 'Overdue'], ['next_hour', 'Due in the next hour']]} />
         <Select name="urgency" label="Urgency" value={filters.urgency} options={levels.map((l) => [l, levelLabel(l)])} />
         <Select name="importance" label="Importance" value={filters.importance} options={levels.map((l) => [l, levelLabel(l)])} />
         <Select

@@ -1,10 +1,12 @@
 import { Link } from '@remix-run/react';
-import type { Ticket, TicketSort } from '@switchboard/contracts';
-import { PriorityBadge, RelativeTime, sortHref, StatusBadge, type QueueFilters } from '@switchboard/ui';
+import type { Ticket, TicketSla, TicketSort } from '@switchboard/contracts';
+import { PriorityBadge, RelativeTime, SlaBadges, sortHref, StatusBadge, type QueueFilters } from '@switchboard/ui';
 import { BULK_FORM_ID } from './BulkBar';
 
 export interface TicketQueueTableProps {
   tickets: Ticket[];
+  /** The SLA of each ticket (sla.forTickets); a countdown badge per running target. */
+  slas?: TicketSla[];
   now: string;
   timeZone: string;
   /** With filters the sortable headers become links; without, the table is static. */
@@ -13,7 +15,8 @@ export interface TicketQueueTableProps {
   selectable?: boolean;
 }
 
-export function TicketQueueTable({ tickets, now, timeZone, filters, selectable = false }: TicketQueueTableProps) {
+export function TicketQueueTable({ tickets, slas = [], now, timeZone, filters, selectable = false }: TicketQueueTableProps) {
+  const slaOf = new Map(slas.map((s) => [s.ticketId, s]));
   const header = (label: string, column: TicketSort, className?: string) => (
     <SortHeader label={label} column={column} filters={filters} className={className} />
   );
@@ -44,6 +47,7 @@ export function TicketQueueTable({ tickets, now, timeZone, filters, selectable =
             <th scope="col" className="sb-queue__requester">Requester</th>
             {header('Status', 'status')}
             {header('Priority', 'priority')}
+            {header('SLA', 'due', 'sb-queue__sla')}
             <th scope="col" className="sb-queue__assignee">Assignee</th>
             {header('Created', 'created', 'sb-queue__updated')}
             {header('Updated', 'updated', 'sb-queue__updated')}
@@ -85,6 +89,9 @@ export function TicketQueueTable({ tickets, now, timeZone, filters, selectable =
               </td>
               <td>
                 <PriorityBadge urgency={ticket.urgency} importance={ticket.importance} />
+              </td>
+              <td className="sb-queue__sla">
+                <SlaBadges sla={slaOf.get(ticket.id)} now={now} />
               </td>
               <td className="sb-queue__assignee">
                 {ticket.assignee ? ticket.assignee.name : <span className="sb-muted">Unassigned</span>}

@@ -8,6 +8,7 @@ import {
   type AuditEntry,
   type Ticket,
   type TicketLink,
+  type TicketSla,
   type TicketStatus,
   type Timeline as TimelineData,
 } from '@switchboard/contracts';
@@ -17,6 +18,7 @@ import {
   OUTBOUND_CHANNELS,
   PriorityBadge,
   RelativeTime,
+  SlaBadges,
   StatusBadge,
   statusLabel,
   Timeline,
@@ -77,8 +79,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
   const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
+  // The SLA panel is extra: a ticket without one yet (or an API hiccup) still shows the ticket.
+  const sla: TicketSla | null = await queueApi(api).sla.forTicket.query({ ticketId: id }).catch(() => null);
   return {
     ticket,
+    sla,
     catalog,
     links,
     userId: user.id,
@@ -219,7 +224,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
+  const { ticket, sla, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -236,6 +241,7 @@ export default function TicketView() {
         <div className="sb-ticket__meta">
           <StatusBadge status={ticket.status} />
           <PriorityBadge urgency={ticket.urgency} importance={ticket.importance} detailed />
+          <SlaBadges sla={sla} now={now} />
           <span>
             from <strong>{ticket.requester.name}</strong>
             {ticket.requester.email ? <span className="sb-muted"> &lt;{ticket.requester.email}&gt;</span> : null}
@@ -309,6 +315,16 @@ export default function TicketView() {
             </dd>
             <dt>Assignee</dt>
             <dd>{ticket.assignee ? ticket.assignee.name : <span className="sb-muted">Unassigned</span>}</dd>
+            {sla ? (
+              <>
+                <dt>SLA policy</dt>
+                <dd data-testid="sla-policy">
+                  {sla.policyName}
+                  <div className="sb-muted sb-facts__sub">{sla.reason}</div>
+                  <SlaBadges sla={sla} now={now} detailed />
+                </dd>
+              </>
+            ) : null}
             <dt>Channel</dt>
             <dd>{channelLabel(ticket.channel)}</dd>
             <dt>Updated</dt>

@@ -38,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch (error) {
     return apiFailure(error, request, session);
   }
-  return { ...page, cursor: cursor ?? null, filters, catalog, views, userId: user.id, now: new Date().toISOString(), timeZone };
+  // The SLA badges: a second small request, for this page's tickets only. Without them the queue still works.
+  const slas = await calls.sla.forTickets.query({ ticketIds: page.items.map((t) => t.id) }).catch(() => []);
+  return { ...page, slas, cursor: cursor ?? null, filters, catalog, views, userId: user.id, now: new Date().toISOString(), timeZone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { items, total, nextCursor, cursor, filters, catalog, views, userId, now, timeZone } = useLoaderData<typeof loader>();
+  const { items, slas, total, nextCursor, cursor, filters, catalog, views, userId, now, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as QueueActionResult | undefined;
   const filtered = isFiltered(filters);
   return (
@@ -84,7 +86,7 @@ export default function Queue() {
         ) : (
           <>
             <BulkBar catalog={catalog} />
-            <TicketQueueTable tickets={items} now={now} timeZone={timeZone} filters={filters} selectable />
+            <TicketQueueTable tickets={items} slas={slas} now={now} timeZone={timeZone} filters={filters} selectable />
           </>
         )}
         <CursorPager filters={filters} total={total} shown={items.length} nextCursor={nextCursor} paged={Boolean(cursor)} />

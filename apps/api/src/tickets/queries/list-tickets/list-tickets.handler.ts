@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { TICKET_COUNT_CAP, TICKET_STATUSES, type TicketPage } from '@switchboard/contracts';
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { accessibleWhere } from '../../../access/accessible-where.js';
 import { CatalogRepository } from '../../../catalog/catalog.repository.js';
@@ -9,7 +9,7 @@ import { TicketPresenter } from '../../ticket.presenter.js';
 import { TicketRepository } from '../../ticket.repository.js';
 import { ListTicketsQuery, type TicketFilter } from './list-tickets.query.js';
 import { encodeCursor } from './ticket-cursor.js';
-import { afterCursor, filterConditions, sortExpression } from './ticket-list-where.js';
+import { afterCursor, filterConditions, NO_DUE, sortExpression } from './ticket-list-where.js';
 
 const sortValue = (t: TicketModel, sort: TicketFilter['sort']): string | number => {
   switch (sort) {
@@ -57,13 +57,24 @@ export class ListTicketsHandler implements IQueryHandler<ListTicketsQuery, Ticke
     ]);
     const page = rows.slice(0, filter.pageSize);
     const last = page[page.length - 1];
+    const lastValue = last && filter.sort === 'due' ? await this.dueOf(last.id) : last ? sortValue(last, filter.sort) : null;
     return {
       items: await this.presenter.present(page, actor.user),
       total: Math.min(total, TICKET_COUNT_CAP),
       totalCapped: total > TICKET_COUNT_CAP,
       page: filter.page,
       pageSize: filter.pageSize,
-      nextCursor: rows.length > filter.pageSize && last ? encodeCursor(sortValue(last, filter.sort), last.id) : null,
+      nextCursor: rows.length > filter.pageSize && last && lastValue !== null ? encodeCursor(lastValue, last.id) : null,
     };
+  }
+
+  /** The due-sort value of one ticket, for its cursor (the sort key is not a ticket column). */
+  private async dueOf(ticketId: number): Promise<string> {
+    const rows = await this.sequelize.query<{ due: Date | string | null }>('SELECT next_due_at AS due FROM ticket_slas WHERE ticket_id = ?', {
+      replacements: [ticketId],
+      type: QueryTypes.SELECT,
+    });
+    const due = rows[0]?.due;
+    return due ? new Date(due).toISOString() : new Date(`${NO_DUE.replace(' ', 'T')}Z`).toISOString();
   }
 }

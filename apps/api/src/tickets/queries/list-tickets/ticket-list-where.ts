@@ -24,6 +24,31 @@ export interface FieldRef {
 const dayStart = (d: string) => new Date(`${d}T00:00:00.000Z`);
 const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
 
+/**
+ * The earliest running SLA due time (sla/, ticket_slas.next_due_at), tickets without one last. A correlated
+ * primary-key lookup per row: meant for the due filters and open queues, not for sorting a million tickets.
+ */
+export const NO_DUE = '9999-12-31 23:59:59';
+const DUE_SORT = `COALESCE((SELECT s.next_due_at FROM ticket_slas s WHERE s.ticket_id = \`TicketModel\`.\`id\`), '${NO_DUE}')`;
+
+/**
+ * SLA due filters as an index range over ticket_sla_targets (active_due_at, ticket_id): active_due_at is set
+ * only while a target runs, so met and paused targets never match.
+ */
+export function dueCondition(sequelize: Sequelize, due: NonNullable<TicketFilter['due']>, now: Date) {
+  const esc = (d: Date) => sequelize.escape(d as unknown as string);
+  const range =
+    due === 'overdue' ? `active_due_at <= ${esc(now)}` : `active_due_at > ${esc(now)} AND active_due_at <= ${esc(new Date(now.getTime() + 3_600_000))}`;
+  return literal(`\`TicketModel\`.\`id\` IN (SELECT ticket_id FROM ticket_sla_targets WHERE ${range})`);
+}
+
+/** A due-sort cursor value as a DATETIME(3) literal: Sequelize's own date escaping drops the milliseconds. */
+function dueLiteral(value: string | number) {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new DomainError('bad_request', 'TICKET_INVALID_CURSOR', 'cursor: is not a cursor this API gave out', 'cursor');
+  return literal(`'${d.toISOString().replace('T', ' ').replace('Z', '')}'`);
+}
+
 /** The sort expression per sort key; status sorts by workflow order (the ENUM's index). */
 export function sortExpression(sort: TicketFilter['sort']) {
   switch (sort) {
@@ -33,6 +58,8 @@ export function sortExpression(sort: TicketFilter['sort']) {
       return col('TicketModel.priority');
     case 'status':
       return literal('(`TicketModel`.`status` + 0)');
+    case 'due':
+      return literal(DUE_SORT);
     default:
       return col('TicketModel.created_at');
   }
@@ -62,6 +89,7 @@ export function filterConditions(
     const words = filter.q.split(/\s+/).filter(Boolean).slice(0, 8);
     for (const w of words) where.push({ subject: { [Op.like]: `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
   }
+  if (filter.due) where.push(dueCondition(sequelize, filter.due, new Date()));
   if (filter.createdFrom) where.push({ createdAt: { [Op.gte]: dayStart(filter.createdFrom) } });
   if (filter.createdTo) where.push({ createdAt: { [Op.lt]: dayAfter(filter.createdTo) } });
   if (filter.updatedFrom) where.push({ updatedAt: { [Op.gte]: dayStart(filter.updatedFrom) } });
@@ -97,7 +125,7 @@ export function afterCursor(filter: TicketFilter, cursor: string): WhereOptions 
   const { value, id } = decodeCursor(cursor);
   const op = filter.direction === 'desc' ? Op.lt : Op.gt;
   const expr = sortExpression(filter.sort);
-  const v = filter.sort === 'created' || filter.sort === 'updated' ? new Date(value) : value;
+  const v = filter.sort === 'created' || filter.sort === 'updated' ? new Date(value) : filter.sort === 'due' ? dueLiteral(value) : value;
   // "sort <= v AND (sort < v OR id < last)": the first half is an index range both MySQL and
   // MariaDB use; a bare OR (or a row comparison, on MariaDB) makes them scan.
   const inclusive = filter.direction === 'desc' ? Op.lte : Op.gte;
