@@ -43,6 +43,13 @@ export const configSchema = z.object({
     .string()
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must be an account SID (AC followed by 32 hex digits)' }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8, { error: 'must be the account auth token' }).optional(),
+  TWILIO_API_BASE_URL: url(['http:', 'https:'], 'https://api.twilio.com').optional(),
+  TWILIO_WEBHOOK_BASE_URL: url(['http:', 'https:'], 'https://helpdesk.example.com').optional(),
+  TWILIO_SMS_FROM: z.string().optional(),
+  TWILIO_WHATSAPP_FROM: z.string().optional(),
+  TWILIO_JOIN_HOURS: z.coerce.number().min(0).max(8760).default(72),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -77,6 +84,22 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
+  twilio: TwilioConfig;
+}
+
+/** SMS, WhatsApp and voice through Twilio (channels/twilio/). Without the SID and token the channel is off. */
+export interface TwilioConfig {
+  accountSid: string | null;
+  authToken: string | null;
+  /** Where the REST client sends requests: Twilio itself unless set (tests point it at a local fake). */
+  apiBaseUrl: string | null;
+  /** The public base URL Twilio calls our webhooks on (behind a proxy: the outside address); signatures are checked against it. */
+  webhookBaseUrl: string;
+  /** Sender when a ticket has no inbound message to answer from (E.164, and for WhatsApp `whatsapp:+...`). */
+  smsFrom: string | null;
+  whatsappFrom: string | null;
+  /** A message joins the sender's open ticket on the same channel if it was active within this many hours. */
+  joinHours: number;
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -113,6 +136,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: isAbsolute(c.ATTACHMENTS_DIR) ? c.ATTACHMENTS_DIR : resolve(REPO_ROOT, c.ATTACHMENTS_DIR),
       maxBytes: c.ATTACHMENT_MAX_BYTES,
       types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
+    },
+    twilio: {
+      accountSid: c.TWILIO_ACCOUNT_SID ?? null,
+      authToken: c.TWILIO_AUTH_TOKEN ?? null,
+      apiBaseUrl: c.TWILIO_API_BASE_URL?.replace(/\/$/, '') ?? null,
+      webhookBaseUrl: (c.TWILIO_WEBHOOK_BASE_URL ?? c.PUBLIC_API_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      smsFrom: c.TWILIO_SMS_FROM ?? null,
+      whatsappFrom: c.TWILIO_WHATSAPP_FROM ?? null,
+      joinHours: c.TWILIO_JOIN_HOURS,
     },
   };
 }

@@ -18,6 +18,8 @@ export interface OutboxTopics {
   };
   /** A staff member's public reply, to deliver to the customer on the ticket's channel (channels/). */
   'ticket.reply': { ticketId: number; entryId: number };
+  /** A Twilio webhook (message, call, recording...) stored in twilio_inbound, to apply in the worker (channels/twilio/). */
+  'twilio.inbound': { inboundId: number };
 }
 export type OutboxTopic = keyof OutboxTopics;
 
