@@ -181,6 +181,12 @@ describe('replies by SMS and WhatsApp', () => {
     expect((await post('/webhooks/twilio/status', { MessageSid: row.provider_sid!, MessageStatus: 'failed' }, { signature: null })).status).toBe(403);
     const [after] = await sql<{ delivery_status: string }>('SELECT delivery_status FROM outbound_messages WHERE provider_sid = ?', [row.provider_sid]);
     expect(after.delivery_status).toBe('delivered');
+
+    // The agent sees the state on the reply in the timeline.
+    const timeline = await restClient(api.url).get(`/tickets/${ticketId}/timeline`, agent.token);
+    const entry = timeline.body.entries.find((e: { id: number }) => e.id === reply.body.id);
+    expect(entry.delivery).toMatchObject({ channel: 'sms', recipient: from, status: 'delivered', error: null });
+    expect(timeline.body.entries.find((e: { kind: string }) => e.kind === 'message').delivery).toBeUndefined();
   });
 
   it('honours STOP and START: nothing is sent to an opted-out number', async () => {
