@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ATTACHMENT_TYPES, parseTypePatterns } from '../attachments/attachment-limits.js';
+import { parseBusinessHours, type HoursRange } from '../channels/twilio/business-hours.js';
 
 /** apps/api/{src,dist}/config -> the repository root, where `.data/` lives. */
 const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
@@ -50,6 +51,19 @@ export const configSchema = z.object({
   TWILIO_SMS_FROM: z.string().optional(),
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_JOIN_HOURS: z.coerce.number().min(0).max(8760).default(72),
+  TWILIO_VOICE_GREETING: z.string().max(500).default('Thank you for calling support.'),
+  TWILIO_AGENT_PHONES: z
+    .string()
+    .refine((v) => v.split(',').every((n) => /^\+[1-9]\d{6,14}$/.test(n.trim())), { error: 'must be comma-separated E.164 numbers such as +4930123456' })
+    .optional(),
+  TWILIO_BUSINESS_HOURS: z
+    .string()
+    .refine((v) => parseBusinessHours(v) !== null, { error: 'must look like "Mon-Fri 09:00-17:00" (several ranges separated by ";")' })
+    .default('Mon-Fri 09:00-17:00'),
+  TWILIO_TIME_ZONE: z
+    .string()
+    .refine((v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return true; } catch { return false; } }, { error: 'must be an IANA time zone such as Europe/Berlin' })
+    .default('UTC'),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -100,6 +114,13 @@ export interface TwilioConfig {
   whatsappFrom: string | null;
   /** A message joins the sender's open ticket on the same channel if it was active within this many hours. */
   joinHours: number;
+  /** Said first on every call. */
+  voiceGreeting: string;
+  /** Who "0, talk to an agent" rings, at once (agents have no phone numbers in their profiles yet). */
+  agentPhones: string[];
+  /** When "0" rings agents; outside these hours it goes to voicemail. */
+  businessHours: HoursRange[];
+  timeZone: string;
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -145,6 +166,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smsFrom: c.TWILIO_SMS_FROM ?? null,
       whatsappFrom: c.TWILIO_WHATSAPP_FROM ?? null,
       joinHours: c.TWILIO_JOIN_HOURS,
+      voiceGreeting: c.TWILIO_VOICE_GREETING,
+      agentPhones: (c.TWILIO_AGENT_PHONES ?? '').split(',').map((n) => n.trim()).filter(Boolean),
+      businessHours: parseBusinessHours(c.TWILIO_BUSINESS_HOURS)!,
+      timeZone: c.TWILIO_TIME_ZONE,
     },
   };
 }

@@ -1,10 +1,12 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
+import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../../outbox/outbox.topics.js';
 import { InboundMessageApplier } from './inbound-message.applier.js';
+import { VoiceApplier } from './voice.applier.js';
 import { TwilioInboundRepository, type InboundOutcome, type InboundRow } from './twilio-inbound.repository.js';
 
 /**
@@ -22,6 +24,7 @@ export class TwilioInboundProcessor {
     private readonly sequelize: Sequelize,
     private readonly inbound: TwilioInboundRepository,
     private readonly messages: InboundMessageApplier,
+    private readonly voice: VoiceApplier,
     private readonly outbox: OutboxRepository,
   ) {}
 
@@ -31,19 +34,25 @@ export class TwilioInboundProcessor {
     await this.sequelize.transaction(async (transaction) => {
       const row = await this.inbound.lock(payload.inboundId, transaction);
       if (!row || row.processed_at) return;
-      const outcome = await this.apply(row);
+      const outcome = await this.apply(row, transaction);
       await this.inbound.markProcessed(row.id, outcome, transaction);
       this.logger.debug(`twilio ${row.kind} ${row.sid}: ${outcome.outcome}${outcome.ticketId ? ` on #${outcome.ticketId}` : ''}`);
     });
     await this.outbox.markDone(outboxId);
   }
 
-  private apply(row: InboundRow): Promise<InboundOutcome> {
+  private apply(row: InboundRow, transaction: Transaction): Promise<InboundOutcome> {
     switch (row.kind) {
       case 'message':
         return this.messages.apply(row);
-      default:
-        return Promise.resolve({ outcome: 'ignored', ticketId: null, entryId: null });
+      case 'call':
+        return this.voice.call(row);
+      case 'callback':
+        return this.voice.callback(row);
+      case 'recording':
+        return this.voice.recording(row, transaction);
+      case 'transcription':
+        return this.voice.transcription(row);
     }
   }
 }

@@ -75,6 +75,17 @@ export class TwilioInboundRepository {
     return { ...row, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload };
   }
 
+  /** Another row, locked in the caller's transaction (a voicemail takes its transcript this way). */
+  async lockBySid(kind: InboundKind, sid: string, transaction: Transaction): Promise<InboundRow | null> {
+    const [row] = await this.sequelize.query<InboundRow>('SELECT * FROM twilio_inbound WHERE kind = ? AND sid = ? FOR UPDATE', {
+      type: QueryTypes.SELECT,
+      replacements: [kind, sid],
+      transaction,
+    });
+    if (!row) return null;
+    return { ...row, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload };
+  }
+
   async bySid(kind: InboundKind, sid: string): Promise<InboundRow | null> {
     const [row] = await this.sequelize.query<InboundRow>('SELECT * FROM twilio_inbound WHERE kind = ? AND sid = ?', {
       type: QueryTypes.SELECT,

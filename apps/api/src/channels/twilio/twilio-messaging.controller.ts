@@ -2,11 +2,10 @@ import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import twilio from 'twilio';
 import { isDeliveryState } from './delivery-status.js';
-import { readFormBody } from './form-body.js';
 import { parseTwilioAddress } from './twilio-address.js';
 import { TwilioDeliveriesRepository } from './twilio-deliveries.repository.js';
 import { TwilioInboundRepository } from './twilio-inbound.repository.js';
-import { TwilioSignature } from './twilio-signature.js';
+import { TwilioSignature, badRequest, sendTwiml } from './twilio-signature.js';
 
 /**
  * Twilio's messaging webhooks. Each one verifies the signature first (403, nothing stored), then
@@ -25,7 +24,7 @@ export class TwilioMessagingController {
   /** An SMS or WhatsApp message to one of our numbers -> empty TwiML; the ticket is made by the worker. */
   @Post('messaging')
   async messaging(@Req() req: Request, @Res() res: Response) {
-    const params = await this.verified(req, res);
+    const params = await this.signature.readVerified(req, res);
     if (!params) return;
     const sid = params.MessageSid || params.SmsMessageSid;
     const from = parseTwilioAddress(params.From);
@@ -33,13 +32,13 @@ export class TwilioMessagingController {
     if (!from) return badRequest(res, 'From', 'must be a phone number');
     const stored = await this.inbound.accept({ kind: 'message', sid, channel: from.channel, from: params.From, to: params.To ?? '', payload: params });
     if (!stored) this.logger.log(`message ${sid} was already received; nothing stored again`);
-    res.status(200).type('text/xml').send(new twilio.twiml.MessagingResponse().toString());
+    sendTwiml(res, new twilio.twiml.MessagingResponse().toString());
   }
 
   /** Delivery status of a message we sent (statusCallback). */
   @Post('status')
   async status(@Req() req: Request, @Res() res: Response) {
-    const params = await this.verified(req, res);
+    const params = await this.signature.readVerified(req, res);
     if (!params) return;
     const sid = params.MessageSid || params.SmsSid;
     const state = params.MessageStatus || params.SmsStatus;
@@ -49,25 +48,4 @@ export class TwilioMessagingController {
     await this.deliveries.report(sid, state, error?.slice(0, 255) ?? null);
     res.status(204).end();
   }
-
-  /** The form parameters when the signature is Twilio's; otherwise answers 403 (or 413) and returns null. */
-  private async verified(req: Request, res: Response): Promise<Record<string, string> | null> {
-    let params: Record<string, string>;
-    try {
-      params = await readFormBody(req);
-    } catch {
-      res.status(413).type('text/plain').send('body too large');
-      return null;
-    }
-    if (!this.signature.verify(req, params)) {
-      this.logger.warn(`refused ${req.originalUrl}: missing or invalid X-Twilio-Signature`);
-      res.status(403).type('text/plain').send('invalid or missing X-Twilio-Signature');
-      return null;
-    }
-    return params;
-  }
-}
-
-function badRequest(res: Response, field: string, problem: string) {
-  res.status(400).json({ message: `${field}: ${problem}`, data: { fieldErrors: { [field]: problem } } });
 }

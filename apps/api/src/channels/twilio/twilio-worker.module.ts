@@ -8,6 +8,7 @@ import { TicketsModule } from '../../tickets/tickets.module.js';
 import { UsersModule } from '../../users/users.module.js';
 import { ChannelsModule } from '../channels.module.js';
 import { CustomerPhonesRepository } from './customer-phones.repository.js';
+import { CustomerTickets } from './customer-tickets.js';
 import { InboundMessageApplier } from './inbound-message.applier.js';
 import { MediaFetcher } from './media-fetcher.js';
 import { TwilioActor } from './twilio-actor.js';
@@ -16,6 +17,7 @@ import { TwilioDeliveriesRepository } from './twilio-deliveries.repository.js';
 import { TwilioInboundProcessor } from './twilio-inbound.processor.js';
 import { TwilioInboundRepository } from './twilio-inbound.repository.js';
 import { TwilioReplySender } from './twilio-reply.sender.js';
+import { VoiceApplier } from './voice.applier.js';
 
 /**
  * The worker's side of Twilio: applies stored webhooks (messages become tickets) and sends staff
@@ -31,7 +33,9 @@ import { TwilioReplySender } from './twilio-reply.sender.js';
     CustomerPhonesRepository,
     TwilioActor,
     MediaFetcher,
+    CustomerTickets,
     InboundMessageApplier,
+    VoiceApplier,
     TwilioInboundProcessor,
     TwilioReplySender,
   ],

@@ -1,0 +1,216 @@
+import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { eventually, sql } from '../support/db.js';
+import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { useOwnDatabase } from '../support/own-database.js';
+import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
+
+/** Phone calls through Twilio: the menu's TwiML path by path, and what each call leaves on a ticket. */
+let api: RunningApi;
+let worker: { close(): Promise<void> };
+let fake: FakeTwilio;
+let db: { drop(): Promise<void> };
+const OUR_NUMBER = '+15005550006';
+const AGENTS = ['+4930123456', '+4930654321'];
+
+beforeAll(async () => {
+  db = await useOwnDatabase('twilio_voice');
+  fake = await startFakeTwilio();
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: fake.accountSid,
+    TWILIO_AUTH_TOKEN: fake.authToken,
+    TWILIO_API_BASE_URL: fake.url,
+    TWILIO_WEBHOOK_BASE_URL: PUBLIC_WEBHOOK_BASE,
+    TWILIO_VOICE_GREETING: 'Welcome to Acme support.',
+    TWILIO_AGENT_PHONES: AGENTS.join(','),
+    TWILIO_BUSINESS_HOURS: 'Mon-Sun 00:00-24:00',
+  });
+  api = await startApi();
+  worker = await startWorker();
+}, 120_000);
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await fake?.close();
+  await db?.drop();
+});
+
+const at = (path: string) => `${PUBLIC_WEBHOOK_BASE}${path}`;
+let numbers = 0;
+const newNumber = () => `+4916${String(Date.now() % 1e7).padStart(7, '0')}${++numbers}`;
+const callParams = (from: string, extra: Record<string, string> = {}) => ({
+  CallSid: fakeSid('CA'),
+  AccountSid: fake.accountSid,
+  From: from,
+  To: OUR_NUMBER,
+  Direction: 'inbound',
+  CallStatus: 'in-progress',
+  ...extra,
+});
+
+async function twiml(path: string, params: Record<string, string>): Promise<TwimlNode> {
+  const res = await postTwilio(api.url, fake.authToken, path, params);
+  expect(res.status).toBe(200);
+  expect(res.contentType).toMatch(/^text\/xml/);
+  return parseTwiml(res.text);
+}
+
+const el = (name: string, attributes: Record<string, string> = {}, text = '', children: TwimlNode[] = []): TwimlNode => ({ name, attributes, text, children });
+const MENU = 'To leave a voicemail, press 1. To ask for a call back, press 2. To talk to an agent now, press 0.';
+const menuNodes = (attempt: number) => [
+  el('Gather', { numDigits: '1', action: at(`/webhooks/twilio/voice/menu?attempt=${attempt}`), method: 'POST', timeout: '6' }, '', [el('Say', {}, MENU)]),
+  el('Redirect', { method: 'POST' }, at(`/webhooks/twilio/voice/menu?attempt=${attempt}`)),
+];
+const voicemailNodes = (intro?: string) => [
+  ...(intro ? [el('Say', {}, intro)] : []),
+  el('Say', {}, 'Please leave your message after the tone, and press the hash key when you are done.'),
+  el('Record', {
+    action: at('/webhooks/twilio/voice/recorded'),
+    method: 'POST',
+    maxLength: '180',
+    playBeep: 'true',
+    finishOnKey: '#',
+    transcribe: 'true',
+    transcribeCallback: at('/webhooks/twilio/voice/transcription'),
+  }),
+  el('Say', {}, 'We did not receive a message. Goodbye.'),
+  el('Hangup'),
+];
+
+async function inboundDone(kind: string, sid: string) {
+  return eventually(async () => {
+    const [row] = await sql<{ outcome: string; ticket_id: number | null; entry_id: number | null }>(
+      'SELECT outcome, ticket_id, entry_id FROM twilio_inbound WHERE kind = ? AND sid = ? AND processed_at IS NOT NULL',
+      [kind, sid],
+    );
+    return row ?? null;
+  });
+}
+
+const entriesOf = (ticketId: number) =>
+  sql<{ id: number; kind: string; body: string; channel: string }>("SELECT id, kind, body, channel FROM ticket_entries WHERE ticket_id = ? AND kind <> 'event' ORDER BY id", [ticketId]);
+
+describe('POST /webhooks/twilio/voice: the menu, path by path', () => {
+  it('greets and offers the menu; an unsigned call is refused', async () => {
+    const params = callParams(newNumber());
+    expect(await twiml('/webhooks/twilio/voice', params)).toEqual(el('Response', {}, '', [el('Say', {}, 'Welcome to Acme support.'), ...menuNodes(1)]));
+    expect((await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice', params, { signature: null })).status).toBe(403);
+    expect((await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/menu?attempt=1', { ...params, Digits: '1' }, { signedParams: { ...params, Digits: '2' } })).status).toBe(403);
+  });
+
+  it('1 records a voicemail with transcription', async () => {
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', { ...callParams(newNumber()), Digits: '1' })).toEqual(el('Response', {}, '', voicemailNodes()));
+  });
+
+  it('0 rings every agent phone during business hours; an unanswered dial goes to voicemail', async () => {
+    const params = callParams(newNumber());
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', { ...params, Digits: '0' })).toEqual(
+      el('Response', {}, '', [
+        el('Say', {}, 'Connecting you to an agent.'),
+        el('Dial', { action: at('/webhooks/twilio/voice/dial-status'), method: 'POST', timeout: '20' }, '', AGENTS.map((n) => el('Number', {}, n))),
+      ]),
+    );
+    expect(await twiml('/webhooks/twilio/voice/dial-status', { ...params, DialCallStatus: 'no-answer' })).toEqual(
+      el('Response', {}, '', voicemailNodes('Nobody could take your call.')),
+    );
+    expect(await twiml('/webhooks/twilio/voice/dial-status', { ...params, DialCallStatus: 'completed' })).toEqual(el('Response', {}, '', [el('Hangup')]));
+  });
+
+  it('bad or no input repeats the menu once, then goes to voicemail', async () => {
+    const params = callParams(newNumber());
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', { ...params, Digits: '9' })).toEqual(
+      el('Response', {}, '', [el('Say', {}, 'Sorry, I did not get that.'), ...menuNodes(2)]),
+    );
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=2', params)).toEqual(el('Response', {}, '', voicemailNodes()));
+  });
+
+  it('2 confirms, and the callback request becomes one urgent ticket tagged callback-requested, however often it is posted', async () => {
+    const from = newNumber();
+    const params = { ...callParams(from), Digits: '2' };
+    const expected = el('Response', {}, '', [el('Say', {}, 'Thank you. We will call you back at this number as soon as we can. Goodbye.'), el('Hangup')]);
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', params)).toEqual(expected);
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', params)).toEqual(expected);
+    const done = await inboundDone('callback', params.CallSid);
+    expect(done.outcome).toBe('callback');
+    const tickets = await sql<{ id: number; subject: string; urgency: string; channel: string }>(
+      'SELECT t.id, t.subject, t.urgency, t.channel FROM tickets t JOIN customer_phones p ON p.user_id = t.requester_id WHERE p.e164 = ?',
+      [from],
+    );
+    expect(tickets).toEqual([{ id: done.ticket_id, subject: `Callback requested by ${from}`, urgency: 'high', channel: 'phone' }]);
+    const tags = await eventually(async () => {
+      const rows = await sql<{ name: string }>('SELECT t.name FROM ticket_tags tt JOIN tags t ON t.id = tt.tag_id WHERE tt.ticket_id = ?', [done.ticket_id]);
+      return rows.length ? rows : null;
+    });
+    expect(tags.map((t) => t.name)).toEqual(['callback-requested']);
+  });
+});
+
+describe('voicemails and calls on the timeline', () => {
+  const mp3 = Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0, 0, 0, 0, 0]), Buffer.alloc(64, 0x55)]);
+
+  function recording(from: string, callSid: string) {
+    const recordingSid = fakeSid('RE');
+    const path = `/2010-04-01/Accounts/${fake.accountSid}/Recordings/${recordingSid}`;
+    fake.serve(`${path}.mp3`, 'audio/mpeg', mp3);
+    return {
+      recordingSid,
+      recorded: { ...callParams(from), CallSid: callSid, RecordingSid: recordingSid, RecordingUrl: `https://api.twilio.com${path}`, RecordingDuration: '23', Digits: '#' },
+      transcription: {
+        ...callParams(from),
+        CallSid: callSid,
+        RecordingSid: recordingSid,
+        TranscriptionSid: fakeSid('TR'),
+        TranscriptionStatus: 'completed',
+        TranscriptionText: 'Hi, my heating is broken again. Please call me.',
+      },
+    };
+  }
+  const thanks = el('Response', {}, '', [el('Say', {}, 'Thank you for your message. Goodbye.'), el('Hangup')]);
+
+  it('a voicemail whose transcript came first: one entry, the transcript as the message, the recording attached', async () => {
+    const from = newNumber();
+    const { recordingSid, recorded, transcription } = recording(from, fakeSid('CA'));
+    for (let i = 0; i < 2; i++) expect((await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/transcription', transcription)).status).toBe(204);
+    expect(await inboundDone('transcription', recordingSid)).toMatchObject({ outcome: 'held' });
+    expect(await twiml('/webhooks/twilio/voice/recorded', recorded)).toEqual(thanks);
+    expect(await twiml('/webhooks/twilio/voice/recorded', recorded)).toEqual(thanks);
+
+    const done = await inboundDone('recording', recordingSid);
+    expect(done.outcome).toBe('voicemail_created');
+    const entries = await entriesOf(done.ticket_id!);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'message', channel: 'phone' });
+    expect(entries[0].body).toBe(`🎙 Voicemail from ${from} (23 s):\n\nHi, my heating is broken again. Please call me.`);
+    const [ticket] = await sql<{ subject: string }>('SELECT subject FROM tickets WHERE id = ?', [done.ticket_id]);
+    expect(ticket.subject).toBe('Hi, my heating is broken again. Please call me.');
+    expect(await sql('SELECT filename, content_type, size FROM attachments WHERE ticket_entry_id = ?', [entries[0].id])).toEqual([
+      { filename: 'voicemail.mp3', content_type: 'audio/mpeg', size: mp3.length },
+    ]);
+    expect(fake.requests.find((r) => r.path.endsWith(`${recordingSid}.mp3`))).toMatchObject({ method: 'GET', authorized: true });
+    const [merged] = await sql<{ outcome: string }>("SELECT outcome FROM twilio_inbound WHERE kind = 'transcription' AND sid = ?", [recordingSid]);
+    expect(merged.outcome).toBe('merged');
+  });
+
+  it('a finished call and a voicemail before its transcript: each posted twice, each on the caller’s phone ticket once', async () => {
+    const from = newNumber();
+    const callSid = fakeSid('CA');
+    const status = { ...callParams(from), CallSid: callSid, CallStatus: 'completed', CallDuration: '65' };
+    for (let i = 0; i < 2; i++) expect((await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/status', status)).status).toBe(204);
+    const call = await inboundDone('call', callSid);
+    expect(call.outcome).toBe('created');
+
+    const { recordingSid, recorded, transcription } = recording(from, callSid);
+    for (let i = 0; i < 2; i++) await twiml('/webhooks/twilio/voice/recorded', recorded);
+    expect(await inboundDone('recording', recordingSid)).toMatchObject({ outcome: 'voicemail_joined', ticket_id: call.ticket_id });
+    for (let i = 0; i < 2; i++) expect((await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/transcription', transcription)).status).toBe(204);
+    expect(await inboundDone('transcription', recordingSid)).toMatchObject({ outcome: 'transcript_added', ticket_id: call.ticket_id });
+
+    const bodies = (await entriesOf(call.ticket_id!)).map((e) => e.body);
+    expect(bodies).toEqual([
+      `📞 Inbound call from ${from} to ${OUR_NUMBER} · answered, 1 min 5 s`,
+      `🎙 Voicemail from ${from} (23 s).\n\nThe transcript follows when it is ready.`,
+      'Transcript of the voicemail:\n\nHi, my heating is broken again. Please call me.',
+    ]);
+    const [ticket] = await sql<{ subject: string; channel: string }>('SELECT subject, channel FROM tickets WHERE id = ?', [call.ticket_id]);
+    expect(ticket).toEqual({ subject: `Call from ${from}`, channel: 'phone' });
+  });
+});
