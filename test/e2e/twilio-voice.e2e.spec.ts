@@ -1,7 +1,9 @@
 import { startApi, startWorker, type RunningApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { restClient } from '../support/http.js';
 import { useOwnDatabase } from '../support/own-database.js';
+import { createUser } from '../support/people.js';
 import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
 
 /** Phone calls through Twilio: the menu's TwiML path by path, and what each call leaves on a ticket. */
@@ -212,5 +214,77 @@ describe('voicemails and calls on the timeline', () => {
     ]);
     const [ticket] = await sql<{ subject: string; channel: string }>('SELECT subject, channel FROM tickets WHERE id = ?', [call.ticket_id]);
     expect(ticket).toEqual({ subject: `Call from ${from}`, channel: 'phone' });
+  });
+});
+
+describe('call backs', () => {
+  it('an agent presses Call back: Twilio rings the agent, the bridge dials the customer, the finished call lands as a note once', async () => {
+    const from = newNumber();
+    const callSid = fakeSid('CA');
+    await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/status', { ...callParams(from), CallSid: callSid, CallStatus: 'no-answer', CallDuration: '0' });
+    const { ticket_id: ticketId } = await inboundDone('call', callSid);
+    const agent = await createUser(api.url, 'agent');
+    const rest = restClient(api.url);
+
+    expect((await rest.post(`/tickets/${ticketId}/call-back`, { agentPhone: '030 123' }, agent.token)).body.message).toMatch(/^agentPhone: /);
+    const customer = await createUser(api.url, 'customer');
+    expect((await rest.post(`/tickets/${ticketId}/call-back`, { agentPhone: AGENTS[0] }, customer.token)).status).toBe(403);
+
+    const before = fake.created('Calls').length;
+    const res = await rest.post(`/tickets/${ticketId}/call-back`, { agentPhone: '+49 30 123456' }, agent.token);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ticketId, customerPhone: from, agentPhone: AGENTS[0], status: 'queued' });
+
+    const placed = await eventually(async () => fake.created('Calls')[before] ?? null);
+    const bridgeUrl = at(`/webhooks/twilio/voice/bridge?to=${encodeURIComponent(from)}`);
+    expect(placed.authorized).toBe(true);
+    expect(placed.params).toMatchObject({
+      To: AGENTS[0],
+      From: OUR_NUMBER,
+      Url: bridgeUrl,
+      Method: 'POST',
+      StatusCallback: at(`/webhooks/twilio/voice/status?ticket=${ticketId}`),
+    });
+
+    // The agent answers: Twilio fetches the bridge (signed over the URL with its query).
+    const agentLeg = { CallSid: fakeSid('CA'), AccountSid: fake.accountSid, From: OUR_NUMBER, To: AGENTS[0], Direction: 'outbound-api', CallStatus: 'in-progress' };
+    expect(await twiml(`/webhooks/twilio/voice/bridge?to=${encodeURIComponent(from)}`, agentLeg)).toEqual(
+      el('Response', {}, '', [el('Say', {}, 'Connecting you to the customer.'), el('Dial', { callerId: OUR_NUMBER }, '', [el('Number', {}, from)])]),
+    );
+    // Someone changes the number in the URL: the signature no longer matches.
+    const tampered = await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/bridge?to=%2B4915199999999', agentLeg, { signedUrl: bridgeUrl });
+    expect(tampered.status).toBe(403);
+
+    const finished = { ...agentLeg, CallStatus: 'completed', CallDuration: '120' };
+    for (let i = 0; i < 2; i++) {
+      expect((await postTwilio(api.url, fake.authToken, `/webhooks/twilio/voice/status?ticket=${ticketId}`, finished)).status).toBe(204);
+    }
+    expect(await inboundDone('call', agentLeg.CallSid)).toMatchObject({ outcome: 'call_logged', ticket_id: ticketId });
+    const notes = await sql<{ body: string; visibility: string }>("SELECT body, visibility FROM ticket_entries WHERE ticket_id = ? AND kind = 'note'", [ticketId]);
+    expect(notes).toEqual([{ body: `📞 Outbound call from ${OUR_NUMBER} to ${AGENTS[0]} · answered, 2 min`, visibility: 'internal' }]);
+  });
+
+  it('a customer asks for a callback in the portal: the same urgent, tagged phone ticket', async () => {
+    const customer = await createUser(api.url, 'customer');
+    const rest = restClient(api.url);
+    const bad = await rest.post('/callback-requests', { phone: '0151 234' }, customer.token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^phone: must be a phone number with its country code/);
+    const agent = await createUser(api.url, 'agent');
+    expect((await rest.post('/callback-requests', { phone: '+49 151 23456789' }, agent.token)).status).toBe(403);
+
+    const res = await rest.post('/callback-requests', { phone: '+49 151 23456789', window: 'weekdays after 5pm' }, customer.token);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      subject: 'Callback requested by +4915123456789',
+      description: 'Please call me back at +4915123456789.\nPreferred time: weekdays after 5pm',
+      channel: 'phone',
+      urgency: 'high',
+      requester: { id: customer.id },
+    });
+    // Tags are staff vocabulary: the customer does not see them, the agent does.
+    const seen = await rest.get(`/tickets/${res.body.id}`, agent.token);
+    expect(seen.body.tags).toEqual(['callback-requested']);
+    expect(await sql('SELECT user_id FROM customer_phones WHERE e164 = ?', ['+4915123456789'])).toEqual([{ user_id: customer.id }]);
   });
 });

@@ -10,3 +10,5 @@ export * from './audit.schema.js';
 export * from './attachment.schema.js';
 export * from './workflow.js';
 export * from './delivery.schema.js';
+export * from './sms-segments.js';
+export * from './phone.schema.js';

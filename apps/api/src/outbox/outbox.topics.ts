@@ -20,6 +20,8 @@ export interface OutboxTopics {
   'ticket.reply': { ticketId: number; entryId: number };
   /** A Twilio webhook (message, call, recording...) stored in twilio_inbound, to apply in the worker (channels/twilio/). */
   'twilio.inbound': { inboundId: number };
+  /** An agent's call back: ring the agent's phone, then bridge the customer (channels/twilio/). */
+  'twilio.call': { ticketId: number; agentPhone: string; customerPhone: string; requestedById: number };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRouter } from '../audit/audit.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
+import { PhoneRouter } from '../channels/twilio/phone.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
 import { CatalogRouter } from '../catalog/catalog.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
@@ -19,6 +20,7 @@ export class AppRouterFactory {
     private readonly views: ViewsRouter,
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
+    private readonly phone: PhoneRouter,
   ) {}
 
   build() {
@@ -30,6 +32,7 @@ export class AppRouterFactory {
       views: this.views.build(),
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
+      phone: this.phone.build(),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { TwilioModule } from '../channels/twilio/twilio.module.js';
 import { AuditViewModule } from '../audit/audit-view.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
@@ -9,7 +10,7 @@ import { ViewsModule } from '../views/views.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, TwilioModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

@@ -272,6 +272,7 @@ export default function TicketView() {
             <Composer
               requesterName={ticket.requester.name}
               deliveryHint={delivery}
+              counter={ticket.channel === 'sms' || ticket.channel === 'whatsapp' ? ticket.channel : undefined}
               fileLimit={fileLimit}
               errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
             />

@@ -63,6 +63,13 @@ export class CustomerPhonesRepository {
     return (await this.byNumber(e164))!;
   }
 
+  /** Links a number a signed-in customer gave us to them, unless it already belongs to someone. */
+  async claim(userId: number, e164: string) {
+    await this.sequelize.query('INSERT INTO customer_phones (user_id, e164) VALUES (?, ?) ON DUPLICATE KEY UPDATE id = id', {
+      replacements: [userId, e164],
+    });
+  }
+
   /** STOP records when; START clears it. Returns whether anything changed. */
   async setOptedOut(e164: string, optedOut: boolean): Promise<boolean> {
     const [, affected] = (await this.sequelize.query(

@@ -27,7 +27,7 @@ export class TwilioDeliveriesRepository {
   }
 
   /** Records the attempt before calling Twilio (idempotent per outbox event and recipient). */
-  async begin(message: { outboxEventId: number; channel: string; recipient: string; body: string; ticketId: number; entryId: number; status: string; error?: string }) {
+  async begin(message: { outboxEventId: number; channel: string; recipient: string; body: string; ticketId: number; entryId: number | null; status: string; error?: string }) {
     await this.sequelize.query(
       `INSERT INTO outbound_messages (outbox_event_id, channel, recipient, subject, body, status, ticket_id, ticket_entry_id, delivery_error)
        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)

@@ -101,6 +101,16 @@ export class TwilioInboundRepository {
     );
   }
 
+  /** The number a phone ticket's customer last called us on. */
+  async lastCalledNumber(ticketId: number): Promise<string | null> {
+    const [row] = await this.sequelize.query<{ to_address: string }>(
+      `SELECT to_address FROM twilio_inbound WHERE ticket_id = ? AND kind IN ('call', 'recording', 'callback') AND to_address <> ''
+        ORDER BY created_at DESC, id DESC LIMIT 1`,
+      { type: QueryTypes.SELECT, replacements: [ticketId] },
+    );
+    return row?.to_address ?? null;
+  }
+
   /** The number the customer last wrote to on this ticket: replies go out from it. */
   async lastMessageOn(ticketId: number): Promise<{ channel: string; from: string; to: string } | null> {
     const [row] = await this.sequelize.query<{ channel: string; from_address: string; to_address: string }>(

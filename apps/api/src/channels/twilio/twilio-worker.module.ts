@@ -12,6 +12,7 @@ import { CustomerTickets } from './customer-tickets.js';
 import { InboundMessageApplier } from './inbound-message.applier.js';
 import { MediaFetcher } from './media-fetcher.js';
 import { TwilioActor } from './twilio-actor.js';
+import { TwilioCallProcessor } from './twilio-call.processor.js';
 import { TwilioClient } from './twilio-client.js';
 import { TwilioDeliveriesRepository } from './twilio-deliveries.repository.js';
 import { TwilioInboundProcessor } from './twilio-inbound.processor.js';
@@ -38,6 +39,7 @@ import { VoiceApplier } from './voice.applier.js';
     VoiceApplier,
     TwilioInboundProcessor,
     TwilioReplySender,
+    TwilioCallProcessor,
   ],
 })
 export class TwilioWorkerModule {}

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { CALLBACK_TAG } from '@switchboard/contracts';
 import type { Transaction } from 'sequelize';
 import { AddTicketEntryCommand } from '../../tickets/commands/add-ticket-entry/add-ticket-entry.command.js';
 import { UpdateTicketCommand } from '../../tickets/commands/update-ticket/update-ticket.command.js';
@@ -12,7 +13,7 @@ import { parseTwilioAddress } from './twilio-address.js';
 import { TwilioActor } from './twilio-actor.js';
 import { TwilioInboundRepository, type InboundOutcome, type InboundRow } from './twilio-inbound.repository.js';
 
-export const CALLBACK_TAG = 'callback-requested';
+
 const IGNORED: InboundOutcome = { outcome: 'ignored', ticketId: null, entryId: null };
 
 /**
