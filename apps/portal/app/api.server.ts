@@ -8,6 +8,7 @@ import type {
   RateByTokenInput,
   RateTicketInput,
   RegisterInput,
+  RequestCallbackInput,
   SatisfactionRating,
   Ticket,
   TicketLink,
@@ -52,6 +53,10 @@ interface PortalProcedures {
     rate: { mutate(input: RateTicketInput): Promise<SatisfactionRating> };
     forTicket: { query(input: { ticketId: number }): Promise<TicketRating> };
     rateByToken: { mutate(input: RateByTokenInput): Promise<SatisfactionRating> };
+  };
+  phone: {
+    /** "Call me back": an urgent phone ticket. */
+    requestCallback: { mutate(input: RequestCallbackInput): Promise<Ticket> };
   };
 }
 

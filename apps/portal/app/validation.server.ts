@@ -9,6 +9,7 @@ export {
   zRateTicketInput,
   zRegisterInput,
   zReplyInput,
+  zRequestCallbackInput,
   zTicketId,
 } from '@switchboard/contracts';
 
