@@ -146,6 +146,16 @@ describe('POST /webhooks/twilio/voice: the menu, path by path', () => {
   });
 });
 
+describe('withheld numbers', () => {
+  it('2 from a withheld number cannot be called back: the caller is asked for a voicemail, nothing is stored', async () => {
+    const params = { ...callParams('anonymous'), Digits: '2' };
+    expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', params)).toEqual(
+      el('Response', {}, '', voicemailNodes('We cannot see your number. Please leave a message with the number we should call.')),
+    );
+    expect(await sql('SELECT id FROM twilio_inbound WHERE sid = ?', [params.CallSid])).toHaveLength(0);
+  });
+});
+
 describe('voicemails and calls on the timeline', () => {
   const mp3 = Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0, 0, 0, 0, 0]), Buffer.alloc(64, 0x55)]);
 
@@ -190,6 +200,18 @@ describe('voicemails and calls on the timeline', () => {
     expect(fake.requests.find((r) => r.path.endsWith(`${recordingSid}.mp3`))).toMatchObject({ method: 'GET', authorized: true });
     const [merged] = await sql<{ outcome: string }>("SELECT outcome FROM twilio_inbound WHERE kind = 'transcription' AND sid = ?", [recordingSid]);
     expect(merged.outcome).toBe('merged');
+  });
+
+  it('a voicemail from a withheld number opens a ticket of its own by "Unknown caller"', async () => {
+    const { recordingSid, recorded } = recording('anonymous', fakeSid('CA'));
+    expect(await twiml('/webhooks/twilio/voice/recorded', recorded)).toEqual(thanks);
+    const done = await inboundDone('recording', recordingSid);
+    expect(done.outcome).toBe('voicemail_created');
+    const [ticket] = await sql<{ subject: string; email: string; name: string }>(
+      'SELECT t.subject, u.email, u.name FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.id = ?',
+      [done.ticket_id],
+    );
+    expect(ticket).toEqual({ subject: 'Voicemail from a withheld number', email: 'withheld@phone.invalid', name: 'Unknown caller' });
   });
 
   it('a finished call and a voicemail before its transcript: each posted twice, each on the caller’s phone ticket once', async () => {

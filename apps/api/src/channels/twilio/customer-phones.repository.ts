@@ -15,6 +15,8 @@ interface Row {
   opted_out_at: Date | null;
 }
 
+export const WITHHELD_EMAIL = 'withheld@phone.invalid';
+
 const toPhone = (r: Row): CustomerPhone => ({ userId: Number(r.user_id), e164: r.e164, optedOutAt: r.opted_out_at });
 
 /** customer_phones: who owns a number, and whether it said STOP. */
@@ -47,20 +49,30 @@ export class CustomerPhonesRepository {
   async findOrCreate(e164: string, name: string | null): Promise<CustomerPhone> {
     const known = await this.byNumber(e164);
     if (known) return known;
-    const email = phonePlaceholderEmail(e164);
+    const userId = await this.placeholderCustomer(phonePlaceholderEmail(e164), name?.trim() || e164);
+    await this.sequelize.query('INSERT INTO customer_phones (user_id, e164) VALUES (?, ?) ON DUPLICATE KEY UPDATE id = id', {
+      replacements: [userId, e164],
+    });
+    return (await this.byNumber(e164))!;
+  }
+
+  /** The one customer that stands for every caller whose number is withheld (no phone row: nobody can be called back). */
+  withheldCaller(): Promise<number> {
+    return this.placeholderCustomer(WITHHELD_EMAIL, 'Unknown caller');
+  }
+
+  /** A customer without a password, by a placeholder email; created once (the unique email decides races). */
+  private async placeholderCustomer(email: string, name: string): Promise<number> {
     await this.sequelize.query(
       `INSERT INTO users (email, name, password_hash, role, company_id) VALUES (?, ?, NULL, 'customer', NULL)
        ON DUPLICATE KEY UPDATE id = id`,
-      { replacements: [email, (name?.trim() || e164).slice(0, 120)] },
+      { replacements: [email, name.slice(0, 120)] },
     );
     const [user] = await this.sequelize.query<{ id: number }>('SELECT id FROM users WHERE email = ?', {
       type: QueryTypes.SELECT,
       replacements: [email],
     });
-    await this.sequelize.query('INSERT INTO customer_phones (user_id, e164) VALUES (?, ?) ON DUPLICATE KEY UPDATE id = id', {
-      replacements: [user.id, e164],
-    });
-    return (await this.byNumber(e164))!;
+    return Number(user.id);
   }
 
   /** Links a number a signed-in customer gave us to them, unless it already belongs to someone. */

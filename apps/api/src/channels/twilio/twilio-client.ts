@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import twilio from 'twilio';
 import type RequestClientTypes from 'twilio/lib/base/RequestClient.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -37,7 +37,6 @@ export function rebase(uri: string, base: string | null): string {
  */
 @Injectable()
 export class TwilioClient {
-  private readonly logger = new Logger(TwilioClient.name);
   readonly config: TwilioConfig;
   private client: twilio.Twilio | null | undefined;
 
@@ -53,7 +52,7 @@ export class TwilioClient {
     if (this.client !== undefined) return this.client;
     const { accountSid, authToken, apiBaseUrl } = this.config;
     if (!accountSid || !authToken) {
-      this.logger.log('Twilio is off (no TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN): SMS and WhatsApp replies stay in the local outbox');
+      // Said once at boot by the reply sender; every message kept local says why, too.
       this.client = null;
       return null;
     }

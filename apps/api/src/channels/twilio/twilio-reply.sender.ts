@@ -31,6 +31,9 @@ export class TwilioReplySender implements ReplySender, OnModuleInit {
 
   onModuleInit() {
     this.senders.register(['sms', 'whatsapp'], this);
+    if (!this.twilio.enabled) {
+      this.logger.log('Twilio is off (no TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN): SMS and WhatsApp replies and call backs stay in the local outbox');
+    }
   }
 
   async send(reply: OutgoingReply) {

@@ -39,7 +39,7 @@ export class TwilioVoiceController {
   async menu(@Req() req: Request, @Res() res: Response, @Query('attempt') attempt: string | undefined) {
     const params = await this.signature.readVerified(req, res);
     if (!params) return;
-    const { choice, twiml } = this.twiml.choose(params.Digits || undefined, Number(attempt) || 1, new Date());
+    const { choice, twiml } = this.twiml.choose(params.Digits || undefined, Number(attempt) || 1, new Date(), parseTwilioAddress(params.From) !== null);
     if (choice === 'callback' && !(await this.store(res, 'callback', params.CallSid, params))) return;
     sendTwiml(res, twiml);
   }

@@ -43,11 +43,12 @@ export class VoiceTwiml {
   }
 
   /** What a key press (or none) on the menu leads to. */
-  choose(digits: string | undefined, attempt: number, now: Date): { choice: MenuChoice; twiml: string } {
+  choose(digits: string | undefined, attempt: number, now: Date, callerKnown = true): { choice: MenuChoice; twiml: string } {
     switch (digits) {
       case '1':
         return { choice: 'voicemail', twiml: this.voicemail() };
       case '2':
+        if (!callerKnown) return { choice: 'voicemail', twiml: this.voicemail('We cannot see your number. Please leave a message with the number we should call.') };
         return { choice: 'callback', twiml: this.callbackConfirmed() };
       case '0':
         if (this.agentsAvailable(now)) return { choice: 'agent', twiml: this.dialAgents() };

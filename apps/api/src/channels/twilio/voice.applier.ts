@@ -42,7 +42,11 @@ export class VoiceApplier {
     const address = parseTwilioAddress(inbound ? p.From : p.To);
     if (!address) return null;
     const phone = await this.phones.findOrCreate(address.e164, p.CallerName ?? null);
-    return { e164: address.e164, actor: await this.actors.of(phone.userId) };
+    return { e164: address.e164, actor: await this.actors.of(phone.userId), withheld: false };
+  }
+
+  private async withheldCaller() {
+    return { e164: 'a withheld number', actor: await this.actors.of(await this.phones.withheldCaller()), withheld: true };
   }
 
   async call(row: InboundRow): Promise<InboundOutcome> {
@@ -76,8 +80,8 @@ export class VoiceApplier {
   /** A voicemail: the recording downloaded and attached, with the transcript if it came first. */
   async recording(row: InboundRow, transaction: Transaction): Promise<InboundOutcome> {
     const p = row.payload as Record<string, string>;
-    const who = await this.caller(p);
-    if (!who) return this.withheld(row);
+    // A voicemail from a withheld number still counts: a ticket of its own, by "Unknown caller".
+    const who = (await this.caller(p)) ?? (await this.withheldCaller());
     const stored = await this.media.store(who.actor, `${p.RecordingUrl}.mp3`, 'voicemail.mp3', 'audio/mpeg');
     // Locked: the transcript's own job waits for us, then finds it merged.
     const transcript = await this.inbound.lockBySid('transcription', row.sid, transaction);
@@ -89,6 +93,7 @@ export class VoiceApplier {
     if (typeof stored === 'string') lines.push(`[recording not attached: ${stored}]`);
     const outcome = await this.tickets.post(who.actor, {
       channel: 'phone',
+      newTicket: who.withheld,
       body: lines.join('\n\n'),
       subject: text ? subjectFrom(text, `Voicemail from ${who.e164}`) : `Voicemail from ${who.e164}`,
       attachmentIds: typeof stored === 'number' ? [stored] : [],
@@ -104,8 +109,7 @@ export class VoiceApplier {
     const voicemail = await this.inbound.bySid('recording', row.sid);
     if (!voicemail?.processed_at || !voicemail.ticket_id) return { ...IGNORED, outcome: 'held' };
     const p = row.payload as Record<string, string>;
-    const who = await this.caller({ ...p, From: p.From || voicemail.from_address, Direction: 'inbound' });
-    if (!who) return this.withheld(row);
+    const who = (await this.caller({ ...p, From: p.From || voicemail.from_address, Direction: 'inbound' })) ?? (await this.withheldCaller());
     const entry = await this.commands.execute(
       new AddTicketEntryCommand(who.actor, Number(voicemail.ticket_id), `Transcript of the voicemail:\n\n${text}`, false, 'phone'),
     );
@@ -113,7 +117,7 @@ export class VoiceApplier {
   }
 
   private withheld(row: InboundRow): InboundOutcome {
-    this.logger.warn(`twilio ${row.kind} ${row.sid}: the caller's number is withheld or not a phone number; nothing recorded on a ticket`);
+    this.logger.warn(`twilio ${row.kind} ${row.sid}: the caller's number is withheld or not a phone number; no ticket entry for it`);
     return { ...IGNORED, outcome: 'withheld_number' };
   }
 }
