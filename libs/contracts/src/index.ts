@@ -12,3 +12,4 @@ export * from './workflow.js';
 export * from './delivery.schema.js';
 export * from './sms-segments.js';
 export * from './phone.schema.js';
+export * from './twilio-settings.schema.js';

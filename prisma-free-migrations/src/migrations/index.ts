@@ -8,6 +8,7 @@ import { migration as queueSortIndexes } from './2026-11-22T0020-queue-sort-inde
 import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-and-mentions.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
 import { migration as twilioMessaging } from './2026-12-01T0401-twilio-messaging.js';
+import { migration as twilioSettings } from './2026-12-01T0402-twilio-settings.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   entryHtmlAndMentions,
   queueSortIndexes,
   twilioMessaging,
+  twilioSettings,
 ];

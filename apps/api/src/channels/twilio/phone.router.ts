@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { zCallBackInput, zCallBackResult, zRequestCallbackInput, zTicket } from '@switchboard/contracts';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { zCallBackInput, zCallBackResult, zRequestCallbackInput, zTicket, zTwilioSettings, zUpdateTwilioSettingsInput } from '@switchboard/contracts';
+import { z } from 'zod';
 import { requireAbility, router } from '../../trpc/trpc.js';
 import { CallBackCommand } from './commands/call-back/call-back.command.js';
 import { RequestCallbackCommand } from './commands/request-callback/request-callback.command.js';
+import { UpdateTwilioSettingsCommand } from './commands/update-twilio-settings/update-twilio-settings.command.js';
+import { GetTwilioSettingsQuery } from './queries/get-twilio-settings/get-twilio-settings.query.js';
 
 const tags = ['phone'];
 
 @Injectable()
 export class PhoneRouter {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   build() {
     return router({
@@ -23,6 +29,16 @@ export class PhoneRouter {
         .input(zCallBackInput)
         .output(zCallBackResult)
         .mutation(({ ctx, input }) => this.commands.execute(new CallBackCommand(ctx.actor, input.id, input.agentPhone))),
+      settings: requireAbility('manage', 'ChannelSettings')
+        .meta({ openapi: { method: 'GET', path: '/settings/phone', tags, protect: true, summary: 'The Twilio settings in force (admins); the auth token is never returned' } })
+        .input(z.object({}).optional())
+        .output(zTwilioSettings)
+        .query(({ ctx }) => this.queries.execute(new GetTwilioSettingsQuery(ctx.actor))),
+      updateSettings: requireAbility('manage', 'ChannelSettings')
+        .meta({ openapi: { method: 'PUT', path: '/settings/phone', tags, protect: true, summary: 'Change the Twilio settings (admins); an empty value falls back to the environment' } })
+        .input(zUpdateTwilioSettingsInput)
+        .output(zTwilioSettings)
+        .mutation(({ ctx, input }) => this.commands.execute(new UpdateTwilioSettingsCommand(ctx.actor, input))),
     });
   }
 }

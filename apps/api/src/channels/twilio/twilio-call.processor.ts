@@ -39,12 +39,13 @@ export class TwilioCallProcessor {
       entryId: null,
     };
     // Caller ID: the number the customer called us on, else our configured number.
-    const from = (await this.inbound.lastCalledNumber(payload.ticketId)) ?? this.twilio.config.smsFrom;
-    const client = this.twilio.get();
+    const config = await this.twilio.config();
+    const from = (await this.inbound.lastCalledNumber(payload.ticketId)) ?? config.smsFrom;
+    const client = await this.twilio.get();
     if (!client || !from) {
       await this.deliveries.begin({ ...record, status: 'local' });
       this.logger.log(
-        `call back on #${payload.ticketId} not placed (${client ? 'no number to call from: set TWILIO_SMS_FROM' : 'Twilio is off: no TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN'}); kept in the local outbox`,
+        `call back on #${payload.ticketId} not placed (${client ? 'no number to call from: set TWILIO_SMS_FROM' : 'Twilio is off: no account SID / auth token in the settings or the environment'}); kept in the local outbox`,
       );
       return this.outbox.markDone(outboxId);
     }

@@ -31,8 +31,11 @@ export class TwilioReplySender implements ReplySender, OnModuleInit {
 
   onModuleInit() {
     this.senders.register(['sms', 'whatsapp'], this);
-    if (!this.twilio.enabled) {
-      this.logger.log('Twilio is off (no TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN): SMS and WhatsApp replies and call backs stay in the local outbox');
+    const { accountSid, authToken } = this.twilio.environment;
+    if (!accountSid || !authToken) {
+      this.logger.log(
+        'Twilio is not configured in the environment (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN): unless an admin sets it in the workspace, SMS and WhatsApp replies and call backs stay in the local outbox',
+      );
     }
   }
 
@@ -56,12 +59,13 @@ export class TwilioReplySender implements ReplySender, OnModuleInit {
       this.logger.log(`reply ${reply.entryId} on #${reply.ticketId} not sent: ${e164} opted out`);
       return this.outbox.markDone(reply.outboxId);
     }
-    const from = last?.to || (channel === 'whatsapp' ? this.twilio.config.whatsappFrom : this.twilio.config.smsFrom);
-    const client = this.twilio.get();
+    const config = await this.twilio.config();
+    const from = last?.to || (channel === 'whatsapp' ? config.whatsappFrom : config.smsFrom);
+    const client = await this.twilio.get();
     if (!client || !from) {
       await this.deliveries.begin({ ...base, recipient: to, status: 'local' });
       this.logger.log(
-        `${channel} reply to ${to} kept in the local outbox (${client ? `no number to send from: set TWILIO_${channel === 'whatsapp' ? 'WHATSAPP' : 'SMS'}_FROM` : 'Twilio is off: no TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN'})`,
+        `${channel} reply to ${to} kept in the local outbox (${client ? `no number to send from: set TWILIO_${channel === 'whatsapp' ? 'WHATSAPP' : 'SMS'}_FROM` : 'Twilio is off: no account SID / auth token in the settings or the environment'})`,
       );
       return this.outbox.markDone(reply.outboxId);
     }

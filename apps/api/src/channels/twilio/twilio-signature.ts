@@ -16,8 +16,8 @@ export class TwilioSignature {
 
   constructor(private readonly twilio: TwilioClient) {}
 
-  verify(req: Request, params: Record<string, string>): boolean {
-    const token = this.twilio.config.authToken;
+  async verify(req: Request, params: Record<string, string>): Promise<boolean> {
+    const token = (await this.twilio.config()).authToken;
     const signature = req.header('x-twilio-signature');
     if (!token || !signature) return false;
     return twilio.validateRequest(token, signature, this.twilio.webhookUrl(req.originalUrl), params);
@@ -32,7 +32,7 @@ export class TwilioSignature {
       res.status(413).type('text/plain').send('body too large');
       return null;
     }
-    if (!this.verify(req, params)) {
+    if (!(await this.verify(req, params))) {
       this.logger.warn(`refused ${req.originalUrl}: missing or invalid X-Twilio-Signature`);
       res.status(403).type('text/plain').send('invalid or missing X-Twilio-Signature');
       return null;

@@ -16,14 +16,15 @@ const FINAL_CALL_STATES = new Set(['completed', 'busy', 'no-answer', 'failed', '
  */
 @Controller('webhooks/twilio/voice')
 export class TwilioVoiceController {
-  private readonly twiml: VoiceTwiml;
-
   constructor(
     private readonly signature: TwilioSignature,
     private readonly inbound: TwilioInboundRepository,
-    twilio: TwilioClient,
-  ) {
-    this.twiml = new VoiceTwiml(twilio.config, (path) => twilio.webhookUrl(path));
+    private readonly twilio: TwilioClient,
+  ) {}
+
+  /** The call flow with the current settings (greeting, agent phones, hours may change in the admin settings). */
+  private async flow() {
+    return new VoiceTwiml(await this.twilio.config(), (path) => this.twilio.webhookUrl(path));
   }
 
   /** A call to one of our numbers: greeting and menu. */
@@ -31,7 +32,7 @@ export class TwilioVoiceController {
   async incoming(@Req() req: Request, @Res() res: Response) {
     const params = await this.signature.readVerified(req, res);
     if (!params) return;
-    sendTwiml(res, this.twiml.menu(1, { greet: true }));
+    sendTwiml(res, (await this.flow()).menu(1, { greet: true }));
   }
 
   /** A key press on the menu, or none (`attempt` counts how often the menu was said). */
@@ -39,7 +40,7 @@ export class TwilioVoiceController {
   async menu(@Req() req: Request, @Res() res: Response, @Query('attempt') attempt: string | undefined) {
     const params = await this.signature.readVerified(req, res);
     if (!params) return;
-    const { choice, twiml } = this.twiml.choose(params.Digits || undefined, Number(attempt) || 1, new Date(), parseTwilioAddress(params.From) !== null);
+    const { choice, twiml } = (await this.flow()).choose(params.Digits || undefined, Number(attempt) || 1, new Date(), parseTwilioAddress(params.From) !== null);
     if (choice === 'callback' && !(await this.store(res, 'callback', params.CallSid, params))) return;
     sendTwiml(res, twiml);
   }
@@ -49,7 +50,7 @@ export class TwilioVoiceController {
   async dialStatus(@Req() req: Request, @Res() res: Response) {
     const params = await this.signature.readVerified(req, res);
     if (!params) return;
-    sendTwiml(res, this.twiml.afterDial(params.DialCallStatus));
+    sendTwiml(res, (await this.flow()).afterDial(params.DialCallStatus));
   }
 
   /** <Record> finished: the voicemail becomes a ticket entry (the worker downloads the recording). */
@@ -58,7 +59,7 @@ export class TwilioVoiceController {
     const params = await this.signature.readVerified(req, res);
     if (!params) return;
     if (params.RecordingSid && params.RecordingUrl && !(await this.store(res, 'recording', params.RecordingSid, params))) return;
-    sendTwiml(res, this.twiml.thanksForMessage());
+    sendTwiml(res, (await this.flow()).thanksForMessage());
   }
 
   /** The voicemail's transcript (transcribeCallback). */
@@ -91,7 +92,7 @@ export class TwilioVoiceController {
     if (!params) return;
     const customer = parseTwilioAddress(to);
     if (!customer) return badRequest(res, 'to', 'must be a phone number');
-    sendTwiml(res, this.twiml.bridge(customer.e164, params.From || null));
+    sendTwiml(res, (await this.flow()).bridge(customer.e164, params.From || null));
   }
 
   /** Stores one voice event (idempotent by sid); answers 400 and returns false when the sid is missing. */

@@ -25,10 +25,13 @@ import { VoiceApplier } from './voice.applier.js';
  * replies on SMS and WhatsApp tickets. TicketsModule and AttachmentsModule bring the command
  * handlers it dispatches to.
  */
+import { TwilioSettingsRepository } from './twilio-settings.repository.js';
+
 @Module({
   imports: [CqrsModule, ChannelsModule, OutboxModule, UsersModule, TicketsModule, AttachmentsModule, BullModule.registerQueue({ name: OUTBOX_QUEUE })],
   providers: [
     TwilioClient,
+    TwilioSettingsRepository,
     TwilioInboundRepository,
     TwilioDeliveriesRepository,
     CustomerPhonesRepository,

@@ -4,6 +4,7 @@ export enum TwilioErrorCode {
   Forbidden = 'TWILIO_FORBIDDEN',
   InvalidPhone = 'TWILIO_INVALID_PHONE',
   NoCustomerPhone = 'TWILIO_NO_CUSTOMER_PHONE',
+  InvalidSetting = 'TWILIO_INVALID_SETTING',
 }
 
 export const TwilioErrors = {
@@ -13,3 +14,6 @@ export const TwilioErrors = {
   noCustomerPhone: (ticketId: number) =>
     new DomainError('bad_request', TwilioErrorCode.NoCustomerPhone, `id: the requester of ticket #${ticketId} has no phone number on file`, 'id'),
 };
+
+export const invalidSetting = (field: string, problem: string) =>
+  new DomainError('bad_request', TwilioErrorCode.InvalidSetting, `${field}: ${problem}`, field);

@@ -19,11 +19,18 @@ import { TwilioVoiceController } from './twilio-voice.controller.js';
  * The API's side of Twilio: the signed webhooks (store what Twilio sent, answer at once) and the
  * phone procedures (request a callback, call a customer back). Exports the router for the app router.
  */
+import { UpdateTwilioSettingsHandler } from './commands/update-twilio-settings/update-twilio-settings.handler.js';
+import { GetTwilioSettingsHandler } from './queries/get-twilio-settings/get-twilio-settings.handler.js';
+import { TwilioSettingsRepository } from './twilio-settings.repository.js';
+
 @Module({
   imports: [CqrsModule, OutboxModule, AuditModule, UsersModule, TicketsModule],
   controllers: [TwilioMessagingController, TwilioVoiceController],
   providers: [
     TwilioClient,
+    TwilioSettingsRepository,
+    GetTwilioSettingsHandler,
+    UpdateTwilioSettingsHandler,
     TwilioSignature,
     TwilioInboundRepository,
     TwilioDeliveriesRepository,
