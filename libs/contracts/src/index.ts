@@ -9,6 +9,7 @@ export * from './satisfaction.schema.js';
 export * from './audit.schema.js';
 export * from './attachment.schema.js';
 export * from './workflow.js';
+export * from './account-security.schema.js';
 export * from './delivery.schema.js';
 export * from './sms-segments.js';
 export * from './phone.schema.js';

@@ -3,6 +3,7 @@ import { ROLES } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import { catalogAbilities } from '../catalog/catalog.abilities.js';
 import { attachmentsAbilities } from '../attachments/attachments.abilities.js';
+import { authAbilities } from '../auth/auth.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
@@ -18,6 +19,7 @@ const contributions: AbilityContribution[] = [
   viewsAbilities,
   satisfactionAbilities,
   attachmentsAbilities,
+  authAbilities,
   twilioAbilities,
 ];
 

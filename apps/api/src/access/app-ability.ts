@@ -6,7 +6,7 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'CallbackRequest', 'PhoneCall', 'ChannelSettings'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'Session', 'ApiKey', 'TwoFactor', 'CallbackRequest', 'PhoneCall', 'ChannelSettings'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -39,6 +39,15 @@ export interface AttachmentFields {
   visibility: 'public' | 'internal' | null;
 }
 
+export interface OutboundMessageFields {
+  sensitive: boolean;
+}
+
+/** A sign-in session (an auth token) or an API key, both owned by one user. */
+export interface OwnedFields {
+  userId: number;
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
@@ -46,7 +55,10 @@ export type AppSubjects =
   | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
   | (SavedViewFields & ForcedSubject<'SavedView'>)
   | (SatisfactionRatingFields & ForcedSubject<'SatisfactionRating'>)
-  | (AttachmentFields & ForcedSubject<'Attachment'>);
+  | (AttachmentFields & ForcedSubject<'Attachment'>)
+  | (OutboundMessageFields & ForcedSubject<'OutboundMessage'>)
+  | (OwnedFields & ForcedSubject<'Session'>)
+  | (OwnedFields & ForcedSubject<'ApiKey'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

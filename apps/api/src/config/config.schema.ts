@@ -44,6 +44,10 @@ export const configSchema = z.object({
     .string()
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
+  WORKSPACE_URL: url(['http:', 'https:'], 'https://desk.example.com').default('http://localhost:3001'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must be an account SID (AC followed by 32 hex digits)' }).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(8, { error: 'must be the account auth token' }).optional(),
   TWILIO_API_BASE_URL: url(['http:', 'https:'], 'https://api.twilio.com').optional(),
@@ -98,6 +102,11 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
+  /** Where staff open the workspace; links in staff emails (password reset) point there. */
+  workspaceUrl: string;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  passwordResetTtlMinutes: number;
   twilio: TwilioConfig;
 }
 
@@ -158,6 +167,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: c.ATTACHMENT_MAX_BYTES,
       types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
     },
+    workspaceUrl: c.WORKSPACE_URL.replace(/\/$/, ''),
+    loginMaxFailures: c.LOGIN_MAX_FAILURES,
+    loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+    passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
     twilio: {
       accountSid: c.TWILIO_ACCOUNT_SID ?? null,
       authToken: c.TWILIO_AUTH_TOKEN ?? null,

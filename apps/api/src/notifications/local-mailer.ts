@@ -9,6 +9,8 @@ export interface Email {
   subject: string;
   body: string;
   ticketId: number | null;
+  /** Holds a one-time secret (a reset link): recorded, but its body is shown to admins only, and never logged. */
+  sensitive?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export class LocalMailer {
       body: email.body,
       status: 'local',
       ticketId: email.ticketId,
+      sensitive: email.sensitive ?? false,
     });
     this.logger.log(
       `"${email.subject.slice(0, 80)}" to ${email.recipient} kept in the local outbox ` +

@@ -9,4 +9,6 @@ export class OutboundMessageModel extends Model {
   @Column({ type: DataType.TEXT('medium'), allowNull: false }) body!: string;
   @Column({ type: DataType.STRING(20), allowNull: false }) status!: string;
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
+  /** SENSITIVE is a reserved word in MySQL, hence the column name. */
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: false, field: 'holds_secret' }) sensitive!: boolean;
 }

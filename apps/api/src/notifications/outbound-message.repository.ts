@@ -5,7 +5,7 @@ import { OutboundMessageModel } from './outbound-message.model.js';
 export type NewOutboundMessage = Pick<
   OutboundMessageModel,
   'outboxEventId' | 'channel' | 'recipient' | 'subject' | 'body' | 'status' | 'ticketId'
->;
+> & { sensitive?: boolean };
 
 @Injectable()
 export class OutboundMessageRepository {

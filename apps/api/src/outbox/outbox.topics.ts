@@ -18,6 +18,10 @@ export interface OutboxTopics {
   };
   /** A staff member's public reply, to deliver to the customer on the ticket's channel (channels/). */
   'ticket.reply': { ticketId: number; entryId: number };
+  /** A password reset link for one user; the token is single-use and short-lived (auth/password-reset/). */
+  'auth.password_reset': { userId: number; email: string; name: string; resetUrl: string; expiresAt: string };
+  /** Asks a self-registered customer to confirm their address (auth/email-verification/). */
+  'auth.verify_email': { userId: number; email: string; name: string; verifyUrl: string };
   /** A Twilio webhook (message, call, recording...) stored in twilio_inbound, to apply in the worker (channels/twilio/). */
   'twilio.inbound': { inboundId: number };
   /** An agent's call back: ring the agent's phone, then bridge the customer (channels/twilio/). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRouter } from '../audit/audit.router.js';
+import { AccountRouter } from '../auth/account.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
 import { PhoneRouter } from '../channels/twilio/phone.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
@@ -20,6 +21,7 @@ export class AppRouterFactory {
     private readonly views: ViewsRouter,
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
+    private readonly account: AccountRouter,
     private readonly phone: PhoneRouter,
   ) {}
 
@@ -32,6 +34,7 @@ export class AppRouterFactory {
       views: this.views.build(),
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
+      account: this.account.build(),
       phone: this.phone.build(),
     });
   }

@@ -10,4 +10,6 @@ export class UserModel extends Model {
   @Column({ type: DataType.ENUM('customer', 'agent', 'manager', 'admin'), allowNull: false }) role!: Role;
   @ForeignKey(() => CompanyModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) companyId!: number | null;
   @BelongsTo(() => CompanyModel) company?: CompanyModel | null;
+  @Column({ type: DataType.DATE(3), allowNull: true }) lockedUntil!: Date | null;
+  @Column({ type: DataType.DATE(3), allowNull: true }) totpEnabledAt!: Date | null;
 }

@@ -32,6 +32,9 @@ export function AppNav({ user }: { user: SessionUser }) {
           {user.name}
           <span className="sb-topbar__role">{ROLE_LABELS[user.role] ?? user.role}</span>
         </span>
+        <NavLink to="/account" className="sb-button sb-button--quiet sb-button--small" data-testid="nav-account">
+          Account
+        </NavLink>
         <Form method="post" action="/logout">
           <button type="submit" className="sb-button sb-button--quiet sb-button--small" data-testid="sign-out">
             Sign out
