@@ -23,6 +23,8 @@ const common = {
     '^@switchboard/passwords$': '<rootDir>/libs/passwords/src/index.ts',
     '^@switchboard/migrations$': '<rootDir>/prisma-free-migrations/src/index.ts',
     '^@switchboard/trpc-client$': '<rootDir>/libs/trpc-client/src/index.ts',
+    // Its ESM build imports JSON without an import attribute, which jest's ESM mode warns about on every load.
+    '^libphonenumber-js$': '<rootDir>/node_modules/libphonenumber-js/index.cjs',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

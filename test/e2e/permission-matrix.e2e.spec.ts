@@ -84,6 +84,15 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
   'sla.compliance': { probe: (f) => f.client.sla.compliance.query({ groupBy: 'policy' }), expect: managers },
   'sla.setCompanyDisplay': { probe: (f) => f.client.sla.setCompanyDisplay.mutate({ companyId: f.companyId, show: false }), expect: managers },
   'sla.expectedResponse': { probe: (f) => f.client.sla.expectedResponse.query({ ticketId: f.target }), expect: readTarget },
+  // Phone: customers ask for a callback, staff call back, admins change the Twilio settings.
+  'phone.requestCallback': {
+    probe: (f) => f.client.phone.requestCallback.mutate({ phone: '+4930123456', window: 'after 5pm' }),
+    expect: row('forbidden', { customer: 'ok', coOwn: 'ok', coShared: 'ok', admin: 'ok' }),
+  },
+  'phone.callBack': { probe: (f) => f.client.phone.callBack.mutate({ id: f.target, agentPhone: '+4930123456' }), expect: staffAnswer('bad_request') },
+  'phone.settings': { probe: (f) => f.client.phone.settings.query({}), expect: adminOnly },
+  // Refused input, so nothing changes: only admins get as far as validation.
+  'phone.updateSettings': { probe: (f) => f.client.phone.updateSettings.mutate({ accountSid: 'nope' } as never), expect: row('forbidden', { admin: 'bad_request' }) },
   // The signed-in user's own sessions, API keys and second factor.
   'account.sessions': { probe: (f) => f.client.account.sessions.query({}), expect: everyone },
   'account.revokeSession': { probe: (f) => f.client.account.revokeSession.mutate({ id: 2_000_000_000 }), expect: row('not_found') },

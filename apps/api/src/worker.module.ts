@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ChannelsWorkerModule } from './channels/channels-worker.module.js';
+import { TwilioWorkerModule } from './channels/twilio/twilio-worker.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { QueueModule } from './database/queue.module.js';
@@ -27,6 +28,7 @@ import { RoutingWorkerModule } from './routing/routing-worker.module.js';
     ChannelsWorkerModule,
     RoutingWorkerModule,
     SlaWorkerModule,
+    TwilioWorkerModule,
   ],
 })
 export class WorkerModule {}

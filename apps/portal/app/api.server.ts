@@ -12,6 +12,7 @@ import type {
   RateByTokenInput,
   RateTicketInput,
   RegisterInput,
+  RequestCallbackInput,
   SatisfactionRating,
   Ticket,
   TicketLink,
@@ -64,6 +65,10 @@ interface PortalProcedures {
   sla: {
     /** When to expect an answer; both null unless the customer's company wants it shown. */
     expectedResponse: { query(input: { ticketId: number }): Promise<{ dueAt: string | null; text: string | null }> };
+  };
+  phone: {
+    /** "Call me back": an urgent phone ticket. */
+    requestCallback: { mutate(input: RequestCallbackInput): Promise<Ticket> };
   };
 }
 

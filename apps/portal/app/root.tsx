@@ -47,6 +47,7 @@ function Header() {
                 My tickets
               </NavLink>
               <NavLink to="/tickets/new">New ticket</NavLink>
+              <NavLink to="/callback">Request a callback</NavLink>
               <Form method="post" action="/logout" className="site-nav__logout">
                 <button type="submit" className="link-button" data-testid="logout">
                   Sign out<span className="visually-hidden"> {user.name}</span>

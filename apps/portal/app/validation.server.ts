@@ -11,6 +11,7 @@ export {
   zRateTicketInput,
   zRegisterInput,
   zReplyInput,
+  zRequestCallbackInput,
   zTicketId,
 } from '@switchboard/contracts';
 

@@ -13,3 +13,7 @@ export * from './account-security.schema.js';
 export * from './people.schema.js';
 export * from './company.schema.js';
 export * from './sla.schema.js';
+export * from './delivery.schema.js';
+export * from './sms-segments.js';
+export * from './phone.schema.js';
+export * from './twilio-settings.schema.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zAttachment, zAttachmentIds } from './attachment.schema.js';
+import { zDelivery } from './delivery.schema.js';
 import { CHANNELS, ENTRY_KINDS, VISIBILITIES } from './enums.js';
 import { zPerson, zTicketId } from './ticket.schema.js';
 
@@ -28,6 +29,8 @@ export const zTimelineEntry = z.object({
   bodyHtml: z.string(),
   /** Staff mentioned with @ in an internal note; empty for every other entry. */
   mentions: z.array(zMention),
+  /** Staff only: the delivery state of a reply sent by SMS or WhatsApp (absent elsewhere). */
+  delivery: zDelivery.nullable().optional(),
 });
 export type TimelineEntry = z.infer<typeof zTimelineEntry>;
 

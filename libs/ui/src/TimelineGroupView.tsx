@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '@switchboard/contracts';
+import { DELIVERY_LABELS, type TimelineEntry } from '@switchboard/contracts';
 import type { Viewer } from './labels.js';
 import { formatClockTime, formatFullDateTime } from './relative-time.js';
 import { CHANNEL_ICONS, OUTBOUND_CHANNELS, type TimelineLabels } from './timeline-labels.js';
@@ -72,6 +72,16 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone,
         >
           <TimelineBody body={entry.body} html={entry.bodyHtml || undefined} showMore={labels.showMore} showLess={labels.showLess} />
           <TimelineAttachments attachments={entry.attachments} attachmentUrl={attachmentUrl} />
+          {staffView && entry.delivery && (
+            <span
+              className={`sb-entry__delivery sb-entry__delivery--${entry.delivery.status}`}
+              data-testid="delivery-state"
+              data-status={entry.delivery.status}
+              title={entry.delivery.error ?? `to ${entry.delivery.recipient}`}
+            >
+              {DELIVERY_LABELS[entry.delivery.status] ?? entry.delivery.status}
+            </span>
+          )}
           <time
             className="sb-entry__time"
             dateTime={entry.createdAt}

@@ -12,6 +12,8 @@ import { migration as accountSecurity } from './2026-12-01T0701-account-security
 import { migration as twoFactor } from './2026-12-01T0702-two-factor.js';
 import { migration as emailVerification } from './2026-12-01T0703-email-verification.js';
 import { migration as peopleAndRouting } from './2026-12-01T0501-people-and-routing.js';
+import { migration as twilioMessaging } from './2026-12-01T0401-twilio-messaging.js';
+import { migration as twilioSettings } from './2026-12-01T0402-twilio-settings.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -28,4 +30,6 @@ export const migrations: Migration[] = [
   emailVerification,
   peopleAndRouting,
   sla,
+  twilioMessaging,
+  twilioSettings,
 ];

@@ -11,6 +11,7 @@ import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
 import { peopleAbilities } from '../people/people.abilities.js';
 import { companiesAbilities } from '../companies/companies.abilities.js';
+import { twilioAbilities } from '../channels/twilio/twilio.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -25,6 +26,7 @@ const contributions: AbilityContribution[] = [
   peopleAbilities,
   companiesAbilities,
   slaAbilities,
+  twilioAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

@@ -28,6 +28,9 @@ export const SUBJECTS = [
   'Invitation',
   'SlaPolicy',
   'SlaReport',
+  'CallbackRequest',
+  'PhoneCall',
+  'ChannelSettings',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

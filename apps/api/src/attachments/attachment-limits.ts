@@ -21,6 +21,10 @@ export const DEFAULT_ATTACHMENT_TYPES = [
   'application/vnd.oasis.opendocument.text',
   'application/vnd.oasis.opendocument.spreadsheet',
   'application/vnd.oasis.opendocument.presentation',
+  // Voicemail recordings and voice notes (channels/twilio/).
+  'audio/mpeg',
+  'audio/wav',
+  'audio/ogg',
 ] as const;
 
 const PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/;

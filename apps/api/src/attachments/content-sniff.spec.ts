@@ -12,6 +12,14 @@ describe('sniffContentType', () => {
     expect(sniffContentType(bytes('%PDF-1.7\n'), 'image/png', 'x.png', true)).toBe('application/pdf');
   });
 
+  it('recognises voicemail and voice-note audio: WAV, MP3 (ID3, or a bare frame the client says is MP3), Ogg', () => {
+    expect(sniffContentType(bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt '), '', 'x', true)).toBe('audio/wav');
+    expect(sniffContentType(bytes('ID3', [4, 0, 0]), '', 'x', true)).toBe('audio/mpeg');
+    expect(sniffContentType(bytes([0xff, 0xfb, 0x90, 0x64]), 'audio/mpeg', 'x.mp3', true)).toBe('audio/mpeg');
+    expect(sniffContentType(bytes([0xff, 0xfb, 0x90, 0x64]), '', 'x', true)).toBe('application/octet-stream');
+    expect(sniffContentType(bytes('OggS', [0, 2]), '', 'x', true)).toBe('audio/ogg');
+  });
+
   it('lets the name or claim choose between formats the bytes cannot tell apart', () => {
     const zip = bytes([0x50, 0x4b, 0x03, 0x04], 'rest');
     expect(sniffContentType(zip, 'application/octet-stream', 'report.docx', true)).toBe(

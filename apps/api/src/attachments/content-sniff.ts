@@ -69,6 +69,10 @@ export function sniffContentType(head: Uint8Array, declared: string, filename: s
   if (ascii(head, 'GIF87a') || ascii(head, 'GIF89a')) return 'image/gif';
   if (ascii(head, 'RIFF') && ascii(head, 'WEBP', 8)) return 'image/webp';
   if (ascii(head, '%PDF-')) return 'application/pdf';
+  // Audio: voicemail recordings (Twilio serves MP3 or WAV) and WhatsApp voice notes (Ogg).
+  if (ascii(head, 'RIFF') && ascii(head, 'WAVE', 8)) return 'audio/wav';
+  if (ascii(head, 'ID3') || (head.length > 1 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && claim === 'audio/mpeg')) return 'audio/mpeg';
+  if (ascii(head, 'OggS')) return 'audio/ogg';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     return claimed(OOXML, claim, filename) ?? 'application/zip';
   }

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ATTACHMENT_TYPES, parseTypePatterns } from '../attachments/attachment-limits.js';
+import { parseBusinessHours, type HoursRange } from '../channels/twilio/business-hours.js';
 
 /** apps/api/{src,dist}/config -> the repository root, where `.data/` lives. */
 const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
@@ -53,6 +54,26 @@ export const configSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).max(60).default('single sign-on'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must be an account SID (AC followed by 32 hex digits)' }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8, { error: 'must be the account auth token' }).optional(),
+  TWILIO_API_BASE_URL: url(['http:', 'https:'], 'https://api.twilio.com').optional(),
+  TWILIO_WEBHOOK_BASE_URL: url(['http:', 'https:'], 'https://helpdesk.example.com').optional(),
+  TWILIO_SMS_FROM: z.string().optional(),
+  TWILIO_WHATSAPP_FROM: z.string().optional(),
+  TWILIO_JOIN_HOURS: z.coerce.number().min(0).max(8760).default(72),
+  TWILIO_VOICE_GREETING: z.string().max(500).default('Thank you for calling support.'),
+  TWILIO_AGENT_PHONES: z
+    .string()
+    .refine((v) => v.split(',').every((n) => /^\+[1-9]\d{6,14}$/.test(n.trim())), { error: 'must be comma-separated E.164 numbers such as +4930123456' })
+    .optional(),
+  TWILIO_BUSINESS_HOURS: z
+    .string()
+    .refine((v) => parseBusinessHours(v) !== null, { error: 'must look like "Mon-Fri 09:00-17:00" (several ranges separated by ";")' })
+    .default('Mon-Fri 09:00-17:00'),
+  TWILIO_TIME_ZONE: z
+    .string()
+    .refine((v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return true; } catch { return false; } }, { error: 'must be an IANA time zone such as Europe/Berlin' })
+    .default('UTC'),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -97,6 +118,7 @@ export interface AppConfig {
   passwordResetTtlMinutes: number;
   /** Staff single sign-on through OpenID Connect; null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string; redirectUri: string } | null;
+  twilio: TwilioConfig;
 }
 
 function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
@@ -113,6 +135,28 @@ function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
     // The identity provider must list this redirect URI for the client.
     redirectUri: `${c.WORKSPACE_URL.replace(/\/$/, '')}/sso/callback`,
   };
+}
+
+/** SMS, WhatsApp and voice through Twilio (channels/twilio/). Without the SID and token the channel is off. */
+export interface TwilioConfig {
+  accountSid: string | null;
+  authToken: string | null;
+  /** Where the REST client sends requests: Twilio itself unless set (tests point it at a local fake). */
+  apiBaseUrl: string | null;
+  /** The public base URL Twilio calls our webhooks on (behind a proxy: the outside address); signatures are checked against it. */
+  webhookBaseUrl: string;
+  /** Sender when a ticket has no inbound message to answer from (E.164, and for WhatsApp `whatsapp:+...`). */
+  smsFrom: string | null;
+  whatsappFrom: string | null;
+  /** A message joins the sender's open ticket on the same channel if it was active within this many hours. */
+  joinHours: number;
+  /** Said first on every call. */
+  voiceGreeting: string;
+  /** Who "0, talk to an agent" rings, at once (agents have no phone numbers in their profiles yet). */
+  agentPhones: string[];
+  /** When "0" rings agents; outside these hours it goes to voicemail. */
+  businessHours: HoursRange[];
+  timeZone: string;
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -157,5 +201,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc: oidcConfig(c),
     invitationTtlHours: c.INVITATION_TTL_HOURS,
     routingReconcileMs: c.ROUTING_RECONCILE_MS,
+    twilio: {
+      accountSid: c.TWILIO_ACCOUNT_SID ?? null,
+      authToken: c.TWILIO_AUTH_TOKEN ?? null,
+      apiBaseUrl: c.TWILIO_API_BASE_URL?.replace(/\/$/, '') ?? null,
+      webhookBaseUrl: (c.TWILIO_WEBHOOK_BASE_URL ?? c.PUBLIC_API_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      smsFrom: c.TWILIO_SMS_FROM ?? null,
+      whatsappFrom: c.TWILIO_WHATSAPP_FROM ?? null,
+      joinHours: c.TWILIO_JOIN_HOURS,
+      voiceGreeting: c.TWILIO_VOICE_GREETING,
+      agentPhones: (c.TWILIO_AGENT_PHONES ?? '').split(',').map((n) => n.trim()).filter(Boolean),
+      businessHours: parseBusinessHours(c.TWILIO_BUSINESS_HOURS)!,
+      timeZone: c.TWILIO_TIME_ZONE,
+    },
   };
 }

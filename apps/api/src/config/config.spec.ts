@@ -56,4 +56,15 @@ describe('loadConfig', () => {
       redirectUri: 'https://desk.example.com/sso/callback',
     });
   });
+
+  it('has Twilio off by default, and names a wrong Twilio setting', () => {
+    const off = loadConfig({}).twilio;
+    expect(off).toMatchObject({ accountSid: null, authToken: null, apiBaseUrl: null, webhookBaseUrl: 'http://localhost:4000', agentPhones: [], timeZone: 'UTC', joinHours: 72 });
+    const on = loadConfig({ PUBLIC_API_URL: 'https://help.example.com/', TWILIO_AGENT_PHONES: '+4930123456, +4930654321', TWILIO_TIME_ZONE: 'Europe/Berlin' }).twilio;
+    expect(on).toMatchObject({ webhookBaseUrl: 'https://help.example.com', agentPhones: ['+4930123456', '+4930654321'], timeZone: 'Europe/Berlin' });
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'nope' })).toThrow(/TWILIO_ACCOUNT_SID: must be an account SID/);
+    expect(() => loadConfig({ TWILIO_AGENT_PHONES: '030 123456' })).toThrow(/TWILIO_AGENT_PHONES: must be comma-separated E.164/);
+    expect(() => loadConfig({ TWILIO_BUSINESS_HOURS: '9 to 5' })).toThrow(/TWILIO_BUSINESS_HOURS: must look like/);
+    expect(() => loadConfig({ TWILIO_TIME_ZONE: 'Mars/Olympus' })).toThrow(/TWILIO_TIME_ZONE: must be an IANA time zone/);
+  });
 });

@@ -30,6 +30,10 @@ export interface OutboxTopics {
   'sla.warning': SlaAlertPayload;
   /** An SLA target was breached (sla/): the assignee and the managers. */
   'sla.breached': SlaAlertPayload;
+  /** A Twilio webhook (message, call, recording...) stored in twilio_inbound, to apply in the worker (channels/twilio/). */
+  'twilio.inbound': { inboundId: number };
+  /** An agent's call back: ring the agent's phone, then bridge the customer (channels/twilio/). */
+  'twilio.call': { ticketId: number; agentPhone: string; customerPhone: string; requestedById: number };
 }
 export interface SlaAlertPayload {
   ticketId: number;

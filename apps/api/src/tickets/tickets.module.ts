@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { SequelizeModule } from '@nestjs/sequelize';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { WhatsappWindowModule } from '../channels/twilio/whatsapp-window.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -31,6 +32,7 @@ import { RequesterTransition } from './requester-transition.js';
     CatalogModule,
     AttachmentsModule,
     UsersModule,
+    WhatsappWindowModule,
   ],
   providers: [
     TicketRepository,

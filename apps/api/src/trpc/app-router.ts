@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditRouter } from '../audit/audit.router.js';
 import { AccountRouter } from '../auth/account.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
+import { PhoneRouter } from '../channels/twilio/phone.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
 import { CatalogRouter } from '../catalog/catalog.router.js';
 import { SlaRouter } from '../sla/sla.router.js';
@@ -29,6 +30,7 @@ export class AppRouterFactory {
     private readonly companies: CompaniesRouter,
     private readonly routing: RoutingRouter,
     private readonly sla: SlaRouter,
+    private readonly phone: PhoneRouter,
   ) {}
 
   build() {
@@ -45,6 +47,7 @@ export class AppRouterFactory {
       companies: this.companies.build(),
       routing: this.routing.build(),
       sla: this.sla.build(),
+      phone: this.phone.build(),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { TwilioModule } from '../channels/twilio/twilio.module.js';
 import { AuditViewModule } from '../audit/audit-view.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
@@ -13,7 +14,7 @@ import { RoutingModule } from '../routing/routing.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

@@ -16,6 +16,7 @@ export function AdminTabs() {
           <NavLink to="/admin/companies">Companies</NavLink>
           <NavLink to="/admin/issue-types">Issue types</NavLink>
           <NavLink to="/admin/categories">Categories</NavLink>
+          <NavLink to="/admin/phone">Phone</NavLink>
         </>
       ) : null}
     </nav>

@@ -1,7 +1,8 @@
 import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '@switchboard/ui';
 import { FieldError } from './FieldError';
+import { SmsCounter } from './SmsCounter';
 
 export interface ComposerErrors {
   intent: 'reply';
@@ -17,22 +18,28 @@ export interface ComposerProps {
   errors?: ComposerErrors;
   /** "10 MB": the largest file the API accepts. */
   fileLimit?: string;
+  /** On SMS and WhatsApp tickets: count characters (and SMS segments) while the agent types. */
+  counter?: 'sms' | 'whatsapp';
 }
 
 /**
  * Reply to the customer or write an internal note. The mode is a radio pair, so it works without
  * JavaScript; the amber note styling and the button label follow the checked radio through CSS (:has).
  */
-export function Composer({ requesterName, deliveryHint, errors, fileLimit }: ComposerProps) {
+export function Composer({ requesterName, deliveryHint, errors, fileLimit, counter }: ComposerProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const navigation = useNavigation();
   const actionData = useActionData<{ intent?: string }>();
   const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'reply';
   const wasSending = useRef(false);
+  const [draft, setDraft] = useState(errors?.values?.body ?? '');
 
   useEffect(() => {
     // After a reply went through (the action redirected, so there is no error data), clear the draft.
-    if (wasSending.current && navigation.state === 'idle' && actionData?.intent !== 'reply') formRef.current?.reset();
+    if (wasSending.current && navigation.state === 'idle' && actionData?.intent !== 'reply') {
+      formRef.current?.reset();
+      setDraft('');
+    }
     wasSending.current = sending;
   }, [sending, navigation.state, actionData]);
 
@@ -87,11 +94,13 @@ export function Composer({ requesterName, deliveryHint, errors, fileLimit }: Com
         required
         defaultValue={errors?.values?.body ?? ''}
         onKeyDown={submitOnCtrlEnter}
+        onChange={(event) => setDraft(event.target.value)}
         aria-invalid={bodyError ? true : undefined}
         aria-describedby={bodyError ? 'composer-body-error' : undefined}
         placeholder="Write your message… (Ctrl+Enter sends)"
       />
       <FieldError id="composer-body-error" message={bodyError} />
+      {counter ? <SmsCounter channel={counter} text={draft} /> : null}
       <div className="sb-composer__files">
         <label htmlFor="composer-files">
           <Icon name="paperclip" /> Attach files

@@ -29,6 +29,7 @@ import { apiErrorKind, apiFailure, apiFieldErrors, notFound } from '~/api.server
 import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '~/attachments.server';
 import { fieldSentence } from '~/fields';
 import { AuditTrail } from '~/components/AuditTrail';
+import { CallBackForm, type CallBackErrors } from '~/components/CallBackForm';
 import { Composer, type ComposerErrors } from '~/components/Composer';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -101,7 +102,8 @@ type ActionResult =
   | ComposerErrors
   | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string }
   | TicketDetailsErrors
-  | TicketLinksErrors;
+  | TicketLinksErrors
+  | CallBackErrors;
 
 const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
@@ -162,6 +164,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: internal ? 'Internal note added.' : 'Reply sent to the customer.',
     });
     return redirect(here, { headers });
+  }
+
+  if (intent === 'call-back') {
+    const agentPhone = String(form.get('agentPhone') ?? '').trim();
+    const values = { agentPhone };
+    try {
+      const placed = await api.phone.callBack.mutate({ id, agentPhone });
+      const headers = await flash(session, { kind: 'success', message: `Calling ${placed.agentPhone} now: answer, and we connect ${placed.customerPhone}.` });
+      return redirect(here, { headers });
+    } catch (error) {
+      if (apiErrorKind(error) === 'bad_request') {
+        const fieldErrors = apiFieldErrors(error);
+        return data<ActionResult>(
+          {
+            intent: 'call-back',
+            values,
+            agentPhone: fieldErrors.agentPhone ? fieldSentence('Your phone', fieldErrors.agentPhone) : undefined,
+            formError: fieldErrors.agentPhone ? undefined : (Object.values(fieldErrors)[0] ?? 'The call could not be placed.'),
+          },
+          { status: 400 },
+        );
+      }
+      return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
+    }
   }
 
   if (intent === 'status' || intent === 'priority') {
@@ -278,6 +304,7 @@ export default function TicketView() {
             <Composer
               requesterName={ticket.requester.name}
               deliveryHint={delivery}
+              counter={ticket.channel === 'sms' || ticket.channel === 'whatsapp' ? ticket.channel : undefined}
               fileLimit={fileLimit}
               errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
             />
@@ -295,6 +322,9 @@ export default function TicketView() {
             version={ticket.version}
             error={actionData?.intent === 'priority' && !conflict ? (actionData as { formError: string }).formError : undefined}
           />
+          {ticket.channel === 'phone' ? (
+            <CallBackForm errors={actionData?.intent === 'call-back' ? (actionData as CallBackErrors) : undefined} />
+          ) : null}
           <TicketDetailsForm
             ticket={ticket}
             catalog={catalog}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
-import type { EntryKind, Mention } from '@switchboard/contracts';
+import type { Delivery, EntryKind, Mention } from '@switchboard/contracts';
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { UserModel } from '../../users/user.model.js';
@@ -61,6 +61,36 @@ export class TimelineRepository {
       const list = byEntry.get(Number(row.entryId)) ?? [];
       list.push({ id: row.id, name: row.name });
       byEntry.set(Number(row.entryId), list);
+    }
+    return byEntry;
+  }
+
+  /** The delivery state of replies sent on an outbound channel (outbound_messages, channels/twilio/), by entry id. */
+  async deliveriesOf(entryIds: readonly number[]): Promise<Map<number, Delivery>> {
+    const byEntry = new Map<number, Delivery>();
+    if (entryIds.length === 0) return byEntry;
+    const rows = await this.sequelize.query<{
+      entryId: number | string;
+      channel: string;
+      recipient: string;
+      status: string;
+      delivery_status: string | null;
+      delivery_error: string | null;
+      updated: Date | null;
+    }>(
+      `SELECT ticket_entry_id AS entryId, channel, recipient, status, delivery_status, delivery_error,
+              COALESCE(delivery_updated_at, created_at) AS updated
+         FROM outbound_messages WHERE ticket_entry_id IN (:ids) ORDER BY id`,
+      { replacements: { ids: [...entryIds] }, type: QueryTypes.SELECT },
+    );
+    for (const row of rows) {
+      byEntry.set(Number(row.entryId), {
+        channel: row.channel,
+        recipient: row.recipient,
+        status: row.delivery_status ?? row.status,
+        error: row.delivery_error,
+        updatedAt: row.updated ? new Date(row.updated).toISOString() : null,
+      });
     }
     return byEntry;
   }

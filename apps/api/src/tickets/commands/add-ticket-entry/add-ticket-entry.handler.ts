@@ -3,6 +3,7 @@ import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { WhatsappWindow } from '../../../channels/twilio/whatsapp-window.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { toStoredBody } from '../../bodies/entry-body.js';
@@ -28,6 +29,7 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly attachments: AttachmentLinker,
     private readonly mentions: NoteMentions,
     private readonly outbox: OutboxRepository,
+    private readonly whatsappWindow: WhatsappWindow,
   ) {}
 
   async execute({ actor, ticketId, body, bodyHtml, internal, channel, attachmentIds }: AddTicketEntryCommand): Promise<TimelineEntry> {
@@ -51,6 +53,8 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
         return { followUp: await this.followUps.open(actor, ticket, stored.body, channel, transaction) };
       }
       const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
+      // A reply goes back on the ticket's channel; WhatsApp refuses free-form text after 24 hours.
+      if (kind === 'reply' && ticket.channel === 'whatsapp') await this.whatsappWindow.assertOpen(ticketId, transaction);
       const entry = await this.tickets.addEntry(
         {
           ticketId,

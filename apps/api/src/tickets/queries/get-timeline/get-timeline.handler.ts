@@ -35,13 +35,18 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
 
     const ids = pageRows.map((e) => Number(e.id));
     // Files and mentions of the visible entries only: an internal note's attachments never reach a customer.
-    const [mentions, files] = await Promise.all([
+    const staff = actor.user.role !== 'customer';
+    const [mentions, files, deliveries] = await Promise.all([
       this.timeline.mentionsOf(pageRows.filter((e) => e.kind === 'note').map((e) => Number(e.id))),
       this.attachments.forEntries(ids),
+      // How an SMS/WhatsApp reply fared is staff information.
+      staff ? this.timeline.deliveriesOf(pageRows.filter((e) => e.kind === 'reply').map((e) => Number(e.id))) : null,
     ]);
-    const entries = pageRows
-      .reverse()
-      .map((e) => toTimelineEntry(e, actor.user, undefined, mentions.get(Number(e.id)), files.get(Number(e.id))));
+    const entries = pageRows.reverse().map((e) => {
+      const entry = toTimelineEntry(e, actor.user, undefined, mentions.get(Number(e.id)), files.get(Number(e.id)));
+      const delivery = deliveries?.get(Number(e.id));
+      return delivery ? { ...entry, delivery } : entry;
+    });
     return { entries, olderCursor };
   }
 }

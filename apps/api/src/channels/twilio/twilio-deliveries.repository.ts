@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { QueryTypes } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { statesBelowOrAt, type DeliveryState } from './delivery-status.js';
+
+export interface Delivery {
+  id: number;
+  providerSid: string | null;
+  status: string;
+  deliveryStatus: string | null;
+}
+
+/**
+ * The Twilio side of outbound_messages (the notifications module's table): one row per outbox
+ * event and recipient, with Twilio's message sid and the delivery state its callbacks report.
+ */
+@Injectable()
+export class TwilioDeliveriesRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async find(outboxEventId: number, recipient: string): Promise<Delivery | null> {
+    const [row] = await this.sequelize.query<{ id: number; provider_sid: string | null; status: string; delivery_status: string | null }>(
+      'SELECT id, provider_sid, status, delivery_status FROM outbound_messages WHERE outbox_event_id = ? AND recipient = ?',
+      { type: QueryTypes.SELECT, replacements: [outboxEventId, recipient] },
+    );
+    return row ? { id: Number(row.id), providerSid: row.provider_sid, status: row.status, deliveryStatus: row.delivery_status } : null;
+  }
+
+  /** Records the attempt before calling Twilio (idempotent per outbox event and recipient). */
+  async begin(message: { outboxEventId: number; channel: string; recipient: string; body: string; ticketId: number; entryId: number | null; status: string; error?: string }) {
+    await this.sequelize.query(
+      `INSERT INTO outbound_messages (outbox_event_id, channel, recipient, subject, body, status, ticket_id, ticket_entry_id, delivery_error)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE status = IF(provider_sid IS NULL, VALUES(status), status), delivery_error = VALUES(delivery_error)`,
+      {
+        replacements: [
+          message.outboxEventId,
+          message.channel,
+          message.recipient,
+          message.body,
+          message.status,
+          message.ticketId,
+          message.entryId,
+          message.error ?? null,
+        ],
+      },
+    );
+  }
+
+  async sent(outboxEventId: number, recipient: string, providerSid: string, deliveryStatus: string) {
+    await this.sequelize.query(
+      `UPDATE outbound_messages SET status = 'sent', provider_sid = ?, delivery_status = COALESCE(delivery_status, ?),
+              delivery_updated_at = CURRENT_TIMESTAMP(3)
+        WHERE outbox_event_id = ? AND recipient = ?`,
+      { replacements: [providerSid, deliveryStatus, outboxEventId, recipient] },
+    );
+  }
+
+  /** A status callback: applied only when it moves the message forward. Returns whether a row changed. */
+  async report(providerSid: string, state: DeliveryState, error: string | null): Promise<boolean> {
+    const [, affected] = (await this.sequelize.query(
+      `UPDATE outbound_messages SET delivery_status = ?, delivery_error = ?, delivery_updated_at = CURRENT_TIMESTAMP(3)
+        WHERE provider_sid = ? AND (delivery_status IS NULL OR delivery_status IN (?))`,
+      { replacements: [state, error, providerSid, statesBelowOrAt(state)], type: QueryTypes.UPDATE },
+    )) as unknown as [unknown, number];
+    return affected > 0;
+  }
+}
