@@ -8,6 +8,7 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
 import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
+import { KbWorkerModule } from './kb/kb-worker.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -21,6 +22,7 @@ import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.mo
     NotificationsWorkerModule,
     SatisfactionWorkerModule,
     AutoCloseWorkerModule,
+    KbWorkerModule,
   ],
 })
 export class WorkerModule {}

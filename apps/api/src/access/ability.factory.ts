@@ -7,6 +7,7 @@ import { notificationsAbilities } from '../notifications/notifications.abilities
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
+import { kbAbilities, kbAnonymousAbilities } from '../kb/kb.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -17,6 +18,7 @@ const contributions: AbilityContribution[] = [
   viewsAbilities,
   satisfactionAbilities,
   attachmentsAbilities,
+  kbAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {
@@ -26,5 +28,12 @@ export function defineAbilityFor(user: AuthUser): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (user.role === 'admin') builder.can('manage', 'all');
   for (const contribution of contributions) contribution[user.role](user, builder);
+  return builder.build();
+}
+
+/** What a visitor who is not signed in may do (public knowledge-base pages); nothing else. */
+export function defineAnonymousAbility(): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  kbAnonymousAbilities(builder);
   return builder.build();
 }

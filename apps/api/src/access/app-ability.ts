@@ -2,11 +2,11 @@ import type { AbilityBuilder, ForcedSubject, MongoAbility } from '@casl/ability'
 import type { Role } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment', 'close', 'reopen'] as const;
-/** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment', 'close', 'reopen', 'publish'] as const;
+/** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes; publish = a KB article in a category. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'KbArticle', 'KbCategory', 'KbSearchMiss'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -39,6 +39,14 @@ export interface AttachmentFields {
   visibility: 'public' | 'internal' | null;
 }
 
+export interface KbArticleFields {
+  state: 'draft' | 'published' | 'scheduled' | 'archived';
+  visibility: 'public' | 'customers' | 'company' | 'internal';
+  companyId: number | null;
+}
+export interface KbCategoryFields {
+  publishRole: 'agent' | 'manager';
+}
 export type AppSubjects =
   | SubjectName
   | 'all'
@@ -46,7 +54,9 @@ export type AppSubjects =
   | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
   | (SavedViewFields & ForcedSubject<'SavedView'>)
   | (SatisfactionRatingFields & ForcedSubject<'SatisfactionRating'>)
-  | (AttachmentFields & ForcedSubject<'Attachment'>);
+  | (AttachmentFields & ForcedSubject<'Attachment'>)
+  | (KbArticleFields & ForcedSubject<'KbArticle'>)
+  | (KbCategoryFields & ForcedSubject<'KbCategory'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 
