@@ -9,6 +9,11 @@ import type {
   RateTicketInput,
   RegisterInput,
   SatisfactionRating,
+  KbArticle,
+  KbCategory,
+  KbLink,
+  KbSearchInput,
+  KbSearchResult,
   Ticket,
   TicketLink,
   TicketRating,
@@ -52,6 +57,25 @@ interface PortalProcedures {
     rate: { mutate(input: RateTicketInput): Promise<SatisfactionRating> };
     forTicket: { query(input: { ticketId: number }): Promise<TicketRating> };
     rateByToken: { mutate(input: RateByTokenInput): Promise<SatisfactionRating> };
+  };
+  /** Public: readable without sign-in; a signed-in customer's token widens what they see. */
+  kb: {
+    search: { query(input: KbSearchInput & { deflection?: boolean }): Promise<KbSearchResult> };
+    suggest: { query(input: { q: string; locale?: string }): Promise<KbLink[]> };
+    article: { query(input: { slug: string }): Promise<KbArticle> };
+    categories: { query(): Promise<KbCategory[]> };
+    category: {
+      query(input: { slug: string; locale?: string }): Promise<{
+        category: KbCategory;
+        breadcrumbs: { name: string; slug: string }[];
+        children: KbCategory[];
+        articles: KbLink[];
+      }>;
+    };
+    sitemap: { query(): Promise<{ slug: string; updatedAt: string }[]> };
+    recordView: { mutate(input: { id: number }): Promise<{ ok: true }> };
+    rate: { mutate(input: { id: number; helpful: boolean; comment?: string }): Promise<{ ok: true }> };
+    deflect: { mutate(input: { articleId: number; query: string }): Promise<{ ok: true; slug: string }> };
   };
 }
 

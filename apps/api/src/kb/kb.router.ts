@@ -70,7 +70,7 @@ export class KbRouter {
       search: publicProcedure
         .input(zKbSearchInput.extend({ deflection: z.boolean().default(false) }))
         .output(zKbSearchResult)
-        .query(({ ctx, input }) => this.queries.execute(new SearchArticlesQuery(readerOf(ctx.actor), input, !input.deflection))),
+        .query(({ ctx, input }) => this.queries.execute(new SearchArticlesQuery(readerOf(ctx.actor), input, input.deflection))),
       suggest: publicProcedure
         .input(zKbSuggestInput)
         .output(z.array(zKbLink))

@@ -33,15 +33,17 @@ export function indexableTerms(text: string): string[] {
 }
 
 /**
- * Every term required; a plural also matches its singular ("printers" finds "printer"), the only
+ * Every term required (or, with `anyTerm`, any of them, ranked by how many and how rare: for
+ * matching a ticket's free text against articles); a plural also matches its singular ("printers" finds "printer"), the only
  * stemming we do. `prefixLast` makes the last term a prefix, for search-as-you-type.
  */
-export function booleanQuery(terms: string[], prefixLast = false): string {
+export function booleanQuery(terms: string[], prefixLast = false, anyTerm = false): string {
+  const required = anyTerm ? '' : '+';
   return terms
     .map((t, i) => {
-      if (prefixLast && i === terms.length - 1) return `+${t}*`;
-      if (t.length > 4 && t.endsWith('s')) return `+(${t} ${t.slice(0, -1)})`;
-      return `+${t}`;
+      if (prefixLast && i === terms.length - 1) return `${required}${t}*`;
+      if (t.length > 4 && t.endsWith('s')) return anyTerm ? `${t} ${t.slice(0, -1)}` : `+(${t} ${t.slice(0, -1)})`;
+      return `${required}${t}`;
     })
     .join(' ');
 }

@@ -11,6 +11,7 @@ describe('kb search helpers', () => {
   it('requires every term, lets a plural match its singular, and a prefix for typing', () => {
     expect(booleanQuery(['printers', 'jam'])).toBe('+(printers printer) +jam');
     expect(booleanQuery(['reset', 'pass'], true)).toBe('+reset +pass*');
+    expect(booleanQuery(['office', 'printers'], false, true)).toBe('office printers printer');
   });
 
   it('highlights terms in an escaped excerpt around the first match', () => {

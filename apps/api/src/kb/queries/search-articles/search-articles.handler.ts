@@ -32,7 +32,7 @@ export class SearchArticlesHandler implements IQueryHandler<SearchArticlesQuery,
     private readonly feedback: KbFeedbackRepository,
   ) {}
 
-  async execute({ reader, input, logMisses }: SearchArticlesQuery): Promise<KbSearchResult> {
+  async execute({ reader, input, deflection }: SearchArticlesQuery): Promise<KbSearchResult> {
     const visibleSql = visibleArticlesSql(this.sequelize, reader.ability);
     if (visibleSql === null) return { items: [], didYouMean: null };
     const filter: SearchFilter = {
@@ -46,12 +46,13 @@ export class SearchArticlesHandler implements IQueryHandler<SearchArticlesQuery,
     };
     const terms = indexableTerms(input.q);
     const rows = terms.length
-      ? await this.search.fulltext(booleanQuery(terms), filter)
+      ? await this.search.fulltext(booleanQuery(terms, false, deflection), filter)
       : await this.search.titleLike(input.q, filter);
     if (rows.length > 0 || input.offset > 0) return { items: rows.map((r) => toHit(r, terms)), didYouMean: null };
 
+    if (deflection) return { items: [], didYouMean: null };
     const didYouMean = terms.length ? await this.suggestion(terms, filter) : null;
-    if (logMisses) await this.feedback.logMiss(input.q.toLowerCase().replace(/\s+/g, ' '), input.locale ?? '');
+    await this.feedback.logMiss(input.q.toLowerCase().replace(/\s+/g, ' '), input.locale ?? '');
     return { items: [], didYouMean };
   }
 

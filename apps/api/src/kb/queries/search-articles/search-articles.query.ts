@@ -8,8 +8,11 @@ export class SearchArticlesQuery extends Query<KbSearchResult> {
   constructor(
     readonly reader: KbReader,
     readonly input: z.output<typeof zKbSearchInput>,
-    /** Record a query that finds nothing, for managers (the deflection box does not, it searches as the customer types). */
-    readonly logMisses = true,
+    /**
+     * Deflection: the text is what a customer is typing into a new ticket, not a query. Any word may
+     * match (ranked by how many and how rare), and finding nothing is not logged as a search miss.
+     */
+    readonly deflection = false,
   ) {
     super();
   }
