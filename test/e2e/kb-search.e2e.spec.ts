@@ -32,6 +32,18 @@ describe('knowledge base search (InnoDB FULLTEXT)', () => {
     expect(items[1].snippetHtml).toContain(`<mark>${w}</mark> <mark>router</mark>`);
   });
 
+  it('orders body-only matches by relevance: more occurrences of the words rank higher', async () => {
+    const { category, publish } = await kbAuthor(api.url);
+    const w = uniqueWord();
+    const filler = 'Nothing else to see here. '.repeat(20);
+    const once = await publish({ categoryId: category.id, title: 'Article one', bodyMd: `${filler} The ${w} appears once.` });
+    const often = await publish({ categoryId: category.id, title: 'Article two', bodyMd: `${w} ${w} ${w}. The ${w} again. ${filler}` });
+    const { items } = await anonymous().kb.search.query({ q: w });
+    expect(items.map((i) => i.id)).toEqual([often.id, once.id]);
+    // Pages continue the same order.
+    expect((await anonymous().kb.search.query({ q: w, limit: 1, offset: 1 })).items.map((i) => i.id)).toEqual([once.id]);
+  });
+
   it('searches tags, filters by tag, category (with subcategories) and locale, and sorts by popularity', async () => {
     const { client, category, publish } = await kbAuthor(api.url);
     const sub = await client.kb.saveCategory.mutate({ name: `Sub ${uniqueWord()}`, parentId: category.id });

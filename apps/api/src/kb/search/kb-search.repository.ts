@@ -27,16 +27,24 @@ export interface HitRow {
   score: number;
 }
 
-/** A title match counts this many times a match in the body (docs/decisions/008). */
+const time = (d: Date | string | null) => (d ? new Date(d).getTime() : 0);
+
+/** How much a title match's relevance is scaled in the reported score (the order already puts title matches first). */
 export const TITLE_WEIGHT = 4;
+/** Popularity and date sorts re-order this many of the most relevant matches, not every match. */
+export const RESORT_WINDOW = 200;
 
-const ORDER: Record<KbSort, string> = {
-  relevance: 'score DESC, a.id DESC',
-  popular: 'a.view_count DESC, score DESC, a.id DESC',
-  newest: 'a.published_at DESC, a.id DESC',
-};
-
-/** FULLTEXT search over published articles; visibility and filters are all in the one statement. */
+/**
+ * FULLTEXT search over published articles; visibility and filters are in the same statements.
+ *
+ * Speed (docs/decisions/008): with MATCH in WHERE and no ORDER BY, InnoDB returns rows in decreasing
+ * relevance and the server stops at the LIMIT, so a page costs a few row reads however many articles
+ * match. An ORDER BY (even on the same MATCH) makes MariaDB read and sort every match: 1-2 s for a word
+ * in a third of 100,000 articles. Ranking is therefore done in two scans, each in index order:
+ *   1. matches in the title (title FULLTEXT index), most relevant first;
+ *   2. then the other matches in title, body and tags (combined index), most relevant first.
+ * So a title match always ranks above an article that has the words only in its body or tags.
+ */
 @Injectable()
 export class KbSearchRepository {
   constructor(private readonly sequelize: Sequelize) {}
@@ -58,24 +66,46 @@ export class KbSearchRepository {
     return where;
   }
 
-  /** `query` is an InnoDB BOOLEAN MODE query (fulltext-query.ts). */
-  async fulltext(query: string, filter: SearchFilter, withBody = true): Promise<HitRow[]> {
-    const replacements: Record<string, unknown> = { q: query, limit: filter.limit, offset: filter.offset };
-    const where = this.filters(filter, replacements);
-    where.push('MATCH (a.title, a.body_text, a.tags_text) AGAINST (:q IN BOOLEAN MODE)');
-    const rows = await this.sequelize.query<HitRow>(
+  /** Up to `limit` matches of `match` (a MATCH ... AGAINST (:q ...)), in the index's relevance order. */
+  private scan(match: string, weight: number, query: string, filter: SearchFilter, limit: number, withBody: boolean) {
+    const replacements: Record<string, unknown> = { q: query, limit };
+    const where = [...this.filters(filter, replacements), match];
+    // No ORDER BY on purpose: see the class comment.
+    return this.sequelize.query<HitRow>(
       `SELECT a.id, a.slug, a.title, a.locale, a.category_id AS categoryId, a.tags_text AS tagsText,
               ${withBody ? 'a.body_text' : "''"} AS bodyText, a.view_count AS viewCount, a.published_at AS publishedAt,
-              MATCH (a.title) AGAINST (:q IN BOOLEAN MODE) * ${TITLE_WEIGHT}
-                + MATCH (a.title, a.body_text, a.tags_text) AGAINST (:q IN BOOLEAN MODE) AS score
-       FROM kb_articles a WHERE ${where.join(' AND ')}
-       ORDER BY ${ORDER[filter.sort]} LIMIT :limit OFFSET :offset`,
+              ${match} * ${weight} AS score
+       FROM kb_articles a WHERE ${where.join(' AND ')} LIMIT :limit`,
       { replacements, type: QueryTypes.SELECT },
     );
-    return rows;
   }
 
-  /** For queries with no indexable word ("IP", "2FA"): a title substring match. */
+  /** `query` is an InnoDB BOOLEAN MODE query (fulltext-query.ts). */
+  async fulltext(query: string, filter: SearchFilter, withBody = true): Promise<HitRow[]> {
+    const wanted = filter.sort === 'relevance' ? filter.offset + filter.limit : Math.max(RESORT_WINDOW, filter.offset + filter.limit);
+    const inTitle = await this.scan('MATCH (a.title) AGAINST (:q IN BOOLEAN MODE)', TITLE_WEIGHT, query, filter, wanted, withBody);
+    let rows = inTitle;
+    if (inTitle.length < wanted) {
+      const seen = new Set(inTitle.map((r) => r.id));
+      const anywhere = await this.scan(
+        'MATCH (a.title, a.body_text, a.tags_text) AGAINST (:q IN BOOLEAN MODE)',
+        1,
+        query,
+        filter,
+        wanted + inTitle.length,
+        withBody,
+      );
+      rows = [...inTitle, ...anywhere.filter((r) => !seen.has(r.id))].slice(0, wanted);
+    }
+    if (filter.sort === 'popular') rows = [...rows].sort((a, b) => Number(b.viewCount) - Number(a.viewCount) || b.id - a.id);
+    if (filter.sort === 'newest') rows = [...rows].sort((a, b) => time(b.publishedAt) - time(a.publishedAt) || b.id - a.id);
+    return rows.slice(filter.offset, filter.offset + filter.limit);
+  }
+
+  /**
+   * For queries with no indexable word ("IP", "2FA"): a title substring match. A LIKE with a leading
+   * wildcard reads rows until it has a page, so there is no ORDER BY (it would read every row).
+   */
   async titleLike(text: string, filter: SearchFilter): Promise<HitRow[]> {
     const replacements: Record<string, unknown> = {
       like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
@@ -84,11 +114,10 @@ export class KbSearchRepository {
     };
     const where = this.filters(filter, replacements);
     where.push('a.title LIKE :like');
-    const order = filter.sort === 'relevance' ? 'a.view_count DESC, a.id DESC' : ORDER[filter.sort];
     return this.sequelize.query<HitRow>(
       `SELECT a.id, a.slug, a.title, a.locale, a.category_id AS categoryId, a.tags_text AS tagsText, a.body_text AS bodyText,
               a.view_count AS viewCount, a.published_at AS publishedAt, 1 AS score
-       FROM kb_articles a WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
+       FROM kb_articles a WHERE ${where.join(' AND ')} LIMIT :limit OFFSET :offset`,
       { replacements, type: QueryTypes.SELECT },
     );
   }

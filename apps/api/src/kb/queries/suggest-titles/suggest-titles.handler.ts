@@ -6,6 +6,7 @@ import { visibleArticlesSql } from '../../kb-visibility.js';
 import { booleanQuery, indexableTerms } from '../../search/fulltext-query.js';
 import { SuggestTitlesQuery } from './suggest-titles.query.js';
 
+/** Most relevant first: InnoDB's order for MATCH in WHERE without ORDER BY (see KbSearchRepository). */
 @QueryHandler(SuggestTitlesQuery)
 export class SuggestTitlesHandler implements IQueryHandler<SuggestTitlesQuery, KbLink[]> {
   constructor(private readonly sequelize: Sequelize) {}
@@ -18,7 +19,7 @@ export class SuggestTitlesHandler implements IQueryHandler<SuggestTitlesQuery, K
       `SELECT a.id, a.slug, a.title, a.locale FROM kb_articles a
        WHERE MATCH (a.title) AGAINST (:q IN BOOLEAN MODE) AND a.state = 'published' AND ${visibleSql}
          ${locale ? 'AND a.locale = :locale' : ''}
-       ORDER BY MATCH (a.title) AGAINST (:q IN BOOLEAN MODE) DESC, a.view_count DESC, a.id DESC LIMIT 8`,
+       LIMIT 8`,
       { replacements: { q: booleanQuery(terms, true), locale }, type: QueryTypes.SELECT },
     );
   }
