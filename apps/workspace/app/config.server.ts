@@ -18,7 +18,9 @@ function readConfig() {
   // http (a local browser test), SESSION_COOKIE_SECURE=true forces it elsewhere.
   const secureSetting = process.env.SESSION_COOKIE_SECURE;
   const secureCookie = secureSetting === 'true' ? true : secureSetting === 'false' ? false : production;
-  return { production, apiUrl, sessionSecret, secureCookie } as const;
+  // Where customers read help-center articles: links inserted into replies point there.
+  const portalUrl = (process.env.PORTAL_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  return { production, apiUrl, sessionSecret, secureCookie, portalUrl } as const;
 }
 
 export const config = readConfig();
