@@ -70,6 +70,7 @@ export async function seedArticles(db, count, { batch = 1000, log = () => {} } =
     const n = Math.min(batch, count - done);
     const rows = [];
     const tags = [];
+    const bodies = [];
     for (let i = 0; i < n; i++) {
       const id = done + i + 1;
       const title = `${sentence(3 + Math.floor(random() * 4))} ${id}`;
@@ -77,18 +78,25 @@ export async function seedArticles(db, count, { batch = 1000, log = () => {} } =
       const articleTags = [TAGS[id % TAGS.length], TAGS[(id * 7) % TAGS.length]].filter((t, k, a) => a.indexOf(t) === k);
       const roll = random();
       const visibility = roll < 0.8 ? 'public' : roll < 0.9 ? 'customers' : roll < 0.95 ? 'company' : 'internal';
+      const category = categories[id % categories.length];
+      const locale = id % 5 === 0 ? 'de' : 'en';
+      // The same facet tokens the API writes (kb-article.repository.ts facetsOf).
+      const facets = [...articleTags.map((t) => `kbtag_${t}`), `kbloc_${locale}`, `kbcat_${category}`].join(' ');
       rows.push([
-        categories[id % categories.length], id % 5 === 0 ? 'de' : 'en', title, `bench-${id}-${Date.now().toString(36)}`,
-        body, `<p>${body}</p>`, body, articleTags.join(' '), visibility, visibility === 'company' ? companyId : null,
-        'published', new Date(Date.now() - id * 60_000), Math.floor(random() * 5000),
+        category, locale, title, `bench-${id}-${Date.now().toString(36)}`, body, articleTags.join(' '), facets, visibility,
+        visibility === 'company' ? companyId : null, 'published', new Date(Date.now() - id * 60_000), Math.floor(random() * 5000),
       ]);
+      bodies.push(body);
       tags.push(articleTags);
     }
     const [res] = await db.query(
-      `INSERT INTO kb_articles (category_id, locale, title, slug, body_md, body_html, body_text, tags_text, visibility, company_id,
+      `INSERT INTO kb_articles (category_id, locale, title, slug, body_text, tags_text, facets, visibility, company_id,
          state, published_at, view_count) VALUES ?`,
       [rows],
     );
+    await db.query('INSERT INTO kb_article_bodies (article_id, body_md, body_html) VALUES ?', [
+      bodies.map((body, i) => [res.insertId + i, body, `<p>${body}</p>`]),
+    ]);
     const tagRows = tags.flatMap((t, i) => t.map((tag) => [res.insertId + i, tag]));
     await db.query('INSERT INTO kb_article_tags (article_id, tag) VALUES ?', [tagRows]);
     if ((done + n) % 10_000 === 0 || done + n === count) log(`${done + n} articles`);

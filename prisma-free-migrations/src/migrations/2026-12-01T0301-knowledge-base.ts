@@ -6,6 +6,8 @@ const UPDATED = 'updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)';
  * The knowledge base (docs/decisions/008-knowledge-base-search.md). Articles carry their own
  * FULLTEXT-indexed copies of the searchable text (title, body as plain text, tags as text) so one
  * MATCH covers them on MySQL 8 and MariaDB alike; tags also live in a side table for exact filters.
+ * `facets` holds filter tokens (kbtag_<tag>, kbloc_<locale>, kbcat_<category id>) so a filtered
+ * search narrows inside the FULLTEXT index instead of reading rows that the filter then drops.
  * updated_at has no ON UPDATE: counters (views, ratings) must not look like edits.
  */
 export const migration: Migration = {
@@ -33,10 +35,9 @@ export const migration: Migration = {
         locale VARCHAR(10) NOT NULL DEFAULT 'en',
         title VARCHAR(200) NOT NULL,
         slug VARCHAR(220) NOT NULL,
-        body_md MEDIUMTEXT NOT NULL,
-        body_html MEDIUMTEXT NOT NULL,
         body_text MEDIUMTEXT NOT NULL,
         tags_text VARCHAR(1200) NOT NULL DEFAULT '',
+        facets VARCHAR(1200) NOT NULL DEFAULT '',
         visibility ENUM('public','customers','company','internal') NOT NULL DEFAULT 'public',
         company_id INT UNSIGNED NULL,
         state ENUM('draft','published','scheduled','archived') NOT NULL DEFAULT 'draft',
@@ -56,13 +57,21 @@ export const migration: Migration = {
         KEY kb_articles_category (category_id, state, published_at),
         KEY kb_articles_state_publish (state, publish_at),
         KEY kb_articles_state_updated (state, updated_at),
-        FULLTEXT KEY kb_articles_ft_title (title),
-        FULLTEXT KEY kb_articles_ft_all (title, body_text, tags_text),
+        FULLTEXT KEY kb_articles_ft_title (title, facets),
+        FULLTEXT KEY kb_articles_ft_all (title, body_text, tags_text, facets),
         CONSTRAINT kb_articles_category_fk FOREIGN KEY (category_id) REFERENCES kb_categories (id),
         CONSTRAINT kb_articles_translation_fk FOREIGN KEY (translation_of) REFERENCES kb_articles (id) ON DELETE SET NULL,
         CONSTRAINT kb_articles_company_fk FOREIGN KEY (company_id) REFERENCES companies (id) ON DELETE SET NULL,
         CONSTRAINT kb_articles_author_fk FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL,
         CONSTRAINT kb_articles_updated_by_fk FOREIGN KEY (updated_by) REFERENCES users (id) ON DELETE SET NULL
+      ) ${TABLE_OPTIONS}`,
+      // The Markdown and its HTML live beside the article, not in it: a search reads kb_articles rows in
+      // relevance order, and narrow rows keep more of them in the buffer pool.
+      `CREATE TABLE kb_article_bodies (
+        article_id INT UNSIGNED NOT NULL PRIMARY KEY,
+        body_md MEDIUMTEXT NOT NULL,
+        body_html MEDIUMTEXT NOT NULL,
+        CONSTRAINT kb_article_bodies_article_fk FOREIGN KEY (article_id) REFERENCES kb_articles (id) ON DELETE CASCADE
       ) ${TABLE_OPTIONS}`,
       `CREATE TABLE kb_article_tags (
         article_id INT UNSIGNED NOT NULL,
@@ -136,6 +145,7 @@ export const migration: Migration = {
       'DROP TABLE kb_article_ratings',
       'DROP TABLE kb_article_versions',
       'DROP TABLE kb_article_tags',
+      'DROP TABLE kb_article_bodies',
       'DROP TABLE kb_articles',
       'DROP TABLE kb_categories',
     ]);

@@ -58,10 +58,21 @@ export interface VersionRow {
 }
 
 export const ARTICLE_COLUMNS = `a.id, a.category_id AS categoryId, a.translation_of AS translationOf, a.locale, a.title, a.slug,
-  a.body_md AS bodyMd, a.body_html AS bodyHtml, a.body_text AS bodyText, a.tags_text AS tagsText, a.visibility,
+  b.body_md AS bodyMd, b.body_html AS bodyHtml, a.body_text AS bodyText, a.tags_text AS tagsText, a.visibility,
   a.company_id AS companyId, a.state, a.publish_at AS publishAt, a.published_at AS publishedAt, a.version,
   a.author_id AS authorId, a.view_count AS viewCount, a.helpful_count AS helpfulCount, a.unhelpful_count AS unhelpfulCount,
   a.deflection_count AS deflectionCount, a.created_at AS createdAt, a.updated_at AS updatedAt`;
+
+/** kb_articles with its Markdown and HTML (kb_article_bodies). */
+export const ARTICLE_FROM = 'kb_articles a JOIN kb_article_bodies b ON b.article_id = a.id';
+
+/** The FULLTEXT tokens that let filters narrow inside the index (see the migration). */
+const token = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_');
+export const tagFacet = (tag: string) => `kbtag_${token(tag)}`;
+export const localeFacet = (locale: string) => `kbloc_${token(locale)}`;
+export const categoryFacet = (id: number) => `kbcat_${id}`;
+export const facetsOf = (a: { tags: string[]; locale: string; categoryId: number }) =>
+  [...a.tags.map(tagFacet), localeFacet(a.locale), categoryFacet(a.categoryId)].join(' ');
 
 const date = (v: unknown) => (v == null ? null : new Date(v as string));
 export const toArticleRow = (r: ArticleRow): ArticleRow => ({
@@ -83,7 +94,7 @@ export class KbArticleRepository {
 
   private async one(where: string, params: unknown[], transaction?: Transaction, forUpdate = false) {
     const rows = await this.sequelize.query<ArticleRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM kb_articles a WHERE ${where}${forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE ${where}${forUpdate ? ' FOR UPDATE' : ''}`,
       { replacements: params, type: QueryTypes.SELECT, transaction },
     );
     return rows[0] ? toArticleRow(rows[0]) : null;
@@ -123,10 +134,9 @@ export class KbArticleRepository {
         locale: extra.locale,
         title: content.title,
         slug: content.slug,
-        bodyMd: content.bodyMd,
-        bodyHtml: content.bodyHtml,
         bodyText: content.bodyText,
         tagsText: content.tags.join(' '),
+        facets: facetsOf({ tags: content.tags, locale: extra.locale, categoryId: content.categoryId }),
         visibility: content.visibility,
         companyId: content.companyId,
         state: 'draft',
@@ -138,26 +148,32 @@ export class KbArticleRepository {
       },
       transaction,
     );
+    await insertRow(this.sequelize, 'kb_article_bodies', { articleId: id, bodyMd: content.bodyMd, bodyHtml: content.bodyHtml }, transaction);
     await this.replaceTags(id, content.tags, transaction);
     return id;
   }
 
   /** Optimistic: changes the row only at `version`; false when someone saved in between. */
-  async updateContent(id: number, version: number, content: ArticleContent, userId: number, transaction: Transaction) {
+  async updateContent(id: number, version: number, content: ArticleContent, locale: string, userId: number, transaction: Transaction) {
     const [, affected] = (await this.sequelize.query(
-      `UPDATE kb_articles SET category_id = ?, title = ?, slug = ?, body_md = ?, body_html = ?, body_text = ?, tags_text = ?,
+      `UPDATE kb_articles SET category_id = ?, title = ?, slug = ?, body_text = ?, tags_text = ?, facets = ?,
          visibility = ?, company_id = ?, version = version + 1, updated_by = ?, updated_at = ?
        WHERE id = ? AND version = ?`,
       {
         replacements: [
-          content.categoryId, content.title, content.slug, content.bodyMd, content.bodyHtml, content.bodyText,
-          content.tags.join(' '), content.visibility, content.companyId, userId, new Date(), id, version,
+          content.categoryId, content.title, content.slug, content.bodyText, content.tags.join(' '),
+          facetsOf({ tags: content.tags, locale, categoryId: content.categoryId }),
+          content.visibility, content.companyId, userId, new Date(), id, version,
         ],
         transaction,
         type: QueryTypes.UPDATE,
       },
     )) as unknown as [unknown, number];
     if (affected !== 1) return false;
+    await this.sequelize.query('UPDATE kb_article_bodies SET body_md = ?, body_html = ? WHERE article_id = ?', {
+      replacements: [content.bodyMd, content.bodyHtml, id],
+      transaction,
+    });
     await this.replaceTags(id, content.tags, transaction);
     return true;
   }

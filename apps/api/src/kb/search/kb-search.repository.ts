@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { KbSort } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { categoryFacet, localeFacet, tagFacet } from '../kb-article.repository.js';
 
 export interface SearchFilter {
   /** CASL-derived condition on alias `a` (kb-visibility.ts). */
@@ -32,7 +33,7 @@ const time = (d: Date | string | null) => (d ? new Date(d).getTime() : 0);
 /** How much a title match's relevance is scaled in the reported score (the order already puts title matches first). */
 export const TITLE_WEIGHT = 4;
 /** Popularity and date sorts re-order this many of the most relevant matches, not every match. */
-export const RESORT_WINDOW = 200;
+export const RESORT_WINDOW = 100;
 
 /**
  * FULLTEXT search over published articles; visibility and filters are in the same statements.
@@ -80,15 +81,30 @@ export class KbSearchRepository {
     );
   }
 
-  /** `query` is an InnoDB BOOLEAN MODE query (fulltext-query.ts). */
-  async fulltext(query: string, filter: SearchFilter, withBody = true): Promise<HitRow[]> {
+  /**
+   * The filters as required FULLTEXT terms on the facets column, so the index itself intersects them
+   * with the words; the SQL conditions stay as well (they decide, the facets only narrow).
+   */
+  private withFacets(query: string, filter: SearchFilter) {
+    const required = [];
+    if (filter.locale) required.push(`+${localeFacet(filter.locale)}`);
+    if (filter.tag) required.push(`+${tagFacet(filter.tag)}`);
+    if (filter.categoryIds?.length) required.push(`+(${filter.categoryIds.map(categoryFacet).join(' ')})`);
+    if (required.length === 0) return query;
+    // With optional words only (deflection), at least one of them must still match, not just the facets.
+    return `${query.startsWith('+') ? query : `+(${query})`} ${required.join(' ')}`;
+  }
+
+  /** `words` is an InnoDB BOOLEAN MODE query (fulltext-query.ts). */
+  async fulltext(words: string, filter: SearchFilter, withBody = true): Promise<HitRow[]> {
+    const query = this.withFacets(words, filter);
     const wanted = filter.sort === 'relevance' ? filter.offset + filter.limit : Math.max(RESORT_WINDOW, filter.offset + filter.limit);
-    const inTitle = await this.scan('MATCH (a.title) AGAINST (:q IN BOOLEAN MODE)', TITLE_WEIGHT, query, filter, wanted, withBody);
+    const inTitle = await this.scan('MATCH (a.title, a.facets) AGAINST (:q IN BOOLEAN MODE)', TITLE_WEIGHT, query, filter, wanted, withBody);
     let rows = inTitle;
     if (inTitle.length < wanted) {
       const seen = new Set(inTitle.map((r) => r.id));
       const anywhere = await this.scan(
-        'MATCH (a.title, a.body_text, a.tags_text) AGAINST (:q IN BOOLEAN MODE)',
+        'MATCH (a.title, a.body_text, a.tags_text, a.facets) AGAINST (:q IN BOOLEAN MODE)',
         1,
         query,
         filter,

@@ -27,7 +27,7 @@ export class RestoreVersionHandler implements ICommandHandler<RestoreVersionComm
         row.id,
         transaction,
       );
-      if (!(await this.articles.updateContent(row.id, version, content, actor.user.id, transaction))) {
+      if (!(await this.articles.updateContent(row.id, version, content, row.locale, actor.user.id, transaction))) {
         throw KbErrors.stale(await this.writer.lastEditor(row.id, transaction));
       }
       await this.writer.saved(actor, row.id, content, row, 'kb.article.restored', `Restored version ${number}`, transaction);

@@ -34,7 +34,7 @@ export class UpdateArticleHandler implements ICommandHandler<UpdateArticleComman
         row.id,
         transaction,
       );
-      if (!(await this.articles.updateContent(row.id, input.version, content, actor.user.id, transaction))) {
+      if (!(await this.articles.updateContent(row.id, input.version, content, row.locale, actor.user.id, transaction))) {
         throw KbErrors.stale(await this.writer.lastEditor(row.id, transaction));
       }
       await this.writer.saved(actor, row.id, content, row, 'kb.article.updated', input.note ?? null, transaction);

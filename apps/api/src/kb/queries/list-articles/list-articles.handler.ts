@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { KbListItem } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { ARTICLE_COLUMNS, toArticleRow, type ArticleRow } from '../../kb-article.repository.js';
+import { ARTICLE_COLUMNS, ARTICLE_FROM, toArticleRow, type ArticleRow } from '../../kb-article.repository.js';
 import { visibleArticlesSql } from '../../kb-visibility.js';
 import { toListItem } from '../../kb.mapper.js';
 import { ListArticlesQuery } from './list-articles.query.js';
@@ -29,7 +29,7 @@ export class ListArticlesHandler implements IQueryHandler<ListArticlesQuery, KbL
       replacements.q = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const rows = await this.sequelize.query<ArticleRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM kb_articles a WHERE ${where.join(' AND ')} ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit`,
+      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE ${where.join(' AND ')} ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit`,
       { replacements, type: QueryTypes.SELECT },
     );
     return rows.map((r) => toListItem(toArticleRow(r)));

@@ -3,6 +3,7 @@ import type { KbLink } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { visibleArticlesSql } from '../../kb-visibility.js';
+import { localeFacet } from '../../kb-article.repository.js';
 import { booleanQuery, indexableTerms } from '../../search/fulltext-query.js';
 import { SuggestTitlesQuery } from './suggest-titles.query.js';
 
@@ -17,10 +18,13 @@ export class SuggestTitlesHandler implements IQueryHandler<SuggestTitlesQuery, K
     if (visibleSql === null || terms.length === 0) return [];
     return this.sequelize.query<KbLink>(
       `SELECT a.id, a.slug, a.title, a.locale FROM kb_articles a
-       WHERE MATCH (a.title) AGAINST (:q IN BOOLEAN MODE) AND a.state = 'published' AND ${visibleSql}
+       WHERE MATCH (a.title, a.facets) AGAINST (:q IN BOOLEAN MODE) AND a.state = 'published' AND ${visibleSql}
          ${locale ? 'AND a.locale = :locale' : ''}
        LIMIT 8`,
-      { replacements: { q: booleanQuery(terms, true), locale }, type: QueryTypes.SELECT },
+      {
+        replacements: { q: `${booleanQuery(terms, true)}${locale ? ` +${localeFacet(locale)}` : ''}`, locale },
+        type: QueryTypes.SELECT,
+      },
     );
   }
 }
