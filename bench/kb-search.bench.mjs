@@ -5,14 +5,18 @@
 // customer of a company. See bench/README.md.
 //
 // Env: BENCH_ARTICLES (default 100000), BENCH_RUNS per query (default 30),
-//      DATABASE_URL server (loopback only; the database part is ignored), KEEP_BENCH_DB=1 keeps it.
+//      DATABASE_URL server (loopback only; the database part is ignored), KEEP_BENCH_DB=1 keeps it,
+//      REUSE_BENCH_DB=1 uses a database kept by an earlier run instead of building it again.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import mysql from 'mysql2/promise';
 import { connect, dropDatabase, migrateUp, parseDatabaseUrl, seedDemo } from '@switchboard/migrations';
+import 'reflect-metadata';
 import { seedArticles } from './kb-articles.seed.mjs';
+import { KbSearchRepository } from '../apps/api/dist/kb/search/kb-search.repository.js';
+import { booleanQuery, indexableTerms } from '../apps/api/dist/kb/search/fulltext-query.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 100_000);
@@ -28,6 +32,15 @@ const log = (m) => console.log(`[bench] ${m}`);
 
 async function buildDatabase() {
   const target = parseDatabaseUrl(databaseUrl);
+  if (process.env.REUSE_BENCH_DB) {
+    const db = await mysql.createConnection({ ...target, user: target.user, database: target.database }).catch(() => null);
+    const [[row]] = db ? await db.query("SELECT COUNT(*) AS n FROM kb_articles WHERE state = 'published'").catch(() => [[{ n: 0 }]]) : [[{ n: 0 }]];
+    await db?.end();
+    if (Number(row.n) >= ARTICLES) {
+      log(`reusing ${databaseUrl} (${row.n} published articles)`);
+      return;
+    }
+  }
   await dropDatabase(target);
   await migrateUp({ databaseUrl });
   const sequelize = connect(target);
@@ -70,6 +83,34 @@ async function startApi() {
   throw new Error('API did not start');
 }
 
+/**
+ * The database's share: the same search statements as the API (its built KbSearchRepository), for a
+ * visitor, straight over one connection pool, without HTTP, tRPC or authentication.
+ */
+async function sqlOnly(cases) {
+  const sequelize = connect(parseDatabaseUrl(databaseUrl));
+  const repo = new KbSearchRepository(sequelize);
+  const visibleSql = "(`a`.`state` = 'published' AND `a`.`visibility` = 'public')";
+  console.log(`\nthe same searches as SQL only (visitor), ${RUNS} runs each (ms):`);
+  console.log(`${'query'.padEnd(44)}${'hits'.padStart(6)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}`);
+  const all = [];
+  for (const [name, , input] of cases) {
+    const terms = indexableTerms(input.q);
+    const filter = { visibleSql, locale: input.locale, tag: input.tag, sort: input.sort ?? 'relevance', limit: 10, offset: input.offset ?? 0 };
+    const times = [];
+    let hits = 0;
+    for (let i = 0; i <= RUNS; i++) {
+      const t0 = performance.now();
+      hits = (await repo.fulltext(booleanQuery(terms), filter)).length;
+      if (i > 0) times.push(performance.now() - t0);
+    }
+    all.push(...times);
+    console.log(`${name.padEnd(44)}${String(hits).padStart(6)}${pct(times, 0.5).toFixed(1).padStart(8)}${pct(times, 0.95).toFixed(1).padStart(8)}${Math.max(...times).toFixed(1).padStart(8)}`);
+  }
+  console.log(`${'all'.padEnd(44)}${''.padStart(6)}${pct(all, 0.5).toFixed(1).padStart(8)}${pct(all, 0.95).toFixed(1).padStart(8)}${Math.max(...all).toFixed(1).padStart(8)}`);
+  await sequelize.close();
+}
+
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
@@ -86,7 +127,8 @@ async function main() {
     ).json();
     const call = async (procedure, input, auth) => {
       const t0 = performance.now();
-      const res = await fetch(`${api.url}/trpc/kb.${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+      const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const res = await fetch(`${api.url}/trpc/kb.${procedure}${query}`, {
         headers: auth ? { authorization: `Bearer ${token}` } : {},
       });
       const body = await res.json();
@@ -109,6 +151,12 @@ async function main() {
     ];
     const rows = [];
     const all = [];
+    // What any call costs without a search: HTTP, tRPC, authentication, one small query.
+    for (const auth of [false, true]) {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) times.push((await call('categories', undefined, auth)).ms);
+      rows.push({ name: `baseline: kb.categories${auth ? ' [customer]' : ''}`, hits: 0, p50: pct(times, 0.5), p95: pct(times, 0.95), max: Math.max(...times) });
+    }
     for (const [name, procedure, input] of cases) {
       for (const auth of [false, true]) {
         await call(procedure, input, auth); // warm-up, not counted
@@ -130,6 +178,7 @@ async function main() {
     }
     console.log(`${'all queries'.padEnd(44)}${''.padStart(6)}${pct(all, 0.5).toFixed(1).padStart(8)}${pct(all, 0.95).toFixed(1).padStart(8)}${Math.max(...all).toFixed(1).padStart(8)}`);
     console.log('target: p95 < 50 ms');
+    await sqlOnly(cases.filter(([, procedure, input]) => procedure === 'search' && !input.deflection));
   } finally {
     api.stop();
     if (!process.env.KEEP_BENCH_DB) await dropDatabase(parseDatabaseUrl(databaseUrl));

@@ -33,6 +33,11 @@ it('a visitor who is not signed in searches, reads an article with breadcrumbs, 
   const hidden = await publish({ categoryId: sub.id, title: `${w} for customers only`, bodyMd: 'x', visibility: 'customers' });
 
   const page = await (await browser.newContext()).newPage();
+  // Search as you type: matching titles are offered while typing.
+  await page.goto(`${portal.url}/kb`);
+  await page.locator('#kb-q').pressSequentially(`${w} pap`, { delay: 10 });
+  await page.waitForSelector(`#kb-titles option[value="${article.title}"]`, { state: 'attached' });
+
   await page.goto(`${portal.url}/kb?q=${w}`);
   const results = await page.textContent('[data-testid="kb-results"]');
   expect(results).toContain(article.title);

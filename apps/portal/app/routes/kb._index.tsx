@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useFetcher, useLoaderData } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
 import { KB_SORTS, type KbSort } from '@switchboard/contracts';
 import { ErrorView } from '../components/error-view';
 import { readerApi, throwKbFailure } from '../kb.server';
@@ -25,8 +26,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+/** Title suggestions while typing (with JavaScript; the plain search form works without). */
+function useTitleSuggestions() {
+  const fetcher = useFetcher<{ titles: { title: string; slug: string }[] }>();
+  const [typed, setTyped] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const { load } = fetcher;
+  useEffect(() => {
+    clearTimeout(timer.current);
+    if (typed.trim().length < 3) return;
+    timer.current = setTimeout(() => load(`/kb/titles?${new URLSearchParams({ q: typed.trim() })}`), 200);
+    return () => clearTimeout(timer.current);
+  }, [typed, load]);
+  return { titles: typed.trim().length >= 3 ? (fetcher.data?.titles ?? []) : [], setTyped };
+}
+
 export default function HelpCenter() {
   const { q, sort, categories, result } = useLoaderData<typeof loader>();
+  const { titles, setTyped } = useTitleSuggestions();
   const top = categories.filter((c) => c.parentId === null);
   return (
     <section className="kb">
@@ -35,7 +52,22 @@ export default function HelpCenter() {
         <label htmlFor="kb-q" className="visually-hidden">
           Search the help center
         </label>
-        <input id="kb-q" name="q" type="search" defaultValue={q} placeholder="Search for answers, e.g. reset password" maxLength={200} />
+        <input
+          id="kb-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder="Search for answers, e.g. reset password"
+          maxLength={200}
+          list="kb-titles"
+          autoComplete="off"
+          onChange={(event) => setTyped(event.currentTarget.value)}
+        />
+        <datalist id="kb-titles" data-testid="kb-titles">
+          {titles.map((t) => (
+            <option key={t.slug} value={t.title} />
+          ))}
+        </datalist>
         {q ? (
           <select name="sort" defaultValue={sort} aria-label="Sort by">
             {KB_SORTS.map((s) => (
