@@ -89,7 +89,17 @@ describe('knowledge base visibility, enforced in SQL', () => {
     expect(await agent.kb.setState.mutate({ id: locked.id, version: locked.version, state: 'published' }).catch(apiErrorKind)).toBe('forbidden');
     // The agent may still edit it; a manager publishes it.
     const edited = await agent.kb.update.mutate({ id: locked.id, version: locked.version, bodyMd: 'better' });
-    expect((await manager.kb.setState.mutate({ id: edited.id, version: edited.version, state: 'published' })).state).toBe('published');
+    const live = await manager.kb.setState.mutate({ id: edited.id, version: edited.version, state: 'published' });
+    expect(live.state).toBe('published');
+    // Once live, changing it is publishing too: refused for the agent, and its content stays.
+    expect(await agent.kb.update.mutate({ id: live.id, version: live.version, bodyMd: 'sneaky' }).catch(apiErrorKind)).toBe('forbidden');
+    expect(await agent.kb.restore.mutate({ id: live.id, number: 1, version: live.version }).catch(apiErrorKind)).toBe('forbidden');
+    // Nor can an agent move a live article of an open category into the restricted one.
+    const mineLive = await agent.kb.get.query({ id: mine.id });
+    expect(
+      await agent.kb.update.mutate({ id: mine.id, version: mineLive.version, categoryId: restricted.id }).catch(apiErrorKind),
+    ).toBe('forbidden');
+    expect((await manager.kb.get.query({ id: live.id })).bodyMd).toBe('better');
     // Only managers change categories.
     expect(await agent.kb.saveCategory.mutate({ name: 'Mine' }).catch(apiErrorKind)).toBe('forbidden');
   });

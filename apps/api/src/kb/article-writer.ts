@@ -101,6 +101,21 @@ export class ArticleWriter {
     if (actor.ability.cannot('update', s)) throw KbErrors.articleNotFound(ref);
   }
 
+  /**
+   * Editing a live (published or scheduled) article changes what readers see, so it needs the
+   * `publish` ability in its category, and in the category it moves to: otherwise an agent could
+   * change a managers-only article without a manager.
+   */
+  async assertCanChangeLive(actor: Actor, row: ArticleRow, targetCategoryId: number, transaction: Transaction) {
+    if (row.state !== 'published' && row.state !== 'scheduled') return;
+    for (const id of new Set([row.categoryId, targetCategoryId])) {
+      const category = await this.categories.byId(id, transaction);
+      if (category && actor.ability.cannot('publish', subject('KbCategory', { publishRole: category.publishRole }))) {
+        throw KbErrors.publishForbidden(category.name);
+      }
+    }
+  }
+
   async lastEditor(id: number, transaction: Transaction) {
     const change = await this.audit.latestChange('KbArticle', id, transaction);
     return change?.actorName ?? null;

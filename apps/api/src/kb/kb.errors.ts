@@ -35,7 +35,7 @@ export const KbErrors = {
   companyNotFound: (id: number) =>
     new DomainError('bad_request', KbErrorCode.CompanyNotFound, `companyId: company ${id} was not found`, 'companyId'),
   publishForbidden: (category: string) =>
-    new DomainError('forbidden', KbErrorCode.PublishForbidden, `state: only managers may publish in “${category}”`, 'state'),
+    new DomainError('forbidden', KbErrorCode.PublishForbidden, `state: only managers may publish or change live articles in “${category}”`, 'state'),
   publishAtRequired: () =>
     new DomainError('bad_request', KbErrorCode.PublishAtRequired, 'publishAt: is required, in the future, to schedule', 'publishAt'),
   translationExists: (locale: string) =>

@@ -22,6 +22,7 @@ export class RestoreVersionHandler implements ICommandHandler<RestoreVersionComm
       if (Number(row.version) !== version) throw KbErrors.stale(await this.writer.lastEditor(row.id, transaction));
       const old = await this.articles.version(id, number);
       if (!old) throw KbErrors.versionNotFound(number);
+      await this.writer.assertCanChangeLive(actor, row, old.categoryId, transaction);
       const content = await this.writer.content(
         { categoryId: old.categoryId, title: old.title, bodyMd: old.bodyMd, tags: old.tags, visibility: old.visibility, companyId: old.companyId, slug: row.slug },
         row.id,

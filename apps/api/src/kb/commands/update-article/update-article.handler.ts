@@ -20,6 +20,7 @@ export class UpdateArticleHandler implements ICommandHandler<UpdateArticleComman
       const row = await this.articles.byId(input.id, transaction, true);
       this.writer.assertCanUpdate(actor, row, input.id);
       if (Number(row.version) !== input.version) throw KbErrors.stale(await this.writer.lastEditor(row.id, transaction));
+      await this.writer.assertCanChangeLive(actor, row, input.categoryId ?? row.categoryId, transaction);
       const content = await this.writer.content(
         {
           categoryId: input.categoryId ?? row.categoryId,
