@@ -107,6 +107,30 @@ describe('knowledge base search (InnoDB FULLTEXT)', () => {
     expect(ip.items.every((i) => /ip/i.test(i.title))).toBe(true);
   });
 
+  it('is published as REST too: search without signing in, write with a bearer token', async () => {
+    const { manager, category } = await kbAuthor(api.url);
+    const w = uniqueWord();
+    const post = await fetch(`${api.url}/api/v1/kb/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${manager.token}` },
+      body: JSON.stringify({ categoryId: category.id, title: `${w} over REST`, bodyMd: 'Hello' }),
+    });
+    expect(post.status).toBe(200);
+    const draft = (await post.json()) as { id: number; version: number; slug: string };
+    const state = await fetch(`${api.url}/api/v1/kb/articles/by-id/${draft.id}/state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${manager.token}` },
+      body: JSON.stringify({ version: draft.version, state: 'published' }),
+    });
+    expect(state.status).toBe(200);
+    const found = (await (await fetch(`${api.url}/api/v1/kb/search?q=${w}&sort=newest`)).json()) as { items: { id: number }[] };
+    expect(found.items.map((i) => i.id)).toEqual([draft.id]);
+    const page = (await (await fetch(`${api.url}/api/v1/kb/articles/${draft.slug}`)).json()) as { html: string };
+    expect(page.html).toBe('<p>Hello</p>\n');
+    const anonymousPost = await fetch(`${api.url}/api/v1/kb/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(anonymousPost.status).toBe(401);
+  });
+
   it('rejects bad input with the field named', async () => {
     const error = await anonymous().kb.search.query({ q: '' }).catch((e: unknown) => e);
     expect(apiErrorKind(error)).toBe('bad_request');

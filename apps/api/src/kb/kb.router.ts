@@ -52,6 +52,8 @@ import { SitemapQuery } from './queries/sitemap/sitemap.query.js';
 import { SuggestTitlesQuery } from './queries/suggest-titles/suggest-titles.query.js';
 
 const zOk = z.object({ ok: z.literal(true) });
+const tags = ['knowledge base'];
+
 
 /**
  * The knowledge base. Reading procedures are public: a visitor who is not signed in reads with the
@@ -68,6 +70,7 @@ export class KbRouter {
   build() {
     return router({
       search: publicProcedure
+        .meta({ openapi: { method: 'GET', path: '/kb/search', tags, summary: 'Search the published articles you may read (signed in or not)' } })
         .input(zKbSearchInput.extend({ deflection: z.boolean().default(false) }))
         .output(zKbSearchResult)
         .query(({ ctx, input }) => this.queries.execute(new SearchArticlesQuery(readerOf(ctx.actor), input, input.deflection))),
@@ -76,10 +79,12 @@ export class KbRouter {
         .output(z.array(zKbLink))
         .query(({ ctx, input }) => this.queries.execute(new SuggestTitlesQuery(readerOf(ctx.actor), input.q, input.locale))),
       article: publicProcedure
+        .meta({ openapi: { method: 'GET', path: '/kb/articles/{slug}', tags, summary: 'One article by its slug, rendered, with breadcrumbs, translations and related articles' } })
         .input(z.object({ slug: z.string().trim().min(1).max(220) }))
         .output(zKbArticle)
         .query(({ ctx, input }) => this.queries.execute(new GetArticleQuery(readerOf(ctx.actor), input.slug))),
       categories: publicProcedure
+        .meta({ openapi: { method: 'GET', path: '/kb/categories', tags, summary: 'The category tree, flat' } })
         .output(z.array(zKbCategory))
         .query(({ ctx }) => this.queries.execute(new ListCategoriesQuery(readerOf(ctx.actor)))),
       category: publicProcedure
@@ -113,14 +118,17 @@ export class KbRouter {
         .output(zKbEditableArticle)
         .query(({ ctx, input }) => this.queries.execute(new GetEditableArticleQuery(ctx.actor, input.id))),
       create: requireAbility('create', 'KbArticle')
+        .meta({ openapi: { method: 'POST', path: '/kb/articles', tags, protect: true, summary: 'Write a new article (a draft) (staff)' } })
         .input(zKbArticleInput)
         .output(zKbEditableArticle)
         .mutation(({ ctx, input }) => this.commands.execute(new CreateArticleCommand(ctx.actor, input))),
       update: requireAbility('update', 'KbArticle')
+        .meta({ openapi: { method: 'PATCH', path: '/kb/articles/by-id/{id}', tags, protect: true, summary: 'Save a new version of an article, at the version you read (staff)' } })
         .input(zKbUpdateArticleInput)
         .output(zKbEditableArticle)
         .mutation(({ ctx, input }) => this.commands.execute(new UpdateArticleCommand(ctx.actor, input))),
       setState: requireAbility('update', 'KbArticle')
+        .meta({ openapi: { method: 'POST', path: '/kb/articles/by-id/{id}/state', tags, protect: true, summary: 'Publish, schedule, take back to draft or archive (staff who may publish in the category)' } })
         .input(zKbSetStateInput)
         .output(zKbEditableArticle)
         .mutation(({ ctx, input }) =>
