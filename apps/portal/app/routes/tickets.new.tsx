@@ -96,52 +96,55 @@ export default function NewTicket() {
       <h1>New ticket</h1>
       <p className="muted">Tell us what is going on. The more detail you give, the faster we can help.</p>
       <FormError message={result?.formError} />
-      <Form method="post" encType="multipart/form-data" className="form" data-testid="new-ticket-form" noValidate onInput={onTyping}>
-        <Field id="subject" label="Subject" hint="A short summary, for example “Cannot log in to the billing page”." error={errors.subject}>
-          {(aria) => <input {...aria} name="subject" type="text" required maxLength={200} defaultValue={values?.subject ?? ''} />}
-        </Field>
-        <Field
-          id="description"
-          label="Description"
-          hint="What happened, what you expected, and any error message you saw."
-          error={errors.description}
-        >
-          {(aria) => <textarea {...aria} name="description" rows={8} required defaultValue={values?.description ?? ''} />}
-        </Field>
+      <div className="new-ticket__layout">
+        <Form method="post" encType="multipart/form-data" className="form" data-testid="new-ticket-form" noValidate onInput={onTyping}>
+          <Field id="subject" label="Subject" hint="A short summary, for example “Cannot log in to the billing page”." error={errors.subject}>
+            {(aria) => <input {...aria} name="subject" type="text" required maxLength={200} defaultValue={values?.subject ?? ''} />}
+          </Field>
+          <Field
+            id="description"
+            label="Description"
+            hint="What happened, what you expected, and any error message you saw."
+            error={errors.description}
+          >
+            {(aria) => <textarea {...aria} name="description" rows={8} required defaultValue={values?.description ?? ''} />}
+          </Field>
+          <IssueTypeSection issueTypes={issueTypes} selectedId={chosen?.issueTypeId ?? null} raw={chosen?.raw ?? {}} errors={errors} />
+          <FilePicker id="files" error={errors.files} limit={fileLimit} />
+          <div className="form__row">
+            <Field id="urgency" label="How urgent is it?" error={errors.urgency}>
+              {(aria) => (
+                <select {...aria} name="urgency" defaultValue={values?.urgency ?? 'medium'}>
+                  {LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {URGENCY_OPTIONS[level]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="importance" label="How much does it affect you?" error={errors.importance}>
+              {(aria) => (
+                <select {...aria} name="importance" defaultValue={values?.importance ?? 'medium'}>
+                  {LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {IMPORTANCE_OPTIONS[level]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Sending…' : 'Send ticket'}
+            </button>
+            <Link to="/tickets">Cancel</Link>
+          </div>
+        </Form>
+        {/* Outside the ticket form: its "This solved my problem" buttons post forms of their own. */}
         <KbSuggestions text={typed} />
-        <IssueTypeSection issueTypes={issueTypes} selectedId={chosen?.issueTypeId ?? null} raw={chosen?.raw ?? {}} errors={errors} />
-        <FilePicker id="files" error={errors.files} limit={fileLimit} />
-        <div className="form__row">
-          <Field id="urgency" label="How urgent is it?" error={errors.urgency}>
-            {(aria) => (
-              <select {...aria} name="urgency" defaultValue={values?.urgency ?? 'medium'}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {URGENCY_OPTIONS[level]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="importance" label="How much does it affect you?" error={errors.importance}>
-            {(aria) => (
-              <select {...aria} name="importance" defaultValue={values?.importance ?? 'medium'}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {IMPORTANCE_OPTIONS[level]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Sending…' : 'Send ticket'}
-          </button>
-          <Link to="/tickets">Cancel</Link>
-        </div>
-      </Form>
+      </div>
     </section>
   );
 }
