@@ -12,6 +12,7 @@ import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.mod
 import { SlaWorkerModule } from './sla/sla-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
 import { RoutingWorkerModule } from './routing/routing-worker.module.js';
+import { KbWorkerModule } from './kb/kb-worker.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -29,6 +30,7 @@ import { RoutingWorkerModule } from './routing/routing-worker.module.js';
     RoutingWorkerModule,
     SlaWorkerModule,
     TwilioWorkerModule,
+    KbWorkerModule,
   ],
 })
 export class WorkerModule {}

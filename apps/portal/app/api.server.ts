@@ -14,6 +14,11 @@ import type {
   RegisterInput,
   RequestCallbackInput,
   SatisfactionRating,
+  KbArticle,
+  KbCategory,
+  KbLink,
+  KbSearchInput,
+  KbSearchResult,
   Ticket,
   TicketLink,
   TicketRating,
@@ -69,6 +74,25 @@ interface PortalProcedures {
   phone: {
     /** "Call me back": an urgent phone ticket. */
     requestCallback: { mutate(input: RequestCallbackInput): Promise<Ticket> };
+  };
+  /** Public: readable without sign-in; a signed-in customer's token widens what they see. */
+  kb: {
+    search: { query(input: KbSearchInput & { deflection?: boolean }): Promise<KbSearchResult> };
+    suggest: { query(input: { q: string; locale?: string }): Promise<KbLink[]> };
+    article: { query(input: { slug: string }): Promise<KbArticle> };
+    categories: { query(): Promise<KbCategory[]> };
+    category: {
+      query(input: { slug: string; locale?: string }): Promise<{
+        category: KbCategory;
+        breadcrumbs: { name: string; slug: string }[];
+        children: KbCategory[];
+        articles: KbLink[];
+      }>;
+    };
+    sitemap: { query(): Promise<{ slug: string; updatedAt: string }[]> };
+    recordView: { mutate(input: { id: number }): Promise<{ ok: true }> };
+    rate: { mutate(input: { id: number; helpful: boolean; comment?: string }): Promise<{ ok: true }> };
+    deflect: { mutate(input: { articleId: number; query: string }): Promise<{ ok: true; slug: string }> };
   };
 }
 

@@ -41,6 +41,7 @@ function Header() {
           Switchboard <span className="brand__sub">Support</span>
         </Link>
         <nav aria-label="Main" className="site-nav">
+          <NavLink to="/kb">Help center</NavLink>
           {user ? (
             <>
               <NavLink to="/tickets" end>

@@ -20,7 +20,9 @@ function readConfig() {
   const secureCookie = secureSetting === 'true' ? true : secureSetting === 'false' ? false : production;
   // Where browsers reach the workspace (behind a proxy, not what the server sees); single sign-on callbacks use it.
   const publicUrl = process.env.WORKSPACE_URL ? process.env.WORKSPACE_URL.replace(/\/+$/, '') : null;
-  return { production, apiUrl, sessionSecret, secureCookie, publicUrl } as const;
+  // Where customers read help-center articles: links inserted into replies point there.
+  const portalUrl = (process.env.PORTAL_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  return { production, apiUrl, sessionSecret, secureCookie, publicUrl, portalUrl } as const;
 }
 
 export const config = readConfig();

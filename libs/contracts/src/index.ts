@@ -17,3 +17,4 @@ export * from './delivery.schema.js';
 export * from './sms-segments.js';
 export * from './phone.schema.js';
 export * from './twilio-settings.schema.js';
+export * from './kb.schema.js';

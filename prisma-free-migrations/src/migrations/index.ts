@@ -14,6 +14,7 @@ import { migration as emailVerification } from './2026-12-01T0703-email-verifica
 import { migration as peopleAndRouting } from './2026-12-01T0501-people-and-routing.js';
 import { migration as twilioMessaging } from './2026-12-01T0401-twilio-messaging.js';
 import { migration as twilioSettings } from './2026-12-01T0402-twilio-settings.js';
+import { migration as knowledgeBase } from './2026-12-01T0301-knowledge-base.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   sla,
   twilioMessaging,
   twilioSettings,
+  knowledgeBase,
 ];

@@ -1,6 +1,7 @@
 import { hashPassword } from '@switchboard/passwords';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { SYSTEM_USER_EMAIL } from '../migrations/2026-11-29T0001-satisfaction-links-audit-ua.js';
+import { seedDemoKb } from './demo-kb.seeder.js';
 
 export const DEMO_PASSWORD = 'switchboard-demo';
 
@@ -179,6 +180,7 @@ export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean;
       transaction: t,
     });
     await ticket('solo@example.test', 'How do I export my data?', 'I would like a CSV of everything in my account.', 'medium', 'low', 5, 'open', null, 45);
+    await seedDemoKb(sequelize, t, ids['manager@acme.test'], acme);
   });
   return { seeded: true, users: DEMO_USERS.map((u) => u.email) };
 }

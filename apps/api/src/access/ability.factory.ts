@@ -12,6 +12,7 @@ import { viewsAbilities } from '../views/views.abilities.js';
 import { peopleAbilities } from '../people/people.abilities.js';
 import { companiesAbilities } from '../companies/companies.abilities.js';
 import { twilioAbilities } from '../channels/twilio/twilio.abilities.js';
+import { kbAbilities, kbAnonymousAbilities } from '../kb/kb.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -27,6 +28,7 @@ const contributions: AbilityContribution[] = [
   companiesAbilities,
   slaAbilities,
   twilioAbilities,
+  kbAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {
@@ -36,5 +38,12 @@ export function defineAbilityFor(user: AuthUser): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   if (user.role === 'admin') builder.can('manage', 'all');
   for (const contribution of contributions) contribution[user.role](user, builder);
+  return builder.build();
+}
+
+/** What a visitor who is not signed in may do (public knowledge-base pages); nothing else. */
+export function defineAnonymousAbility(): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  kbAnonymousAbilities(builder);
   return builder.build();
 }

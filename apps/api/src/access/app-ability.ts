@@ -2,8 +2,8 @@ import type { AbilityBuilder, ForcedSubject, MongoAbility } from '@casl/ability'
 import type { Role } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment', 'close', 'reopen'] as const;
-/** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment', 'close', 'reopen', 'publish'] as const;
+/** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes; publish = a KB article in a category. */
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
@@ -31,6 +31,9 @@ export const SUBJECTS = [
   'CallbackRequest',
   'PhoneCall',
   'ChannelSettings',
+  'KbArticle',
+  'KbCategory',
+  'KbSearchMiss',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -85,6 +88,15 @@ export interface CompanyFields {
   id: number;
 }
 
+export interface KbArticleFields {
+  state: 'draft' | 'published' | 'scheduled' | 'archived';
+  visibility: 'public' | 'customers' | 'company' | 'internal';
+  companyId: number | null;
+}
+export interface KbCategoryFields {
+  publishRole: 'agent' | 'manager';
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
@@ -98,7 +110,9 @@ export type AppSubjects =
   | (OwnedFields & ForcedSubject<'ApiKey'>)
   | (UserFields & ForcedSubject<'User'>)
   | (AvailabilityFields & ForcedSubject<'Availability'>)
-  | (CompanyFields & ForcedSubject<'Company'>);
+  | (CompanyFields & ForcedSubject<'Company'>)
+  | (KbArticleFields & ForcedSubject<'KbArticle'>)
+  | (KbCategoryFields & ForcedSubject<'KbCategory'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

@@ -12,6 +12,7 @@ import { ViewsRouter } from '../views/views.router.js';
 import { PeopleRouter } from '../people/people.router.js';
 import { CompaniesRouter } from '../companies/companies.router.js';
 import { RoutingRouter } from '../routing/routing.router.js';
+import { KbRouter } from '../kb/kb.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -31,6 +32,7 @@ export class AppRouterFactory {
     private readonly routing: RoutingRouter,
     private readonly sla: SlaRouter,
     private readonly phone: PhoneRouter,
+    private readonly kb: KbRouter,
   ) {}
 
   build() {
@@ -48,6 +50,7 @@ export class AppRouterFactory {
       routing: this.routing.build(),
       sla: this.sla.build(),
       phone: this.phone.build(),
+      kb: this.kb.build(),
     });
   }
 }

@@ -11,10 +11,11 @@ import { ViewsModule } from '../views/views.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
+import { KbModule } from '../kb/kb.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule, KbModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { formFailure, requireApi, throwApiFailure } from '../api.server';
 import { IssueTypeSection } from '../components/issue-type-section';
+import { KbSuggestions } from '../components/kb-suggestions';
+import { useState, type FormEvent } from 'react';
 import { customFieldErrors, issueTypeFromForm, loadCatalog } from '../custom-fields.server';
 import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '../attachments.server';
 import { FilePicker } from '../components/attachments';
@@ -81,57 +83,68 @@ export default function NewTicket() {
   const values = result?.values;
   const { issueTypes } = useLoaderData<typeof loader>();
   const chosen = values && 'issueTypeId' in values ? values : null;
+  // What the customer has typed so far, for the help-center suggestions beside the form.
+  const [typed, setTyped] = useState(values ? `${values.subject} ${values.description}` : '');
+  const onTyping = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    setTyped(`${field('subject')} ${field('description')}`.trim());
+  };
 
   return (
     <section className="new-ticket">
       <h1>New ticket</h1>
       <p className="muted">Tell us what is going on. The more detail you give, the faster we can help.</p>
       <FormError message={result?.formError} />
-      <Form method="post" encType="multipart/form-data" className="form" data-testid="new-ticket-form" noValidate>
-        <Field id="subject" label="Subject" hint="A short summary, for example “Cannot log in to the billing page”." error={errors.subject}>
-          {(aria) => <input {...aria} name="subject" type="text" required maxLength={200} defaultValue={values?.subject ?? ''} />}
-        </Field>
-        <Field
-          id="description"
-          label="Description"
-          hint="What happened, what you expected, and any error message you saw."
-          error={errors.description}
-        >
-          {(aria) => <textarea {...aria} name="description" rows={8} required defaultValue={values?.description ?? ''} />}
-        </Field>
-        <IssueTypeSection issueTypes={issueTypes} selectedId={chosen?.issueTypeId ?? null} raw={chosen?.raw ?? {}} errors={errors} />
-        <FilePicker id="files" error={errors.files} limit={fileLimit} />
-        <div className="form__row">
-          <Field id="urgency" label="How urgent is it?" error={errors.urgency}>
-            {(aria) => (
-              <select {...aria} name="urgency" defaultValue={values?.urgency ?? 'medium'}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {URGENCY_OPTIONS[level]}
-                  </option>
-                ))}
-              </select>
-            )}
+      <div className="new-ticket__layout">
+        <Form method="post" encType="multipart/form-data" className="form" data-testid="new-ticket-form" noValidate onInput={onTyping}>
+          <Field id="subject" label="Subject" hint="A short summary, for example “Cannot log in to the billing page”." error={errors.subject}>
+            {(aria) => <input {...aria} name="subject" type="text" required maxLength={200} defaultValue={values?.subject ?? ''} />}
           </Field>
-          <Field id="importance" label="How much does it affect you?" error={errors.importance}>
-            {(aria) => (
-              <select {...aria} name="importance" defaultValue={values?.importance ?? 'medium'}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {IMPORTANCE_OPTIONS[level]}
-                  </option>
-                ))}
-              </select>
-            )}
+          <Field
+            id="description"
+            label="Description"
+            hint="What happened, what you expected, and any error message you saw."
+            error={errors.description}
+          >
+            {(aria) => <textarea {...aria} name="description" rows={8} required defaultValue={values?.description ?? ''} />}
           </Field>
-        </div>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Sending…' : 'Send ticket'}
-          </button>
-          <Link to="/tickets">Cancel</Link>
-        </div>
-      </Form>
+          <IssueTypeSection issueTypes={issueTypes} selectedId={chosen?.issueTypeId ?? null} raw={chosen?.raw ?? {}} errors={errors} />
+          <FilePicker id="files" error={errors.files} limit={fileLimit} />
+          <div className="form__row">
+            <Field id="urgency" label="How urgent is it?" error={errors.urgency}>
+              {(aria) => (
+                <select {...aria} name="urgency" defaultValue={values?.urgency ?? 'medium'}>
+                  {LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {URGENCY_OPTIONS[level]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="importance" label="How much does it affect you?" error={errors.importance}>
+              {(aria) => (
+                <select {...aria} name="importance" defaultValue={values?.importance ?? 'medium'}>
+                  {LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {IMPORTANCE_OPTIONS[level]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Sending…' : 'Send ticket'}
+            </button>
+            <Link to="/tickets">Cancel</Link>
+          </div>
+        </Form>
+        {/* Outside the ticket form: its "This solved my problem" buttons post forms of their own. */}
+        <KbSuggestions text={typed} />
+      </div>
     </section>
   );
 }

@@ -24,6 +24,9 @@ export function AppNav({ user, availability, here }: { user: SessionUser; availa
             Admin
           </NavLink>
         ) : null}
+        <NavLink to="/kb" className="sb-topbar__link" data-testid="nav-kb">
+          Knowledge base
+        </NavLink>
         <NavLink to="/outbox" className="sb-topbar__link" data-testid="nav-outbox">
           Outbox
         </NavLink>

@@ -31,6 +31,7 @@ import { fieldSentence } from '~/fields';
 import { AuditTrail } from '~/components/AuditTrail';
 import { CallBackForm, type CallBackErrors } from '~/components/CallBackForm';
 import { Composer, type ComposerErrors } from '~/components/Composer';
+import { KbReplyHelper } from '~/components/KbReplyHelper';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
@@ -309,6 +310,7 @@ export default function TicketView() {
               errors={actionData?.intent === 'reply' ? (actionData as ComposerErrors) : undefined}
             />
           )}
+          <KbReplyHelper draftFromTicketId={ticket.status === 'resolved' || ticket.status === 'closed' ? ticket.id : null} />
         </div>
         <aside className="sb-ticket__side" aria-label="Ticket details">
           <StatusForm
