@@ -78,3 +78,4 @@ export {
   type MultipartPart,
 } from './attachments.js';
 export { attachmentForms, type MultipartParser, type PostedForm } from './attachment-forms.js';
+export { createLiveClient, type LiveClient, type LiveClientOptions } from './live.js';

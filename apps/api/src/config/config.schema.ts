@@ -43,6 +43,8 @@ export const configSchema = z.object({
     .string()
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
+  REALTIME_RETENTION_SECONDS: z.coerce.number().int().min(10).max(7 * 86_400).default(3600),
+  REALTIME_STREAM_MAXLEN: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -77,6 +79,8 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
+  /** Live events are kept per topic in a Redis stream for this long (and at most this many), so a reconnect resumes. */
+  realtime: { retentionSeconds: number; streamMaxLen: number };
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -114,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: c.ATTACHMENT_MAX_BYTES,
       types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
     },
+    realtime: { retentionSeconds: c.REALTIME_RETENTION_SECONDS, streamMaxLen: c.REALTIME_STREAM_MAXLEN },
   };
 }

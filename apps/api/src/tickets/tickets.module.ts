@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { InboxModule } from '../inbox/inbox.module.js';
 import { NoteMentions } from './mentions/note-mentions.service.js';
 import { TimelineRepository } from './timeline/timeline.repository.js';
 import { TicketCommandHandlers } from './commands/index.js';
@@ -31,6 +32,7 @@ import { RequesterTransition } from './requester-transition.js';
     CatalogModule,
     AttachmentsModule,
     UsersModule,
+    InboxModule,
   ],
   providers: [
     TicketRepository,

@@ -6,6 +6,8 @@ import { CatalogRouter } from '../catalog/catalog.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
+import { InboxRouter } from '../inbox/inbox.router.js';
+import { LiveRouter } from '../realtime/live.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -19,6 +21,8 @@ export class AppRouterFactory {
     private readonly views: ViewsRouter,
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
+    private readonly live: LiveRouter,
+    private readonly inbox: InboxRouter,
   ) {}
 
   build() {
@@ -30,6 +34,8 @@ export class AppRouterFactory {
       views: this.views.build(),
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
+      live: this.live.build(),
+      inbox: this.inbox.build(),
     });
   }
 }

@@ -6,10 +6,12 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ViewsModule } from '../views/views.module.js';
+import { InboxModule } from '../inbox/inbox.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, RealtimeModule, InboxModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })
