@@ -79,3 +79,4 @@ export {
 } from './attachments.js';
 export { attachmentForms, type MultipartParser, type PostedForm } from './attachment-forms.js';
 export { createLiveClient, type LiveClient, type LiveClientOptions } from './live.js';
+export { proxyLiveStream } from './live-proxy.js';

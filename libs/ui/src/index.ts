@@ -107,3 +107,4 @@ export {
   type WorkflowValues,
   type WorkflowCheck,
 } from './workflow-form.js';
+export { LIVE_PATH, liveClient, sinceLoaded, useLive, useDebounced } from './live.js';

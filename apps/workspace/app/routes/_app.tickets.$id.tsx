@@ -28,6 +28,7 @@ import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '~/atta
 import { fieldSentence } from '~/fields';
 import { AuditTrail } from '~/components/AuditTrail';
 import { Composer, type ComposerErrors } from '~/components/Composer';
+import { LiveTicket } from '~/components/LiveTicket';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
@@ -244,6 +245,7 @@ export default function TicketView() {
             opened <RelativeTime value={ticket.createdAt} now={now} timeZone={timeZone} /> via {channelLabel(ticket.channel)}
           </span>
         </div>
+        <LiveTicket ticketId={ticket.id} userId={userId} loadedAt={now} />
         {conflict ? (
           <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
             {CONFLICT_MESSAGE} <a href={`/tickets/${ticket.id}`}>Reload</a>

@@ -1,0 +1,36 @@
+import { useRevalidator } from '@remix-run/react';
+import type { LiveTicketEvent, PresenceEntry } from '@switchboard/contracts';
+import { sinceLoaded, useDebounced, useLive } from '@switchboard/ui';
+import { useState } from 'react';
+
+/**
+ * Keeps the customer's open ticket live: a new reply (or a status change) reloads the page's data,
+ * and while an agent writes a public reply a typing indicator shows. The API sends a customer only
+ * public entries of their own ticket, and presence only as "replying".
+ */
+export function LiveTicket({ ticketId, loadedAt }: { ticketId: number; loadedAt: string }) {
+  const revalidator = useRevalidator();
+  const reload = useDebounced(() => revalidator.revalidate(), 250);
+  const [writers, setWriters] = useState<PresenceEntry[]>([]);
+  useLive<{ id: string; data: LiveTicketEvent }>(
+    `ticket:${ticketId}`,
+    (client, handlers) => client.live.ticket.subscribe({ ticketId, lastEventId: sinceLoaded(loadedAt) }, handlers),
+    () => reload(),
+  );
+  useLive<PresenceEntry[]>(
+    `presence:${ticketId}`,
+    (client, handlers) => client.live.presence.subscribe({ ticketId }, handlers),
+    (list) => setWriters(list.filter((p) => p.state === 'replying')),
+  );
+  if (writers.length === 0) return null;
+  return (
+    <p className="typing" data-testid="typing" role="status" aria-live="polite">
+      <span className="typing__dots" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+      {writers.length === 1 ? `${writers[0]!.name} is writing a reply…` : 'Our team is writing a reply…'}
+    </p>
+  );
+}
