@@ -1,5 +1,8 @@
 import { createApiClient, apiErrorKind } from '@switchboard/trpc-client';
+import { createWorker } from '../../apps/api/src/bootstrap.js';
+import { AutoCloseJob } from '../../apps/api/src/tickets/auto-close/auto-close.job.js';
 import { startApi, type RunningApi } from '../support/api.js';
+import { sql } from '../support/db.js';
 import { liveClientFor, record } from '../support/live.js';
 import { createUser } from '../support/people.js';
 
@@ -7,11 +10,16 @@ import { createUser } from '../support/people.js';
 // caused through one reaches a subscriber held by the other only through Redis.
 let a: RunningApi;
 let b: RunningApi;
+let worker: Awaited<ReturnType<typeof createWorker>>['worker'];
 beforeAll(async () => {
   [a, b] = await Promise.all([startApi(), startApi()]);
+  // Started after the apis and closed after them: passport's bearer strategy is process-global, and
+  // the last Nest app to register it (this worker) serves the apis' authentication in this process.
+  ({ worker } = await createWorker());
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
+  await worker?.close();
 });
 
 /** Resume from "a second ago": stream ids are Redis times, so this replays anything newer and misses nothing. */
@@ -49,6 +57,26 @@ describe('fan-out across api processes', () => {
     queue.stop();
     expect(mine(queue.events).map((x) => x.type)).toEqual(['ticket.created', 'ticket.updated']);
     expect(mine(queue.events)[1]!.changes!.map((c) => c.field).sort()).toEqual(['assignee', 'status']);
+  });
+});
+
+describe('changes made by the worker', () => {
+  it('reach subscribers on the api processes (auto-close)', async () => {
+    const customer = await createUser(a.url, 'customer');
+    const agent = await createUser(a.url, 'agent');
+    const ticket = await ticketFor(customer.token);
+    await createApiClient({ url: b.url, token: agent.token }).tickets.update.mutate({ id: ticket.id, status: 'resolved' });
+    await sql('UPDATE tickets SET resolved_at = ? WHERE id = ?', [new Date(Date.now() - 30 * 86_400_000), ticket.id]);
+    const since = sinceNow();
+    const live = record<LiveEvent & { status?: string }>((h) =>
+      liveClientFor(a.url, customer.token).live.ticket.subscribe({ ticketId: ticket.id, lastEventId: since }, h),
+    );
+    try {
+      expect(await worker.get(AutoCloseJob).run()).toContain(ticket.id);
+      await live.waitFor((e) => e.some((x) => x.type === 'ticket.updated' && x.status === 'closed'));
+    } finally {
+      live.stop();
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
 import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
+import { RealtimePublishingModule } from './realtime/realtime-publishing.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -23,6 +24,7 @@ import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.mo
     SatisfactionWorkerModule,
     AutoCloseWorkerModule,
     ChannelsWorkerModule,
+    RealtimePublishingModule,
   ],
 })
 export class WorkerModule {}

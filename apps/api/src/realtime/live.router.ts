@@ -22,6 +22,9 @@ import { TicketFactsReader } from './ticket-facts.reader.js';
 import { topicFeed } from './topic-feed.js';
 import { topics } from './topics.js';
 
+/** The subscriptions served by live-sse.ts (tRPC paths). */
+export const LIVE_SUBSCRIPTIONS: ReadonlySet<string> = new Set(['live.ticket', 'live.queue', 'live.notifications', 'live.presence']);
+
 /** Presence lists are re-read this often even without a signal, so a closed tab's entry expires on screen. */
 const PRESENCE_REFRESH_MS = 5_000;
 
