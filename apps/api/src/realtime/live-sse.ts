@@ -15,6 +15,18 @@ const logger = new Logger('live-sse');
 /** A subscriber whose socket holds more than this unsent is cut off; its client reconnects and resumes. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
+/** Subscribers of one topic get the same event object: it is serialised once, not once per subscriber. */
+const serialized = new WeakMap<object, string>();
+function json(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  let text = serialized.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    serialized.set(value, text);
+  }
+  return text;
+}
+
 /**
  * Serves the `live.*` subscriptions as server-sent events in exactly the wire format of tRPC's own
  * SSE producer (connected / data + id / ping / serialized-error / return / restore-id), so the
@@ -78,7 +90,7 @@ export function liveSseMiddleware(
         if (controller.signal.aborted) break;
         if (isTrackedEnvelope(value)) {
           lastId = String(value[0]);
-          res.write(`data: ${JSON.stringify(value[1])}\nid: ${lastId}\n\n`);
+          res.write(`data: ${json(value[1])}\nid: ${lastId}\n\n`);
         } else if (lastId === null) {
           res.write(`data: ${JSON.stringify(value)}\n\n`);
         } else {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TRPCError, tracked } from '@trpc/server';
+import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
 import {
   zHeartbeatInput,
   zLiveNotificationsInput,
@@ -7,6 +7,7 @@ import {
   zLiveQueueInput,
   zLiveTicketInput,
   type LiveNotificationCount,
+  type LiveTicketEvent,
   type PresenceEntry,
 } from '@switchboard/contracts';
 import { z } from 'zod';
@@ -19,7 +20,7 @@ import { canReadTicket, visibleEvent, type StoredTicketEvent } from './live-acce
 import { PresenceService } from './presence.service.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { TicketFactsReader } from './ticket-facts.reader.js';
-import { topicFeed } from './topic-feed.js';
+import { mappedTopicFeed, topicFeed } from './topic-feed.js';
 import { topics } from './topics.js';
 
 /** The subscriptions served by live-sse.ts (tRPC paths). */
@@ -52,18 +53,34 @@ export class LiveRouter {
         .input(zLiveTicketInput)
         .subscription(async function* ({ ctx, input, signal }) {
           await self.requireTicket(ctx.actor.ability, input.ticketId);
-          for await (const { id, event } of topicFeed<StoredTicketEvent>(hub, log, topics.ticket(input.ticketId), input.lastEventId, signal)) {
-            const visible = visibleEvent(ctx.actor.ability, event);
-            if (visible) yield tracked(id, visible);
-          }
+          const { ability } = ctx.actor;
+          yield* mappedTopicFeed<StoredTicketEvent, TrackedEnvelope<LiveTicketEvent>>(
+            hub,
+            log,
+            topics.ticket(input.ticketId),
+            input.lastEventId,
+            signal,
+            ({ id, event }) => {
+              const visible = visibleEvent(ability, event);
+              return visible ? tracked(id, visible) : null;
+            },
+          );
         }),
       queue: requireAbility('read', 'Ticket')
         .input(zLiveQueueInput)
         .subscription(async function* ({ ctx, input, signal }) {
-          for await (const { id, event } of topicFeed<StoredTicketEvent>(hub, log, topics.queue(), input?.lastEventId, signal)) {
-            const visible = visibleEvent(ctx.actor.ability, event);
-            if (visible) yield tracked(id, visible);
-          }
+          const { ability } = ctx.actor;
+          yield* mappedTopicFeed<StoredTicketEvent, TrackedEnvelope<LiveTicketEvent>>(
+            hub,
+            log,
+            topics.queue(),
+            input?.lastEventId,
+            signal,
+            ({ id, event }) => {
+              const visible = visibleEvent(ability, event);
+              return visible ? tracked(id, visible) : null;
+            },
+          );
         }),
       notifications: requireAbility('read', 'UserNotification')
         .input(zLiveNotificationsInput)

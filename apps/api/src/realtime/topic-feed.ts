@@ -12,13 +12,28 @@ export class SubscriberTooSlowError extends Error {}
  * fan-out first, then reads what the stream holds after `lastEventId`, then yields live events,
  * skipping any it has already yielded (an event can arrive both ways). Ends when `signal` aborts.
  */
-export async function* topicFeed<T>(
+export function topicFeed<T>(
   hub: RealtimeHub,
   log: EventLog,
   topic: string,
   lastEventId: string | null | undefined,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<LoggedEvent<T>> {
+  return mappedTopicFeed<T, LoggedEvent<T>>(hub, log, topic, lastEventId, signal, (event) => event);
+}
+
+/**
+ * topicFeed with a per-subscriber map (an access check, tracked()) applied inside the one generator:
+ * a value mapped to null is skipped. One async generator per subscriber instead of two on the hot path.
+ */
+export async function* mappedTopicFeed<T, R>(
+  hub: RealtimeHub,
+  log: EventLog,
+  topic: string,
+  lastEventId: string | null | undefined,
+  signal: AbortSignal | undefined,
+  map: (event: LoggedEvent<T>) => R | null,
+): AsyncGenerator<R> {
   const pending: LoggedEvent[] = [];
   let wake: (() => void) | null = null;
   let overflow = false;
@@ -45,8 +60,9 @@ export async function* topicFeed<T>(
         const backlog: Array<LoggedEvent<T>> = await log.readAfter<T>(topic, cursor, 500);
         for (const event of backlog) {
           if (signal?.aborted || closed) return;
-          yield event;
           last = cursor = event.id;
+          const mapped = map(event);
+          if (mapped !== null) yield mapped;
         }
         if (backlog.length < 500) break;
       }
@@ -64,7 +80,8 @@ export async function* topicFeed<T>(
         if (last && compareEventIds(event.id, last) <= 0) continue;
         last = event.id;
       }
-      yield event as LoggedEvent<T>;
+      const mapped = map(event as LoggedEvent<T>);
+      if (mapped !== null) yield mapped;
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
