@@ -22,10 +22,16 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
+  const t0 = Date.now();
   await chromium?.close();
-  await Promise.all([portal?.close(), workspace?.close()]);
+  const t1 = Date.now();
+  // The api first: it ends every live stream, so the apps' proxied upstream connections are gone
+  // and remix-serve exits without waiting for them.
   await api?.close();
-});
+  const t2 = Date.now();
+  await Promise.all([portal?.close(), workspace?.close()]);
+  console.log(`close: chromium ${t1 - t0} ms, api ${t2 - t1} ms, apps ${Date.now() - t2} ms`);
+}, 60_000);
 
 async function markPage(page: Page) {
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -56,7 +62,9 @@ it('shows the customer an agent typing, then the reply, on the open portal ticke
   await agentPage.check('input[name="internal"][value="false"]');
   await agentPage.fill('#composer-body', 'Yes! We are looking into it right now.');
   await customerPage.locator('[data-testid="typing"]').waitFor({ timeout: 15_000 });
-  expect(await customerPage.locator('[data-testid="typing"]').innerText()).toContain('Ana Live is writing a reply');
+  expect(await customerPage.locator('[data-testid="typing"]').innerText()).toContain('Support is writing a reply');
+  // Staff stay "Support" in the portal: the agent's name is not shown.
+  expect(await customerPage.locator('[data-testid="typing"]').innerText()).not.toContain('Ana');
 
   await agentPage.click('[data-testid="composer-submit"]');
   await customerPage.getByText('Yes! We are looking into it right now.').waitFor({ timeout: 15_000 });

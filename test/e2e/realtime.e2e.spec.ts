@@ -210,8 +210,9 @@ describe('notifications and presence', () => {
     await boSees.waitFor((e) => e.at(-1)!.length === 0);
     boSees.stop();
     customerSees.stop();
-    // The customer never saw Ana merely viewing or writing a note.
+    // The customer never saw Ana merely viewing or writing a note, nor her name or id.
     expect(customerSees.events.flat().every((p) => p.state === 'replying')).toBe(true);
+    expect(customerSees.events.flat().some((p) => p.name === 'Ana' || p.userId === ana.id)).toBe(false);
     // A customer may not announce presence.
     const customerApi = createApiClient({ url: b.url, token: customer.token });
     expect(apiErrorKind(await customerApi.live.heartbeat.mutate({ ticketId: ticket.id, state: 'viewing' }).catch((e) => e))).toBe('forbidden');

@@ -102,9 +102,10 @@ export class LiveRouter {
         .subscription(async function* ({ ctx, input, signal }) {
           await self.requireTicket(ctx.actor.ability, input.ticketId);
           const staff = ctx.actor.ability.can('comment', 'Ticket');
-          const visible = (list: PresenceEntry[]) =>
-            // A customer only learns that someone is writing them a reply, never who is looking or noting.
-            staff ? list : list.filter((p) => p.state === 'replying');
+          // A customer only learns that Support is writing them a reply: not who, not who is looking or noting
+          // (the portal shows staff as "Support" everywhere).
+          const visible = (list: PresenceEntry[]): PresenceEntry[] =>
+            staff ? list : list.some((p) => p.state === 'replying') ? [{ userId: 0, name: 'Support', state: 'replying' }] : [];
           const changes = topicFeed<unknown>(hub, log, topics.presence(input.ticketId), null, signal);
           let last = '';
           let next = changes.next();

@@ -31,7 +31,13 @@ export class RealtimeRedis implements OnModuleDestroy {
 
   private connect(role: string): Redis {
     const redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3 });
-    redis.on('error', (error) => this.logger.warn(`redis (${role}): ${error.message}`));
+    // ioredis keeps reconnecting; say so once per outage, not on every attempt.
+    let down = false;
+    redis.on('error', (error) => {
+      if (!down) this.logger.warn(`redis (${role}): ${error.message}; live updates wait for it to come back`);
+      down = true;
+    });
+    redis.on('ready', () => (down = false));
     return redis;
   }
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 /**
  * Keeps the customer's open ticket live: a new reply (or a status change) reloads the page's data,
  * and while an agent writes a public reply a typing indicator shows. The API sends a customer only
- * public entries of their own ticket, and presence only as "replying".
+ * public entries of their own ticket, and presence only as "Support is replying" (no names).
  */
 export function LiveTicket({ ticketId, loadedAt }: { ticketId: number; loadedAt: string }) {
   const revalidator = useRevalidator();
@@ -30,7 +30,7 @@ export function LiveTicket({ ticketId, loadedAt }: { ticketId: number; loadedAt:
         <span />
         <span />
       </span>
-      {writers.length === 1 ? `${writers[0]!.name} is writing a reply…` : 'Our team is writing a reply…'}
+      Support is writing a reply…
     </p>
   );
 }
