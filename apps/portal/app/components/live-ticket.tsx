@@ -8,14 +8,17 @@ import { useState } from 'react';
  * and while an agent writes a public reply a typing indicator shows. The API sends a customer only
  * public entries of their own ticket, and presence only as "Support is replying" (no names).
  */
-export function LiveTicket({ ticketId, loadedAt }: { ticketId: number; loadedAt: string }) {
+export function LiveTicket({ ticketId, userId, loadedAt }: { ticketId: number; userId: number; loadedAt: string }) {
   const revalidator = useRevalidator();
   const reload = useDebounced(() => revalidator.revalidate(), 250);
   const [writers, setWriters] = useState<PresenceEntry[]>([]);
   useLive<{ id: string; data: LiveTicketEvent }>(
     `ticket:${ticketId}`,
     (client, handlers) => client.live.ticket.subscribe({ ticketId, lastEventId: sinceLoaded(loadedAt) }, handlers),
-    () => reload(),
+    // The customer's own changes reloaded the page already (and reloading again would drop its flash message).
+    (event) => {
+      if (event.data.actorId !== userId) reload();
+    },
   );
   useLive<PresenceEntry[]>(
     `presence:${ticketId}`,

@@ -260,7 +260,7 @@ export default function TicketPage() {
           olderHref={olderHref ?? undefined}
           labels={{ empty: description ? '' : 'No messages yet.' }}
         />
-        <LiveTicket ticketId={ticket.id} loadedAt={now} />
+        <LiveTicket ticketId={ticket.id} userId={userId} loadedAt={now} />
       </section>
 
       <section className="reply" aria-labelledby="reply-title">

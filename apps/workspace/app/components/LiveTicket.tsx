@@ -42,7 +42,10 @@ export function LiveTicket({ ticketId, userId, loadedAt }: { ticketId: number; u
   useLive<{ id: string; data: LiveTicketEvent }>(
     `ticket:${ticketId}`,
     (client, handlers) => client.live.ticket.subscribe({ ticketId, lastEventId: sinceLoaded(loadedAt) }, handlers),
-    () => reload(),
+    // This agent's own changes reloaded the page already (and reloading again would drop its flash message).
+    (event) => {
+      if (event.data.actorId !== userId) reload();
+    },
   );
   useLive<PresenceEntry[]>(
     `presence:${ticketId}`,

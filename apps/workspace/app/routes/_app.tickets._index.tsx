@@ -53,7 +53,7 @@ export default function Queue() {
   const filtered = isFiltered(filters);
   return (
     <div className="sb-page sb-queue-layout">
-      <LiveQueue loadedAt={now} />
+      <LiveQueue userId={userId} loadedAt={now} />
       <QueueSidebar filters={filters} views={views} userId={userId} error={actionData?.intent !== 'bulk' ? actionData?.error : undefined} />
       <div className="sb-queue-main">
         <div className="sb-page__head">
