@@ -13,6 +13,7 @@ import { SlaWorkerModule } from './sla/sla-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
 import { RoutingWorkerModule } from './routing/routing-worker.module.js';
 import { KbWorkerModule } from './kb/kb-worker.module.js';
+import { RealtimePublishingModule } from './realtime/realtime-publishing.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -31,6 +32,7 @@ import { KbWorkerModule } from './kb/kb-worker.module.js';
     SlaWorkerModule,
     TwilioWorkerModule,
     KbWorkerModule,
+    RealtimePublishingModule,
   ],
 })
 export class WorkerModule {}

@@ -18,3 +18,4 @@ export * from './sms-segments.js';
 export * from './phone.schema.js';
 export * from './twilio-settings.schema.js';
 export * from './kb.schema.js';
+export * from './live.schema.js';

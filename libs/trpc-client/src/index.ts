@@ -88,3 +88,5 @@ export {
   type MultipartPart,
 } from './attachments.js';
 export { attachmentForms, type MultipartParser, type PostedForm } from './attachment-forms.js';
+export { createLiveClient, type LiveClient, type LiveClientOptions } from './live.js';
+export { proxyLiveStream } from './live-proxy.js';

@@ -110,3 +110,4 @@ export {
 export { SlaBadges, type SlaBadgesProps } from './SlaBadges.js';
 export { slaBadges, formatDuration, type SlaBadgeModel } from './sla-badge.js';
 export { parseWeeklyHours, formatWeeklyHours, parseHolidays, formatHolidays, parseMinutes, formatMinutes } from './sla-forms.js';
+export { LIVE_PATH, liveClient, sinceLoaded, useLive, useDebounced } from './live.js';

@@ -15,6 +15,7 @@ import { migration as peopleAndRouting } from './2026-12-01T0501-people-and-rout
 import { migration as twilioMessaging } from './2026-12-01T0401-twilio-messaging.js';
 import { migration as twilioSettings } from './2026-12-01T0402-twilio-settings.js';
 import { migration as knowledgeBase } from './2026-12-01T0301-knowledge-base.js';
+import { migration as userNotifications } from './2026-12-01T0601-user-notifications.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   twilioMessaging,
   twilioSettings,
   knowledgeBase,
+  userNotifications,
 ];

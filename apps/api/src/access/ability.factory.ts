@@ -13,6 +13,7 @@ import { peopleAbilities } from '../people/people.abilities.js';
 import { companiesAbilities } from '../companies/companies.abilities.js';
 import { twilioAbilities } from '../channels/twilio/twilio.abilities.js';
 import { kbAbilities, kbAnonymousAbilities } from '../kb/kb.abilities.js';
+import { inboxAbilities } from '../inbox/inbox.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -29,6 +30,7 @@ const contributions: AbilityContribution[] = [
   slaAbilities,
   twilioAbilities,
   kbAbilities,
+  inboxAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

@@ -34,6 +34,7 @@ export const SUBJECTS = [
   'KbArticle',
   'KbCategory',
   'KbSearchMiss',
+  'UserNotification',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -74,6 +74,8 @@ export const configSchema = z.object({
     .string()
     .refine((v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return true; } catch { return false; } }, { error: 'must be an IANA time zone such as Europe/Berlin' })
     .default('UTC'),
+  REALTIME_RETENTION_SECONDS: z.coerce.number().int().min(10).max(7 * 86_400).default(3600),
+  REALTIME_STREAM_MAXLEN: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -119,6 +121,8 @@ export interface AppConfig {
   /** Staff single sign-on through OpenID Connect; null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string; redirectUri: string } | null;
   twilio: TwilioConfig;
+  /** Live events are kept per topic in a Redis stream for this long (and at most this many), so a reconnect resumes. */
+  realtime: { retentionSeconds: number; streamMaxLen: number };
 }
 
 function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
@@ -214,5 +218,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       businessHours: parseBusinessHours(c.TWILIO_BUSINESS_HOURS)!,
       timeZone: c.TWILIO_TIME_ZONE,
     },
+    realtime: { retentionSeconds: c.REALTIME_RETENTION_SECONDS, streamMaxLen: c.REALTIME_STREAM_MAXLEN },
   };
 }

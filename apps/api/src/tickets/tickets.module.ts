@@ -7,6 +7,7 @@ import { WhatsappWindowModule } from '../channels/twilio/whatsapp-window.module.
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { InboxModule } from '../inbox/inbox.module.js';
 import { NoteMentions } from './mentions/note-mentions.service.js';
 import { TimelineRepository } from './timeline/timeline.repository.js';
 import { TicketCommandHandlers } from './commands/index.js';
@@ -33,6 +34,7 @@ import { RequesterTransition } from './requester-transition.js';
     AttachmentsModule,
     UsersModule,
     WhatsappWindowModule,
+    InboxModule,
   ],
   providers: [
     TicketRepository,

@@ -13,6 +13,8 @@ import { PeopleRouter } from '../people/people.router.js';
 import { CompaniesRouter } from '../companies/companies.router.js';
 import { RoutingRouter } from '../routing/routing.router.js';
 import { KbRouter } from '../kb/kb.router.js';
+import { InboxRouter } from '../inbox/inbox.router.js';
+import { LiveRouter } from '../realtime/live.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -33,6 +35,8 @@ export class AppRouterFactory {
     private readonly sla: SlaRouter,
     private readonly phone: PhoneRouter,
     private readonly kb: KbRouter,
+    private readonly live: LiveRouter,
+    private readonly inbox: InboxRouter,
   ) {}
 
   build() {
@@ -51,6 +55,8 @@ export class AppRouterFactory {
       sla: this.sla.build(),
       phone: this.phone.build(),
       kb: this.kb.build(),
+      live: this.live.build(),
+      inbox: this.inbox.build(),
     });
   }
 }

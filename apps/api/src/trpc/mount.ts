@@ -4,6 +4,8 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { createOpenApiNodeHttpHandler, generateOpenApiDocument } from 'trpc-to-openapi';
 import { attachmentsOpenApiPaths } from '../attachments/attachments.openapi.js';
+import { LIVE_SUBSCRIPTIONS } from '../realtime/live.router.js';
+import { liveSseMiddleware } from '../realtime/live-sse.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { AppRouterFactory } from './app-router.js';
 import { contextFactory } from './create-context.js';
@@ -24,6 +26,8 @@ export function mountTrpc(app: INestApplication, config: AppConfig) {
   const appRouter = app.get(AppRouterFactory).build();
   const express = app.getHttpAdapter().getInstance() as Express;
 
+  // Live subscriptions first: the same procedures, streamed without tRPC's per-message web streams.
+  express.use('/trpc', liveSseMiddleware(appRouter, contextFactory('trpc'), LIVE_SUBSCRIPTIONS));
   express.use(
     '/trpc',
     createExpressMiddleware({ router: appRouter, createContext: contextFactory('trpc'), onError: logServerError }),

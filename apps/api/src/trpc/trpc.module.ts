@@ -12,10 +12,12 @@ import { PeopleModule } from '../people/people.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { RoutingModule } from '../routing/routing.module.js';
 import { KbModule } from '../kb/kb.module.js';
+import { InboxModule } from '../inbox/inbox.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule, KbModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule, KbModule, RealtimeModule, InboxModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

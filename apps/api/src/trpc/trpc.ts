@@ -10,6 +10,9 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
+    // Live subscriptions (server-sent events): a ping keeps proxies from closing a quiet stream, and
+    // a client that hears nothing for longer reconnects (resuming from its last event id).
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       return {

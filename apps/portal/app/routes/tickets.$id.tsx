@@ -10,6 +10,7 @@ import { RatingForm, SCORE_LABELS } from '../components/rating-form';
 import { TicketStatusActions } from '../components/ticket-status-actions';
 import { Flash, FormError } from '../components/flash';
 import { LinkedRequests } from '../components/linked-requests';
+import { LiveTicket } from '../components/live-ticket';
 import { TicketTypeFacts } from '../components/ticket-type-facts';
 import { loadCatalog, typeFacts } from '../custom-fields.server';
 import { config } from '../config.server';
@@ -270,6 +271,7 @@ export default function TicketPage() {
           olderHref={olderHref ?? undefined}
           labels={{ empty: description ? '' : 'No messages yet.' }}
         />
+        <LiveTicket ticketId={ticket.id} userId={userId} loadedAt={now} />
       </section>
 
       <section className="reply" aria-labelledby="reply-title">

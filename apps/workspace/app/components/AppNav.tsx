@@ -1,6 +1,7 @@
 import { Form, NavLink } from '@remix-run/react';
 import { AVAILABILITIES, type Availability } from '@switchboard/contracts';
 import type { SessionUser } from '~/session.server';
+import { NotificationBell } from './NotificationBell';
 
 const ROLE_LABELS: Record<string, string> = { agent: 'Agent', manager: 'Manager', admin: 'Admin' };
 
@@ -32,6 +33,7 @@ export function AppNav({ user, availability, here }: { user: SessionUser; availa
         </NavLink>
       </nav>
       <div className="sb-topbar__user">
+        <NotificationBell />
         <span className="sb-topbar__who" title={user.email} data-testid="current-user">
           {user.name}
           <span className="sb-topbar__role">{ROLE_LABELS[user.role] ?? user.role}</span>

@@ -32,6 +32,7 @@ import { AuditTrail } from '~/components/AuditTrail';
 import { CallBackForm, type CallBackErrors } from '~/components/CallBackForm';
 import { Composer, type ComposerErrors } from '~/components/Composer';
 import { KbReplyHelper } from '~/components/KbReplyHelper';
+import { LiveTicket } from '~/components/LiveTicket';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
@@ -277,6 +278,7 @@ export default function TicketView() {
             opened <RelativeTime value={ticket.createdAt} now={now} timeZone={timeZone} /> via {channelLabel(ticket.channel)}
           </span>
         </div>
+        <LiveTicket ticketId={ticket.id} userId={userId} loadedAt={now} />
         {conflict ? (
           <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
             {CONFLICT_MESSAGE} <a href={`/tickets/${ticket.id}`}>Reload</a>

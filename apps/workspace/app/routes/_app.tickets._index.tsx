@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { LiveQueue } from '~/components/LiveQueue';
 import type { Catalog, SavedView, TicketPage } from '@switchboard/contracts';
 import { filtersFromSearch, isFiltered, listInput, queueHref } from '@switchboard/ui';
 import { apiFailure } from '~/api.server';
@@ -54,6 +55,7 @@ export default function Queue() {
   const filtered = isFiltered(filters);
   return (
     <div className="sb-page sb-queue-layout">
+      <LiveQueue userId={userId} loadedAt={now} />
       <QueueSidebar filters={filters} views={views} userId={userId} error={actionData?.intent !== 'bulk' ? actionData?.error : undefined} />
       <div className="sb-queue-main">
         <div className="sb-page__head">

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Mention } from '@switchboard/contracts';
 import type { Transaction } from 'sequelize';
 import type { AuthUser } from '../../common/actor.js';
+import { NotificationFeed } from '../../inbox/notification-feed.service.js';
 import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import { UserRepository } from '../../users/user.repository.js';
 import { TimelineRepository } from '../timeline/timeline.repository.js';
@@ -23,6 +24,7 @@ export class NoteMentions {
     private readonly users: UserRepository,
     private readonly timeline: TimelineRepository,
     private readonly outbox: OutboxRepository,
+    private readonly feed: NotificationFeed,
   ) {}
 
   async resolve(text: string, bodyHtml: string, transaction: Transaction): Promise<ResolvedMentions> {
@@ -67,6 +69,11 @@ export class NoteMentions {
           recipientName: person.name,
           excerpt,
         },
+        transaction,
+      );
+      await this.feed.notify(
+        person.id,
+        { kind: 'mention', ticketId: note.ticketId, title: `${author.name} mentioned you on #${note.ticketId}`, body: excerpt },
         transaction,
       );
     }
