@@ -19,6 +19,8 @@ interface Fixtures {
   url: string;
   who: Who;
   client: ApiClient;
+  /** The bearer token behind `client` (null for anonymous), for the SSE subscriptions. */
+  token: string | null;
   /** The `company`-visibility ticket every read probe targets. */
   target: number;
   /** A new ticket of the same requester, for probes that change or close it. */
@@ -47,6 +49,44 @@ const publicOk = row('ok', { anonymous: 'ok' });
 const readTarget = row('ok', { customer: 'not_found', coOwn: 'not_found' });
 /** Acting on the target as its requester would: colleagues may read it but not act (403), others 404. */
 const requesterAction = row('ok', { customer: 'not_found', coOwn: 'not_found', coShared: 'forbidden' });
+
+const SSE_ERROR_CODES: Record<string, Outcome> = {
+  UNAUTHORIZED: 'unauthorized',
+  FORBIDDEN: 'forbidden',
+  NOT_FOUND: 'not_found',
+  BAD_REQUEST: 'bad_request',
+};
+
+/**
+ * A live subscription over server-sent events, the way the apps' proxy routes open one: an error is a
+ * `serialized-error` event right after `connected` (the access checks run before anything is yielded);
+ * a stream still open and quiet after a moment is an accepted subscription.
+ */
+async function sse(f: Fixtures, procedure: string, input: unknown): Promise<void> {
+  const controller = new AbortController();
+  const res = await fetch(`${f.url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    headers: { accept: 'text/event-stream', ...(f.token ? { authorization: `Bearer ${f.token}` } : {}) },
+    signal: controller.signal,
+  });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const deadline = Date.now() + 400;
+  try {
+    while (Date.now() < deadline && !text.includes('serialized-error')) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now())))]);
+      if (!chunk || chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+  } finally {
+    controller.abort();
+  }
+  const error = text.match(/event: serialized-error\ndata: (.*)\n/);
+  if (error) {
+    const code = (JSON.parse(error[1]) as { data?: { code?: string } }).data?.code ?? 'other';
+    throw Object.assign(new Error(code), { outcome: SSE_ERROR_CODES[code] ?? `other: ${code}` });
+  }
+}
 
 /** The same answer for everyone, signed in or not (public procedures that refuse the input itself). */
 const all = (outcome: Outcome) => row(outcome, { anonymous: outcome });
@@ -116,6 +156,14 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
   'kb.draftFromTicket': { probe: (f) => f.client.kb.draftFromTicket.mutate({ ticketId: f.target, categoryId: 2_000_000_000 }), expect: staffAnswer('bad_request') },
   'kb.saveCategory': { probe: (f) => f.client.kb.saveCategory.mutate({ name: unique('KB matrix') }), expect: managers },
   'kb.searchMisses': { probe: (f) => f.client.kb.searchMisses.query(), expect: managers },
+  // In-app notifications and live updates (subscriptions are probed over SSE, like the apps do).
+  'inbox.list': { probe: (f) => f.client.inbox.list.query({}), expect: everyone },
+  'inbox.markRead': { probe: (f) => f.client.inbox.markRead.mutate({ all: true }), expect: everyone },
+  'live.ticket': { probe: (f) => sse(f, 'live.ticket', { ticketId: f.target }), expect: readTarget },
+  'live.queue': { probe: (f) => sse(f, 'live.queue', {}), expect: everyone },
+  'live.notifications': { probe: (f) => sse(f, 'live.notifications', {}), expect: everyone },
+  'live.presence': { probe: (f) => sse(f, 'live.presence', { ticketId: f.target }), expect: readTarget },
+  'live.heartbeat': { probe: (f) => f.client.live.heartbeat.mutate({ ticketId: f.target, state: 'viewing' }), expect: staffOnly },
   // The signed-in user's own sessions, API keys and second factor.
   'account.sessions': { probe: (f) => f.client.account.sessions.query({}), expect: everyone },
   'account.revokeSession': { probe: (f) => f.client.account.revokeSession.mutate({ id: 2_000_000_000 }), expect: row('not_found') },
@@ -248,6 +296,7 @@ beforeAll(async () => {
       url,
       who,
       client: createApiClient({ url, token: u.token ?? undefined }),
+      token: u.token,
       target,
       companyId: shared.id,
       customerId: moved.id,
@@ -274,6 +323,8 @@ async function outcome(probe: Probe, f: Fixtures): Promise<Outcome | string> {
     await probe(f);
     return 'ok';
   } catch (error) {
+    const sseOutcome = (error as { outcome?: string }).outcome;
+    if (sseOutcome) return sseOutcome;
     const kind = apiErrorKind(error);
     return kind === 'other' ? `other: ${(error as Error).message}` : kind;
   }

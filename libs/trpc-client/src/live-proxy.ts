@@ -1,7 +1,7 @@
 /**
  * The browser holds only the app's session cookie, never the API token, so each Remix app serves
  * the live subscriptions through a resource route that calls the API with the session's token and
- * streams the server-sent events back unchanged (docs/decisions/008-live-updates.md). Only the
+ * streams the server-sent events back unchanged (docs/decisions/014-live-updates.md). Only the
  * procedures listed in `allowed` pass; anything else is a 404, so the route is no general proxy.
  */
 /**

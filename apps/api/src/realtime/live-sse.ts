@@ -34,7 +34,7 @@ function json(value: unknown): string {
  * (input parsing, middleware, CASL checks, tracked ids). What it leaves out is tRPC's per-message
  * web-streams pipeline (async generators, TransformStream, TextEncoderStream, a timer per message),
  * which cost about 0.5 ms per subscriber per event: each event is now one res.write per subscriber.
- * Measured in bench/realtime.bench.mjs; reasons in docs/decisions/008-live-updates.md.
+ * Measured in bench/realtime.bench.mjs; reasons in docs/decisions/014-live-updates.md.
  */
 export function liveSseMiddleware(
   appRouter: AnyRouter,

@@ -8,7 +8,7 @@ const ALLOWED = ['live.ticket', 'live.presence'] as const;
 
 /**
  * GET /live/<procedure>: the live subscriptions for this browser, streamed from the API with the
- * session's token (the browser never sees the token). See docs/decisions/008-live-updates.md.
+ * session's token (the browser never sees the token). See docs/decisions/014-live-updates.md.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSession(request);

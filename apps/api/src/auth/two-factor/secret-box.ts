@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 /**
  * Encrypts small secrets at rest (TOTP seeds) with AES-256-GCM under a key derived from the
  * server's SIGNING_SECRET: a database dump alone does not reveal them. Changing SIGNING_SECRET
- * makes stored seeds unreadable (staff then set up two-factor again); see docs/decisions/008.
+ * makes stored seeds unreadable (staff then set up two-factor again); see docs/decisions/008-account-security.md.
  */
 export class SecretBox {
   private readonly key: Buffer;
