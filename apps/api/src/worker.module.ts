@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ChannelsWorkerModule } from './channels/channels-worker.module.js';
+import { EmailWorkerModule } from './channels/email/email-worker.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { QueueModule } from './database/queue.module.js';
@@ -23,6 +24,7 @@ import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.mo
     SatisfactionWorkerModule,
     AutoCloseWorkerModule,
     ChannelsWorkerModule,
+    EmailWorkerModule,
   ],
 })
 export class WorkerModule {}

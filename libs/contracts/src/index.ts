@@ -9,3 +9,4 @@ export * from './satisfaction.schema.js';
 export * from './audit.schema.js';
 export * from './attachment.schema.js';
 export * from './workflow.js';
+export * from './inbound-email.schema.js';

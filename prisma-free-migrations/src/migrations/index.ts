@@ -7,6 +7,7 @@ import { migration as attachments } from './2026-11-22T0010-attachments.js';
 import { migration as queueSortIndexes } from './2026-11-22T0020-queue-sort-indexes.js';
 import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-and-mentions.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
+import { migration as inboundEmail } from './2026-12-01T0201-inbound-email.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   attachments,
   entryHtmlAndMentions,
   queueSortIndexes,
+  inboundEmail,
 ];

@@ -7,6 +7,7 @@ import { notificationsAbilities } from '../notifications/notifications.abilities
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
+import { emailAbilities } from '../channels/email/email.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -17,6 +18,7 @@ const contributions: AbilityContribution[] = [
   viewsAbilities,
   satisfactionAbilities,
   attachmentsAbilities,
+  emailAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

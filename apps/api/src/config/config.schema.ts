@@ -43,6 +43,13 @@ export const configSchema = z.object({
     .string()
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
+  SENDGRID_API_URL: url(['http:', 'https:'], 'https://api.sendgrid.com').default('https://api.sendgrid.com'),
+  SENDGRID_INBOUND_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  SUPPORT_EMAIL: z.email({ error: 'must be an email address such as support@example.com' }).default('support@switchboard.localhost'),
+  SUPPORT_EMAIL_NAME: z.string().max(100).default('Support'),
+  INBOUND_SPAM_SCORE: z.coerce.number({ error: 'must be a number' }).default(5),
+  INBOUND_RATE_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  EMAIL_AUTO_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -77,6 +84,20 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
+  email: {
+    /** Where @sendgrid/mail sends (tests point it at a local server). */
+    sendgridApiUrl: string;
+    /** Basic-auth password or path token SendGrid Inbound Parse must present; null = inbound webhook refuses everything. */
+    inboundSecret: string | null;
+    supportAddress: string;
+    supportName: string;
+    /** Inbound mail with a SendGrid spam score above this is kept out of the queue. */
+    spamScore: number;
+    /** Inbound messages per sender per hour before more are held (loop protection). */
+    inboundPerSenderPerHour: number;
+    /** Automatic mails (acknowledgements, notifications) per recipient per hour. */
+    automaticPerRecipientPerHour: number;
+  };
 }
 
 /** Validates the environment once; a wrong value throws a ConfigError naming the variable. */
@@ -113,6 +134,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: isAbsolute(c.ATTACHMENTS_DIR) ? c.ATTACHMENTS_DIR : resolve(REPO_ROOT, c.ATTACHMENTS_DIR),
       maxBytes: c.ATTACHMENT_MAX_BYTES,
       types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
+    },
+    email: {
+      sendgridApiUrl: c.SENDGRID_API_URL.replace(/\/$/, ''),
+      inboundSecret: c.SENDGRID_INBOUND_SECRET ?? null,
+      supportAddress: c.SUPPORT_EMAIL.toLowerCase(),
+      supportName: c.SUPPORT_EMAIL_NAME,
+      spamScore: c.INBOUND_SPAM_SCORE,
+      inboundPerSenderPerHour: c.INBOUND_RATE_PER_HOUR,
+      automaticPerRecipientPerHour: c.EMAIL_AUTO_RATE_PER_HOUR,
     },
   };
 }

@@ -7,6 +7,11 @@ export class OutboundMessageModel extends Model {
   @Column({ type: DataType.STRING(190), allowNull: false }) recipient!: string;
   @Column({ type: DataType.STRING(255), allowNull: true }) subject!: string | null;
   @Column({ type: DataType.TEXT('medium'), allowNull: false }) body!: string;
+  /** local (no SendGrid), sending, sent, bounced, suppressed, rate_limited. */
   @Column({ type: DataType.STRING(20), allowNull: false }) status!: string;
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
+  /** Our Message-ID of the email (no brackets); bounces and replies find it by this. */
+  @Column({ type: DataType.STRING(255), allowNull: true }) messageId!: string | null;
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true }) automatic!: boolean;
+  @Column({ type: DataType.TEXT, allowNull: true }) error!: string | null;
 }

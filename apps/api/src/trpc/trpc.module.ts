@@ -6,10 +6,11 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ViewsModule } from '../views/views.module.js';
+import { EmailModule } from '../channels/email/email.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, EmailModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

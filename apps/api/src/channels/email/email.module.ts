@@ -1,0 +1,21 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '../../audit/audit.module.js';
+import { RetryInboundEmailHandler } from './commands/retry-inbound-email/retry-inbound-email.handler.js';
+import { EmailRouter } from './email.router.js';
+import { InboundEmailQueue, INBOUND_EMAIL_QUEUE } from './inbound/inbound-email.queue.js';
+import { InboundEmailRepository } from './inbound/inbound-email.repository.js';
+import { InboundWebhookController } from './inbound/inbound-webhook.controller.js';
+import { GetEntryRoutesHandler } from './queries/get-entry-routes/get-entry-routes.handler.js';
+import { ListInboundEmailsHandler } from './queries/list-inbound-emails/list-inbound-emails.handler.js';
+import { ThreadStore } from './threading/thread-store.js';
+
+/** The API's side of the email channel: the Inbound Parse webhook, the inbound log for admins, and route reasons for agents. */
+@Module({
+  imports: [CqrsModule, AuditModule, BullModule.registerQueue({ name: INBOUND_EMAIL_QUEUE })],
+  controllers: [InboundWebhookController],
+  providers: [InboundEmailRepository, InboundEmailQueue, ThreadStore, EmailRouter, ListInboundEmailsHandler, GetEntryRoutesHandler, RetryInboundEmailHandler],
+  exports: [EmailRouter],
+})
+export class EmailModule {}
