@@ -46,7 +46,8 @@ async function deliveryReport(parsed: ParsedMail, files: InboundFile[]): Promise
   if (!contentType.includes('multipart/report')) return null;
   const status = files.find((f) => f.contentType === 'message/delivery-status');
   const returned = files.find((f) => f.contentType === 'text/rfc822-headers' || f.contentType === 'message/rfc822');
-  const fields = status ? fieldsOf('status', status.content.toString('utf8')) : new Map<string, string>();
+  // mailparser hands message/delivery-status over as text: the fields are then in the body.
+  const fields = fieldsOf('status', status ? status.content.toString('utf8') : (parsed.text ?? ''));
   let originalMessageId: string | null = null;
   if (returned) {
     const original = await simpleParser(returned.content, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
