@@ -72,7 +72,7 @@ const addressField = (value: AddressObject | AddressObject[] | undefined) =>
  * and each attachment as a file part `attachmentN` described in `attachment-info`.
  */
 export async function parsedForm(mime: Buffer, options: Omit<PostOptions, 'secret' | 'auth'> = {}): Promise<FormPart[]> {
-  const parsed = await simpleParser(mime, { skipTextLinks: true });
+  const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true });
   const text = mime.toString('latin1');
   const end = text.search(/\r?\n\r?\n/);
   const headers = mime.subarray(0, end === -1 ? mime.length : end);

@@ -64,7 +64,7 @@ async function deliveryReport(parsed: ParsedMail, files: InboundFile[]): Promise
 }
 
 async function fromMime(mime: Buffer, overrides: { envelopeTo: string[]; envelopeFrom: string | null; spamScore: number | null }) {
-  const parsed = await simpleParser(mime, { skipTextLinks: true });
+  const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true });
   const headers = headerMap(parsed);
   if (headers.size === 0) throw new InboundParseError('the message has no headers');
   const files: InboundFile[] = parsed.attachments.map((a) => ({
