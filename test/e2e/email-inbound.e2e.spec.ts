@@ -12,7 +12,7 @@ let api: RunningApi;
 let worker: { close(): Promise<void> } | null = null;
 
 beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
+  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test', INBOUND_RATE_PER_HOUR: '4' });
   api = await startApi();
   worker = await startWorker();
 });
@@ -175,5 +175,18 @@ describe('POST /webhooks/sendgrid/inbound', () => {
     const recovered = await inboundRow(messageId);
     expect(recovered).toMatchObject({ status: 'processed', route: 'recovered', ticket_id: row.ticket_id });
     expect(await sql('SELECT t.id FROM tickets t JOIN users u ON u.id = t.requester_id WHERE u.email = ?', [sender])).toHaveLength(1);
+  });
+
+  it('holds a sender’s mail beyond INBOUND_RATE_PER_HOUR (loop protection), keeping it as ignored with the reason', async () => {
+    const sender = uniqueEmail('loop');
+    const rows = [];
+    for (let i = 0; i < 6; i++) {
+      const { mime, messageId } = simpleMail({ from: sender, subject: `Loop ${i} ${Math.random()}`, text: `message ${i}` });
+      expect((await postInbound(api.url, rawForm(mime), { secret: SECRET })).status).toBe(200);
+      rows.push(await inboundRow(messageId));
+    }
+    expect(rows.map((r) => r.status)).toEqual(['processed', 'processed', 'processed', 'processed', 'ignored', 'ignored']);
+    expect(rows[4]!.failure_reason).toContain('loop protection');
+    expect(await sql('SELECT t.id FROM tickets t JOIN users u ON u.id = t.requester_id WHERE u.email = ?', [sender])).toHaveLength(4);
   });
 });

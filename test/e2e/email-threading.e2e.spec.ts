@@ -88,11 +88,11 @@ describe('email threading and SendGrid delivery', () => {
     expect(reply.body.reply_to!.email).toMatch(new RegExp(`^support\\+${ticketId}-[0-9a-f]{16}@acme\\.test$`));
     expect(reply.body.personalizations[0]!.cc).toEqual([{ email: 'cara@partner.test' }]);
     expect(reply.body.attachments).toEqual([expect.objectContaining({ filename: 'vpn-guide.pdf', type: 'application/pdf', content: PDF_MINIMAL.toString('base64') })]);
-    const [outbound] = await sql<{ status: string; message_id: string; automatic: number }>(
-      'SELECT status, message_id, automatic FROM outbound_messages WHERE message_id = ?',
+    const [outbound] = await sql<{ status: string; message_id: string; automatic: number; provider_id: string }>(
+      'SELECT status, message_id, automatic, provider_id FROM outbound_messages WHERE message_id = ?',
       [`reply-${entry.id}.t${ticketId}@acme.test`],
     );
-    expect(outbound).toMatchObject({ status: 'sent', automatic: 0 });
+    expect(outbound).toMatchObject({ status: 'sent', automatic: 0, provider_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
     // The customer answers in their mail client: In-Reply-To our Message-ID, nothing else to go by.
     const answer = await receive({ from: customer, subject: 'Re: VPN drops every hour', inReplyTo: `reply-${entry.id}.t${ticketId}@acme.test`, text: 'Updated, still drops.\n\nOn Sun, Ana wrote:\n> Please update the VPN client to 5.2.' });

@@ -61,9 +61,11 @@ export const migration: Migration = {
       ) ${TABLE_OPTIONS}`,
       `ALTER TABLE outbound_messages
         ADD COLUMN message_id VARCHAR(255) NULL,
+        ADD COLUMN provider_id VARCHAR(100) NULL,
         ADD COLUMN automatic TINYINT(1) NOT NULL DEFAULT 1,
         ADD COLUMN error TEXT NULL,
         ADD KEY outbound_messages_message_id (message_id),
+        ADD KEY outbound_messages_provider_id (provider_id),
         ADD KEY outbound_messages_recipient (recipient, created_at)`,
       // The inbound processor's crash marker: the audit row a command writes names the inbound email.
       `ALTER TABLE audit_log ADD KEY audit_log_user_agent (user_agent)`,
@@ -72,8 +74,8 @@ export const migration: Migration = {
   async down({ sequelize }) {
     await runStatements(sequelize, [
       'ALTER TABLE audit_log DROP KEY audit_log_user_agent',
-      `ALTER TABLE outbound_messages DROP KEY outbound_messages_recipient, DROP KEY outbound_messages_message_id,
-        DROP COLUMN error, DROP COLUMN automatic, DROP COLUMN message_id`,
+      `ALTER TABLE outbound_messages DROP KEY outbound_messages_recipient, DROP KEY outbound_messages_provider_id,
+        DROP KEY outbound_messages_message_id, DROP COLUMN error, DROP COLUMN automatic, DROP COLUMN provider_id, DROP COLUMN message_id`,
       'DROP TABLE email_suppressions',
       'DROP TABLE ticket_email_participants',
       'DROP TABLE email_message_ids',

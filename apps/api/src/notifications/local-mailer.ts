@@ -92,7 +92,7 @@ export class LocalMailer {
           automatic,
           attachments: email.attachments,
         });
-        await this.messages.update(outboxId, email.recipient, { status: 'sent', error: providerId ? `sendgrid:${providerId}` : null });
+        await this.messages.update(outboxId, email.recipient, { status: 'sent', error: null, providerId });
       } catch (error) {
         await this.messages.update(outboxId, email.recipient, { status: 'sending', error: (error as Error).message.slice(0, 4000) });
         throw error;

@@ -12,6 +12,8 @@ export class OutboundMessageModel extends Model {
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
   /** Our Message-ID of the email (no brackets); bounces and replies find it by this. */
   @Column({ type: DataType.STRING(255), allowNull: true }) messageId!: string | null;
+  /** SendGrid's X-Message-Id for it: what its Event Webhook reports on. */
+  @Column({ type: DataType.STRING(100), allowNull: true }) providerId!: string | null;
   @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true }) automatic!: boolean;
   @Column({ type: DataType.TEXT, allowNull: true }) error!: string | null;
 }
