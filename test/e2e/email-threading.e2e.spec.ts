@@ -124,6 +124,9 @@ describe('email threading and SendGrid delivery', () => {
     );
     const customerUser = await sql<{ id: number }>('SELECT id FROM users WHERE email = ?', [customer]);
     expect(customerUser).toHaveLength(1);
+    // Route reasons name senders and references: customers never get them.
+    const someCustomer = await createUser(api.url, 'customer');
+    expect((await rest().get(`/tickets/${ticketId}/email-routes`, someCustomer.token)).status).toBe(403);
   });
 
   it('honours [#n] in the subject for the requester, a CC’d participant and a colleague, but gives a stranger their own ticket', async () => {

@@ -37,6 +37,7 @@ import { TicketLinksPanel } from '~/components/TicketLinksPanel';
 import { queueApi } from '~/queue-api.server';
 import { ticketDetailsAction } from '~/ticket-details.server';
 import { linksApi, ticketLinksAction } from '~/ticket-links.server';
+import { emailEntryNotes } from '~/email-routes.server';
 import { flash, requireAgent } from '~/session.server';
 import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline-view';
 
@@ -77,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
   const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
+  const entryNotes = await emailEntryNotes(api, id);
   return {
     ticket,
     catalog,
@@ -89,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: new Date().toISOString(),
     timeZone,
     fileLimit: FILE_LIMIT,
+    entryNotes,
   };
 }
 
@@ -219,7 +222,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
+  const { ticket, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit, entryNotes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -262,6 +265,7 @@ export default function TicketView() {
             timeZone={timeZone}
             attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`}
             olderHref={olderHref ? `/tickets/${ticket.id}${olderHref}` : undefined}
+            entryNotes={entryNotes}
           />
           {ticket.status === 'closed' ? (
             <p className="sb-closed-note" data-testid="closed-note">
