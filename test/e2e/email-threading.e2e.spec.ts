@@ -1,3 +1,4 @@
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { startApi, startWorker, type RunningApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
@@ -10,6 +11,9 @@ import { PDF_MINIMAL, upload } from '../support/uploads.js';
 
 const SECRET = 'inbound-secret-for-threading-1';
 const API_KEY = 'SG.test-key-for-the-local-server';
+/** The Event Webhook's signing pair: SendGrid keeps the private key, we are given the public one (base64 DER). */
+const eventKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const EVENT_PUBLIC_KEY = eventKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 let stack: Awaited<ReturnType<typeof isolatedStack>>;
 let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
 let api: RunningApi;
@@ -27,6 +31,7 @@ beforeAll(async () => {
     SIGNING_SECRET: 'threading-signing-secret-0123456789',
     INBOUND_SPAM_SCORE: '5',
     EMAIL_AUTO_RATE_PER_HOUR: '3',
+    SENDGRID_EVENT_PUBLIC_KEY: EVENT_PUBLIC_KEY,
   });
   api = await startApi();
   worker = await startWorker();
@@ -277,5 +282,57 @@ describe('email threading and SendGrid delivery', () => {
       return r.length === 4 ? r : null;
     });
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'rate_limited']);
+  });
+
+  it('Event Webhook: verifies the signature, records each event once and moves the sent message forward', async () => {
+    const customer = uniqueEmail('events');
+    await receive({ from: customer, subject: 'Track my mail', text: 'x' });
+    await sentTo(customer);
+    const [ack] = await eventually(async () => {
+      const rows = await sql<{ id: number; provider_id: string }>("SELECT id, provider_id FROM outbound_messages WHERE recipient = ? AND status = 'sent'", [customer]);
+      return rows.length ? rows : null;
+    });
+    const post = (events: unknown[], sign: 'valid' | 'tampered' | 'none' = 'valid') => {
+      const body = JSON.stringify(events);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const signature = createSign('sha256').update(timestamp + body).sign(eventKeys.privateKey).toString('base64');
+      return fetch(`${api.url}/webhooks/sendgrid/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(sign === 'none' ? {} : { 'X-Twilio-Email-Event-Webhook-Signature': signature, 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp }),
+        },
+        body: sign === 'tampered' ? body.replace('delivered', 'bounce') : body,
+      });
+    };
+    const event = (name: string, id: string, extra: Record<string, unknown> = {}) => ({
+      email: customer,
+      timestamp: Math.floor(Date.now() / 1000),
+      event: name,
+      sg_event_id: id,
+      sg_message_id: `${ack!.provider_id}.filterdrecv-1234-1`,
+      ...extra,
+    });
+    const ids = [1, 2, 3, 4].map((i) => `ev-${customer}-${i}`);
+
+    expect((await post([event('delivered', ids[0]!)], 'none')).status).toBe(401);
+    expect((await post([event('delivered', ids[0]!)], 'tampered')).status).toBe(401);
+    expect(await sql('SELECT 1 FROM email_delivery_events WHERE sg_event_id = ?', [ids[0]])).toHaveLength(0);
+
+    const res = await post([event('processed', ids[0]!), event('delivered', ids[1]!)]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ recorded: 2, duplicates: 0, unknown: 0 });
+    // A late "processed" and a re-sent "delivered" change nothing.
+    const again = await post([event('delivered', ids[1]!), event('processed', ids[2]!)]);
+    expect(await again.json()).toEqual({ recorded: 1, duplicates: 1, unknown: 0 });
+    let [row] = await sql<{ delivery_status: string; status: string }>('SELECT delivery_status, status FROM outbound_messages WHERE id = ?', [ack!.id]);
+    expect(row).toEqual({ delivery_status: 'delivered', status: 'sent' });
+
+    await post([event('bounce', ids[3]!, { reason: '550 5.1.1 mailbox unavailable' })]);
+    [row] = await sql<{ delivery_status: string; status: string }>('SELECT delivery_status, status FROM outbound_messages WHERE id = ?', [ack!.id]);
+    expect(row).toEqual({ delivery_status: 'bounced', status: 'bounced' });
+    const admin = await createUser(api.url, 'admin');
+    const outbox = await rest().get('/outbox?pageSize=100', admin.token);
+    expect(outbox.body.items.find((m: { id: number }) => m.id === Number(ack!.id))).toMatchObject({ deliveryStatus: 'bounced' });
   });
 });

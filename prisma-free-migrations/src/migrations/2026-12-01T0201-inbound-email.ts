@@ -62,11 +62,26 @@ export const migration: Migration = {
       `ALTER TABLE outbound_messages
         ADD COLUMN message_id VARCHAR(255) NULL,
         ADD COLUMN provider_id VARCHAR(100) NULL,
+        ADD COLUMN delivery_status VARCHAR(20) NULL,
+        ADD COLUMN delivery_at DATETIME(3) NULL,
         ADD COLUMN automatic TINYINT(1) NOT NULL DEFAULT 1,
         ADD COLUMN error TEXT NULL,
         ADD KEY outbound_messages_message_id (message_id),
         ADD KEY outbound_messages_provider_id (provider_id),
         ADD KEY outbound_messages_recipient (recipient, created_at)`,
+      // SendGrid Event Webhook events, once each (sg_event_id), about the messages we sent.
+      `CREATE TABLE email_delivery_events (
+        sg_event_id VARCHAR(100) NOT NULL PRIMARY KEY,
+        outbound_message_id BIGINT UNSIGNED NULL,
+        sg_message_id VARCHAR(255) NULL,
+        event VARCHAR(30) NOT NULL,
+        recipient VARCHAR(190) NULL,
+        reason TEXT NULL,
+        occurred_at DATETIME(3) NOT NULL,
+        payload JSON NOT NULL,
+        ${CREATED_AT},
+        KEY email_delivery_events_message (outbound_message_id, occurred_at)
+      ) ${TABLE_OPTIONS}`,
       // The inbound processor's crash marker: the audit row a command writes names the inbound email.
       `ALTER TABLE audit_log ADD KEY audit_log_user_agent (user_agent)`,
     ]);
@@ -74,8 +89,10 @@ export const migration: Migration = {
   async down({ sequelize }) {
     await runStatements(sequelize, [
       'ALTER TABLE audit_log DROP KEY audit_log_user_agent',
+      'DROP TABLE email_delivery_events',
       `ALTER TABLE outbound_messages DROP KEY outbound_messages_recipient, DROP KEY outbound_messages_provider_id,
-        DROP KEY outbound_messages_message_id, DROP COLUMN error, DROP COLUMN automatic, DROP COLUMN provider_id, DROP COLUMN message_id`,
+        DROP KEY outbound_messages_message_id, DROP COLUMN error, DROP COLUMN automatic, DROP COLUMN delivery_at, DROP COLUMN delivery_status,
+        DROP COLUMN provider_id, DROP COLUMN message_id`,
       'DROP TABLE email_suppressions',
       'DROP TABLE ticket_email_participants',
       'DROP TABLE email_message_ids',

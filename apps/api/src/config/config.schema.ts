@@ -44,6 +44,7 @@ export const configSchema = z.object({
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
   SENDGRID_API_URL: url(['http:', 'https:'], 'https://api.sendgrid.com').default('https://api.sendgrid.com'),
+  SENDGRID_EVENT_PUBLIC_KEY: z.string().min(40, { error: 'must be the Event Webhook verification key (base64 or PEM)' }).optional(),
   SENDGRID_INBOUND_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   SUPPORT_EMAIL: z.email({ error: 'must be an email address such as support@example.com' }).default('support@switchboard.localhost'),
   SUPPORT_EMAIL_NAME: z.string().max(100).default('Support'),
@@ -89,6 +90,8 @@ export interface AppConfig {
     sendgridApiUrl: string;
     /** Basic-auth password or path token SendGrid Inbound Parse must present; null = inbound webhook refuses everything. */
     inboundSecret: string | null;
+    /** The Event Webhook's ECDSA verification key; null = the events webhook refuses everything. */
+    eventPublicKey: string | null;
     supportAddress: string;
     supportName: string;
     /** Inbound mail with a SendGrid spam score above this is kept out of the queue. */
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     email: {
       sendgridApiUrl: c.SENDGRID_API_URL.replace(/\/$/, ''),
       inboundSecret: c.SENDGRID_INBOUND_SECRET ?? null,
+      eventPublicKey: c.SENDGRID_EVENT_PUBLIC_KEY ?? null,
       supportAddress: c.SUPPORT_EMAIL.toLowerCase(),
       supportName: c.SUPPORT_EMAIL_NAME,
       spamScore: c.INBOUND_SPAM_SCORE,

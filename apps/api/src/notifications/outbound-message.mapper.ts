@@ -9,6 +9,7 @@ export function toOutboundMessage(m: OutboundMessageModel): OutboundMessage {
     subject: m.subject,
     body: m.body,
     status: m.status,
+    deliveryStatus: m.deliveryStatus ?? null,
     ticketId: m.ticketId,
     createdAt: m.createdAt.toISOString(),
   };

@@ -15,5 +15,8 @@ export class OutboundMessageModel extends Model {
   /** SendGrid's X-Message-Id for it: what its Event Webhook reports on. */
   @Column({ type: DataType.STRING(100), allowNull: true }) providerId!: string | null;
   @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: true }) automatic!: boolean;
+  /** The latest SendGrid Event Webhook status (channels/email/events). */
+  @Column({ type: DataType.STRING(20), allowNull: true }) deliveryStatus!: string | null;
+  @Column({ type: DataType.DATE(3), allowNull: true }) deliveryAt!: Date | null;
   @Column({ type: DataType.TEXT, allowNull: true }) error!: string | null;
 }

@@ -4,6 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '../../audit/audit.module.js';
 import { RetryInboundEmailHandler } from './commands/retry-inbound-email/retry-inbound-email.handler.js';
 import { EmailRouter } from './email.router.js';
+import { DeliveryEventsRepository } from './events/delivery-events.repository.js';
+import { EventsWebhookController } from './events/events-webhook.controller.js';
 import { InboundEmailQueue, INBOUND_EMAIL_QUEUE } from './inbound/inbound-email.queue.js';
 import { InboundEmailRepository } from './inbound/inbound-email.repository.js';
 import { InboundWebhookController } from './inbound/inbound-webhook.controller.js';
@@ -11,11 +13,11 @@ import { GetEntryRoutesHandler } from './queries/get-entry-routes/get-entry-rout
 import { ListInboundEmailsHandler } from './queries/list-inbound-emails/list-inbound-emails.handler.js';
 import { ThreadStore } from './threading/thread-store.js';
 
-/** The API's side of the email channel: the Inbound Parse webhook, the inbound log for admins, and route reasons for agents. */
+/** The API's side of the email channel: the Inbound Parse and Event webhooks, the inbound log for admins, and route reasons for agents. */
 @Module({
   imports: [CqrsModule, AuditModule, BullModule.registerQueue({ name: INBOUND_EMAIL_QUEUE })],
-  controllers: [InboundWebhookController],
-  providers: [InboundEmailRepository, InboundEmailQueue, ThreadStore, EmailRouter, ListInboundEmailsHandler, GetEntryRoutesHandler, RetryInboundEmailHandler],
+  controllers: [InboundWebhookController, EventsWebhookController],
+  providers: [DeliveryEventsRepository, InboundEmailRepository, InboundEmailQueue, ThreadStore, EmailRouter, ListInboundEmailsHandler, GetEntryRoutesHandler, RetryInboundEmailHandler],
   exports: [EmailRouter],
 })
 export class EmailModule {}
