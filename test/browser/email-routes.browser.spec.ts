@@ -5,11 +5,11 @@ import { eventually, sql } from '../support/db.js';
 import { uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
 import { isolatedStack } from '../support/isolated-stack.js';
-import { simpleMail } from '../support/mime.js';
+import { newMessageId, simpleMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
 import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
 
-/** An agent sees, under each emailed entry of a ticket, why the email landed there. */
+/** Agents see why each email landed on a ticket; admins see (and retry) the mail that failed. */
 const SECRET = 'inbound-secret-for-the-browser';
 let stack: Awaited<ReturnType<typeof isolatedStack>>;
 let api: RunningApi;
@@ -61,4 +61,36 @@ it('shows agents the route of each emailed entry on the ticket’s timeline', as
   await secondNote.waitFor();
   expect(await firstNote.textContent()).toBe(`Email from ${customer}: new: no reference to an existing ticket`);
   expect(await secondNote.textContent()).toBe(`Email from ${customer}: matched by [#${first.ticket_id}] in the subject`);
+});
+
+it('lists a failed inbound email for admins with its reason and queues it again on Retry', async () => {
+  const messageId = newMessageId();
+  const mime = Buffer.from(`Message-ID: <${messageId}>\r\nSubject: Nobody sent this\r\n\r\nbody\r\n`);
+  expect((await postInbound(api.url, rawForm(mime, { envelope: { to: ['support@acme.test'], from: '' } }), { secret: SECRET })).status).toBe(200);
+  const [row] = await eventually(async () => {
+    const rows = await sql<{ id: number; status: string }>('SELECT id, status FROM inbound_emails WHERE message_id = ?', [messageId]);
+    return rows[0]?.status === 'failed' ? rows : null;
+  });
+
+  const admin = await createUser(api.url, 'admin');
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, workspace.url, admin.email);
+  await page.goto(`${workspace.url}/admin/inbound-email`);
+  const line = page.locator(`[data-testid="inbound-row"][data-inbound-id="${row!.id}"]`);
+  await line.waitFor();
+  expect(await line.locator('[data-testid="inbound-reason"]').textContent()).toContain('no From address');
+  await Promise.all([page.waitForLoadState('load'), line.locator('[data-testid="inbound-retry"]').click()]);
+  await page.getByText(`Inbound email ${row!.id} is queued again.`).waitFor();
+  const retried = await eventually(async () => {
+    const [r] = await sql<{ status: string; attempts: number }>('SELECT status, attempts FROM inbound_emails WHERE id = ?', [row!.id]);
+    return r && r.status === 'failed' && Number(r.attempts) === 2 ? r : null;
+  });
+  expect(retried.attempts).toBe(2);
+
+  // Agents do not get the page.
+  const agent = await createUser(api.url, 'agent');
+  const agentPage = await (await browser.newContext()).newPage();
+  await signIn(agentPage, workspace.url, agent.email);
+  const response = await agentPage.goto(`${workspace.url}/admin/inbound-email`);
+  expect(response!.status()).toBe(403);
 });

@@ -256,6 +256,14 @@ describe('email threading and SendGrid delivery', () => {
     const spam = await receive({ from: uniqueEmail('spammer'), subject: 'Cheap pills', text: 'buy' }, { spamScore: 9.5 });
     expect(spam).toMatchObject({ status: 'spam', ticket_id: null });
     expect(spam.failure_reason).toContain('9.5');
+    // An admin says it is not spam: it is processed like any other mail.
+    const admin = await createUser(api.url, 'admin');
+    expect((await rest().post(`/email/inbound/${spam.id}/retry`, {}, admin.token)).status).toBe(200);
+    const released = await eventually(async () => {
+      const [r] = await sql<{ status: string; ticket_id: number | null; released: number }>('SELECT status, ticket_id, released FROM inbound_emails WHERE id = ?', [spam.id]);
+      return r?.status === 'processed' ? r : null;
+    });
+    expect(released).toMatchObject({ released: 1, ticket_id: expect.any(Number) });
   });
 
   it('retries a SendGrid outage with backoff and rate-limits automatic mail per recipient', async () => {

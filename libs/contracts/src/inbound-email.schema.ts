@@ -19,6 +19,8 @@ export const zInboundEmail = z.object({
   ticketId: z.number().int().nullable(),
   entryId: z.number().int().nullable(),
   attempts: z.number().int(),
+  /** Released from the spam hold by an admin. */
+  released: z.boolean(),
   createdAt: z.string(),
 });
 export type InboundEmail = z.infer<typeof zInboundEmail>;

@@ -23,6 +23,7 @@ export const migration: Migration = {
         ticket_id INT UNSIGNED NULL,
         ticket_entry_id BIGINT UNSIGNED NULL,
         attempts INT UNSIGNED NOT NULL DEFAULT 0,
+        released TINYINT(1) NOT NULL DEFAULT 0,
         claimed_at DATETIME(3) NULL,
         processed_at DATETIME(3) NULL,
         ${CREATED_AT},

@@ -6,6 +6,7 @@ export function AdminTabs() {
       <NavLink to="/admin/issue-types">Issue types</NavLink>
       <NavLink to="/admin/categories">Categories</NavLink>
       <NavLink to="/admin/teams">Teams</NavLink>
+      <NavLink to="/admin/inbound-email">Inbound email</NavLink>
     </nav>
   );
 }

@@ -11,6 +11,6 @@ export const EmailErrors = {
   forbidden: (what: string) => new DomainError('forbidden', EmailErrorCode.Forbidden, `You may not ${what}`),
   notFound: (id: number) => new DomainError('not_found', EmailErrorCode.NotFound, `id: inbound email ${id} was not found`, 'id'),
   notRetryable: (id: number, status: string) =>
-    new DomainError('conflict', EmailErrorCode.NotRetryable, `id: inbound email ${id} is ${status}; only failed emails can be retried`, 'id'),
+    new DomainError('conflict', EmailErrorCode.NotRetryable, `id: inbound email ${id} is ${status}; only failed or spam emails can be retried`, 'id'),
   ticketNotFound: (id: number) => new DomainError('not_found', EmailErrorCode.TicketNotFound, `ticketId: ticket #${id} was not found`, 'ticketId'),
 };

@@ -30,7 +30,7 @@ export class EmailRouter {
         .output(zInboundEmailPage)
         .query(({ ctx, input }) => this.queries.execute(new ListInboundEmailsQuery(ctx.actor, input.status ?? [], input.page, input.pageSize))),
       retry: requireAbility('update', 'InboundEmail')
-        .meta({ openapi: { method: 'POST', path: '/email/inbound/{id}/retry', tags, protect: true, summary: 'Process a failed inbound email again' } })
+        .meta({ openapi: { method: 'POST', path: '/email/inbound/{id}/retry', tags, protect: true, summary: 'Process a failed inbound email again, or release one held as spam' } })
         .input(zInboundEmailRetryInput)
         .output(zInboundEmail)
         .mutation(({ ctx, input }) => this.commands.execute(new RetryInboundEmailCommand(ctx.actor, input.id))),

@@ -15,6 +15,7 @@ export function toInboundEmail(row: InboundEmailRow): InboundEmail {
     ticketId: row.ticketId,
     entryId: row.ticketEntryId,
     attempts: row.attempts,
+    released: row.released,
     createdAt: row.createdAt.toISOString(),
   };
 }

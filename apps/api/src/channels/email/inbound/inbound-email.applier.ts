@@ -96,7 +96,8 @@ export class InboundEmailApplier {
       await this.applyBounce(id, message, identity);
       return;
     }
-    if (message.spamScore != null && message.spamScore > this.config.email.spamScore) {
+    const released = (await this.inbound.find(id))?.released ?? false;
+    if (!released && message.spamScore != null && message.spamScore > this.config.email.spamScore) {
       await this.inbound.finish(id, { status: 'spam', reason: `spam score ${message.spamScore} is above ${this.config.email.spamScore}`, ...identity });
       return;
     }

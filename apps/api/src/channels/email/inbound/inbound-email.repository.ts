@@ -18,11 +18,13 @@ export interface InboundEmailRow {
   ticketId: number | null;
   ticketEntryId: number | null;
   attempts: number;
+  /** An admin said it is not spam: the spam score no longer holds it. */
+  released: boolean;
   createdAt: Date;
 }
 
 const COLUMNS = `id, message_id AS messageId, mode, sender, subject, status, failure_reason AS failureReason, route,
-  route_reason AS routeReason, ticket_id AS ticketId, ticket_entry_id AS ticketEntryId, attempts, created_at AS createdAt`;
+  route_reason AS routeReason, ticket_id AS ticketId, ticket_entry_id AS ticketEntryId, attempts, released, created_at AS createdAt`;
 
 const toRow = (r: InboundEmailRow): InboundEmailRow => ({
   ...r,
@@ -30,6 +32,7 @@ const toRow = (r: InboundEmailRow): InboundEmailRow => ({
   ticketId: r.ticketId == null ? null : Number(r.ticketId),
   ticketEntryId: r.ticketEntryId == null ? null : Number(r.ticketEntryId),
   attempts: Number(r.attempts),
+  released: Boolean(Number(r.released)),
   createdAt: new Date(r.createdAt),
 });
 
@@ -133,10 +136,12 @@ export class InboundEmailRepository {
     );
   }
 
-  /** A failed email goes back to 'received' for another try. False when it is not failed. */
+  /** A failed email, or one held as spam (then released from the spam check), goes back to 'received'. False when it is neither. */
   async reset(id: number, transaction?: Transaction): Promise<boolean> {
     const [, affected] = (await this.sequelize.query(
-      `UPDATE inbound_emails SET status = 'received', failure_reason = NULL, claimed_at = NULL WHERE id = ? AND status = 'failed'`,
+      // MySQL assigns left to right: `released` still sees the old status.
+      `UPDATE inbound_emails SET released = IF(status = 'spam', 1, released), status = 'received', failure_reason = NULL, claimed_at = NULL
+        WHERE id = ? AND status IN ('failed', 'spam')`,
       { replacements: [id], type: QueryTypes.UPDATE, transaction },
     )) as unknown as [unknown, number];
     return affected > 0;
