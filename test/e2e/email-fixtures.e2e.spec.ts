@@ -46,6 +46,10 @@ describe.each(['raw', 'parsed'] as const)('every fixture through the webhook in 
     const { mime, sender, messageId } = personalize(fixture, tag);
     const options = { envelope: { to: ['support@acme.test'], from: fixture.file.includes('return-path') || fixture.outcome === 'bounce' ? '' : sender }, spamScore: fixture.spamScore };
     const form = mode === 'raw' ? rawForm(mime, options) : await parsedForm(mime, options);
+    if (mode === 'parsed' && fixture.textCharset) {
+      const charsets = JSON.parse(String(form.find((p) => p.name === 'charsets')!.value));
+      expect(charsets.text).toBe(fixture.textCharset);
+    }
     const res = await postInbound(api.url, form, { secret: SECRET });
     expect(res.status).toBe(200);
 

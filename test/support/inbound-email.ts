@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import iconv from 'iconv-lite';
 import { simpleParser, type AddressObject } from 'mailparser';
 
 export interface FormPart {
@@ -66,26 +67,47 @@ export function rawForm(mime: Buffer, options: Omit<PostOptions, 'secret' | 'aut
 const addressField = (value: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(value) ? value : value ? [value] : []).map((a) => a.text).join(', ');
 
+/** The charset the message declares for its first text/plain or text/html part. */
+function declaredCharset(mime: string, type: 'plain' | 'html'): string | null {
+  const unfolded = mime.replace(/\r?\n[ \t]+/g, ' ');
+  const match = new RegExp(`Content-Type:\\s*text/${type}\\s*;[^\\r\\n]*?charset="?([\\w.:-]+)"?`, 'i').exec(unfolded);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/** A body field in the part's own charset, as SendGrid sends it; UTF-8 when iconv-lite cannot write that charset (ISO-2022-JP). */
+function inCharset(text: string, charset: string | null): { value: Buffer; charset: string } {
+  if (charset && !/^(utf-?8|us-ascii)$/i.test(charset) && iconv.encodingExists(charset)) {
+    return { value: iconv.encode(text, charset), charset };
+  }
+  return { value: Buffer.from(text, 'utf8'), charset: 'UTF-8' };
+}
+
 /**
  * Parsed mode, built from the same MIME message the way SendGrid builds it: the raw header block
- * in `headers`, the decoded addresses, subject, text and html (sent as UTF-8, as `charsets` says),
- * and each attachment as a file part `attachmentN` described in `attachment-info`.
+ * in `headers`, the decoded addresses and subject, the text and html bodies in the charset their
+ * part declared (named in `charsets`), and each attachment as a file part `attachmentN` described
+ * in `attachment-info`.
  */
 export async function parsedForm(mime: Buffer, options: Omit<PostOptions, 'secret' | 'auth'> = {}): Promise<FormPart[]> {
   const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true });
   const text = mime.toString('latin1');
   const end = text.search(/\r?\n\r?\n/);
   const headers = mime.subarray(0, end === -1 ? mime.length : end);
+  const textBody = parsed.text ? inCharset(parsed.text, declaredCharset(text, 'plain')) : null;
+  const htmlBody = parsed.html ? inCharset(parsed.html, declaredCharset(text, 'html')) : null;
   const parts: FormPart[] = [
     { name: 'headers', value: headers },
     { name: 'from', value: addressField(parsed.from) },
     { name: 'to', value: addressField(parsed.to) },
     ...(parsed.cc ? [{ name: 'cc', value: addressField(parsed.cc) }] : []),
     { name: 'subject', value: parsed.subject ?? '' },
-    ...(parsed.text ? [{ name: 'text', value: parsed.text }] : []),
-    ...(parsed.html ? [{ name: 'html', value: parsed.html }] : []),
+    ...(textBody ? [{ name: 'text', value: textBody.value }] : []),
+    ...(htmlBody ? [{ name: 'html', value: htmlBody.value }] : []),
     { name: 'envelope', value: JSON.stringify(envelopeOf(mime, options.envelope)) },
-    { name: 'charsets', value: JSON.stringify({ to: 'UTF-8', from: 'UTF-8', subject: 'UTF-8', text: 'UTF-8', html: 'UTF-8', cc: 'UTF-8' }) },
+    {
+      name: 'charsets',
+      value: JSON.stringify({ to: 'UTF-8', from: 'UTF-8', subject: 'UTF-8', cc: 'UTF-8', ...(textBody ? { text: textBody.charset } : {}), ...(htmlBody ? { html: htmlBody.charset } : {}) }),
+    },
     { name: 'spam_score', value: String(options.spamScore ?? 0.1) },
     { name: 'SPF', value: 'pass' },
     { name: 'attachments', value: String(parsed.attachments.length) },

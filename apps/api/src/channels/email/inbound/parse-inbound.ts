@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { messageIdList, normalizeMessageId } from '../threading/message-ids.js';
 import { fieldBytes, modeOf, type InboundPayload } from './inbound-payload.js';
@@ -22,10 +23,17 @@ function headerMap(parsed: ParsedMail): Map<string, string[]> {
   return map;
 }
 
-/** Decodes bytes in a named charset (TextDecoder knows iso-8859-x, windows-125x, iso-2022-jp, ...); unknown ones as UTF-8. */
+/**
+ * Decodes bytes in a named charset: iconv-lite (what mailparser uses too) for the single- and
+ * double-byte sets (iso-8859-x, windows-125x, koi8, shift_jis, gb2312, ...), TextDecoder for what it
+ * lacks (iso-2022-jp), UTF-8 for anything unknown. Not TextDecoder first: without full ICU Node maps
+ * windows-1252 to latin1 and loses “ ” – … €.
+ */
 export function decodeCharset(bytes: Buffer, charset: string | undefined): string {
+  const name = (charset || 'utf-8').trim().toLowerCase();
+  if (iconv.encodingExists(name)) return iconv.decode(bytes, name);
   try {
-    return new TextDecoder((charset || 'utf-8').trim().toLowerCase()).decode(bytes);
+    return new TextDecoder(name).decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }
