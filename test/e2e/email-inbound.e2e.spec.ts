@@ -189,4 +189,53 @@ describe('POST /webhooks/sendgrid/inbound', () => {
     expect(rows[4]!.failure_reason).toContain('loop protection');
     expect(await sql('SELECT t.id FROM tickets t JOIN users u ON u.id = t.requester_id WHERE u.email = ?', [sender])).toHaveLength(4);
   });
+
+  it('acknowledges with the company’s own template (liquid), sends none where it is turned off, and refuses a broken template naming the field', async () => {
+    const admin = await createUser(api.url, 'admin');
+    const agent = await createUser(api.url, 'agent');
+    const rest = restClient(api.url);
+    const domainA = `${Math.random().toString(36).slice(2, 8)}.example.test`;
+    const domainB = `${Math.random().toString(36).slice(2, 8)}.example.test`;
+    const companyA = await createCompany(`Alpha ${domainA}`, domainA);
+    const companyB = await createCompany(`Beta ${domainB}`, domainB);
+
+    const defaults = await rest.get(`/email/templates?companyId=${companyA}&kind=acknowledgement`, admin.token);
+    expect(defaults.status).toBe(200);
+    expect(defaults.body).toMatchObject({ companyId: companyA, enabled: true, custom: false, subject: expect.stringContaining('{{ ticket.id }}') });
+    expect((await rest.get('/email/templates', agent.token)).status).toBe(403);
+
+    const broken = await rest.raw('PUT', '/api/v1/email/templates', admin.token, { companyId: companyA, kind: 'acknowledgement', enabled: true, subject: 'ok', text: 'Hi {{ requester.name ', html: null });
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(broken.body)).toContain('text');
+
+    const saved = await rest.raw('PUT', '/api/v1/email/templates', admin.token, {
+      companyId: companyA,
+      kind: 'acknowledgement',
+      enabled: true,
+      subject: '[#{{ ticket.id }}] {{ company.name }} got it: {{ ticket.subject }}',
+      text: 'Dear {{ requester.name | upcase }}, ticket {{ ticket.id }} is ours now.',
+      html: '<p>Dear {{ requester.name }}</p>',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ custom: true, enabled: true });
+    expect((await rest.raw('PUT', '/api/v1/email/templates', admin.token, { companyId: companyB, kind: 'acknowledgement', enabled: false, subject: 'x', text: 'x', html: null })).status).toBe(200);
+
+    const fromA = `ann@${domainA}`;
+    const { mime: mimeA, messageId: idA } = simpleMail({ from: `Ann <${fromA}>`, subject: 'Alpha question', text: 'x' });
+    await postInbound(api.url, rawForm(mimeA), { secret: SECRET });
+    const rowA = await inboundRow(idA);
+    const ackA = await eventually(async () => {
+      const [m] = await sql<{ subject: string; body: string }>('SELECT subject, body FROM outbound_messages WHERE recipient = ?', [fromA]);
+      return m ?? null;
+    });
+    expect(ackA).toEqual({ subject: `[#${rowA.ticket_id}] Alpha ${domainA} got it: Alpha question`, body: `Dear ANN, ticket ${rowA.ticket_id} is ours now.` });
+
+    const fromB = `bob@${domainB}`;
+    const { mime: mimeB, messageId: idB } = simpleMail({ from: fromB, subject: 'Beta question', text: 'x' });
+    await postInbound(api.url, rawForm(mimeB), { secret: SECRET });
+    const rowB = await inboundRow(idB);
+    const [event] = await sql<{ id: number }>("SELECT id FROM outbox_events WHERE topic = 'ticket.created' AND JSON_EXTRACT(payload, '$.ticketId') = ?", [rowB.ticket_id]);
+    await eventually(async () => (await sql<{ status: string }>('SELECT status FROM outbox_events WHERE id = ?', [event!.id]))[0]?.status === 'done');
+    expect(await sql('SELECT id FROM outbound_messages WHERE recipient = ?', [fromB])).toHaveLength(0);
+  });
 });

@@ -45,3 +45,23 @@ export const zEntryRoute = z.object({
 });
 export type EntryRoute = z.infer<typeof zEntryRoute>;
 export const zEntryRoutes = z.array(zEntryRoute);
+
+/** Mail templates admins can edit (liquid: {{ ticket.id }}, {{ ticket.subject }}, {{ requester.name }}, {{ company.name }}). */
+export const EMAIL_TEMPLATE_KINDS = ['acknowledgement'] as const;
+/** Which template: a company's (companyId) or the default (companyId absent or null). */
+export const zEmailTemplateKey = z.object({
+  companyId: z.coerce.number().int().positive().nullable().optional(),
+  kind: z.enum(EMAIL_TEMPLATE_KINDS).default('acknowledgement'),
+});
+export const zEmailTemplate = z.object({
+  /** null: the default for every company without its own. */
+  companyId: z.number().int().positive().nullable(),
+  kind: z.enum(EMAIL_TEMPLATE_KINDS),
+  /** Off: this message is not sent at all. */
+  enabled: z.boolean(),
+  subject: z.string().trim().min(1, { error: 'is required' }).max(255, { error: 'must be at most 255 characters' }),
+  text: z.string().min(1, { error: 'is required' }).max(100_000),
+  html: z.string().max(200_000).nullable(),
+});
+export type EmailTemplate = z.infer<typeof zEmailTemplate>;
+export const zEmailTemplateView = zEmailTemplate.extend({ custom: z.boolean() });

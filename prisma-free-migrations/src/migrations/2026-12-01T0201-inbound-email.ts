@@ -83,6 +83,18 @@ export const migration: Migration = {
         ${CREATED_AT},
         KEY email_delivery_events_message (outbound_message_id, occurred_at)
       ) ${TABLE_OPTIONS}`,
+      // Editable mail templates (liquid), per company; company_key 0 is the default for everyone.
+      `CREATE TABLE email_templates (
+        company_key INT UNSIGNED NOT NULL,
+        kind VARCHAR(40) NOT NULL,
+        enabled TINYINT(1) NOT NULL DEFAULT 1,
+        subject VARCHAR(255) NOT NULL,
+        body_text MEDIUMTEXT NOT NULL,
+        body_html MEDIUMTEXT NULL,
+        updated_by INT UNSIGNED NULL,
+        ${UPDATED_AT},
+        PRIMARY KEY (company_key, kind)
+      ) ${TABLE_OPTIONS}`,
       // The inbound processor's crash marker: the audit row a command writes names the inbound email.
       `ALTER TABLE audit_log ADD KEY audit_log_user_agent (user_agent)`,
     ]);
@@ -91,6 +103,7 @@ export const migration: Migration = {
     await runStatements(sequelize, [
       'ALTER TABLE audit_log DROP KEY audit_log_user_agent',
       'DROP TABLE email_delivery_events',
+      'DROP TABLE email_templates',
       `ALTER TABLE outbound_messages DROP KEY outbound_messages_recipient, DROP KEY outbound_messages_provider_id,
         DROP KEY outbound_messages_message_id, DROP COLUMN error, DROP COLUMN automatic, DROP COLUMN delivery_at, DROP COLUMN delivery_status,
         DROP COLUMN provider_id, DROP COLUMN message_id`,

@@ -6,7 +6,7 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'InboundEmail'] as const;
+export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'InboundEmail', 'EmailTemplate'] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */

@@ -12,6 +12,6 @@ import { ListOutboundMessagesHandler } from './queries/list-outbound-messages/li
 @Module({
   imports: [CqrsModule, SequelizeModule.forFeature([OutboundMessageModel]), OutboxModule, EmailTransportModule],
   providers: [OutboundMessageRepository, NotificationsRouter, ListOutboundMessagesHandler, LocalMailer],
-  exports: [NotificationsRouter, LocalMailer],
+  exports: [NotificationsRouter, LocalMailer, EmailTransportModule],
 })
 export class NotificationsModule {}

@@ -3,6 +3,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '../../audit/audit.module.js';
 import { RetryInboundEmailHandler } from './commands/retry-inbound-email/retry-inbound-email.handler.js';
+import { SaveEmailTemplateHandler } from './commands/save-email-template/save-email-template.handler.js';
+import { EmailTransportModule } from './outbound/email-transport.module.js';
+import { GetEmailTemplateHandler } from './queries/get-email-template/get-email-template.handler.js';
 import { EmailRouter } from './email.router.js';
 import { DeliveryEventsRepository } from './events/delivery-events.repository.js';
 import { EventsWebhookController } from './events/events-webhook.controller.js';
@@ -15,9 +18,9 @@ import { ThreadStore } from './threading/thread-store.js';
 
 /** The API's side of the email channel: the Inbound Parse and Event webhooks, the inbound log for admins, and route reasons for agents. */
 @Module({
-  imports: [CqrsModule, AuditModule, BullModule.registerQueue({ name: INBOUND_EMAIL_QUEUE })],
+  imports: [CqrsModule, AuditModule, EmailTransportModule, BullModule.registerQueue({ name: INBOUND_EMAIL_QUEUE })],
   controllers: [InboundWebhookController, EventsWebhookController],
-  providers: [DeliveryEventsRepository, InboundEmailRepository, InboundEmailQueue, ThreadStore, EmailRouter, ListInboundEmailsHandler, GetEntryRoutesHandler, RetryInboundEmailHandler],
+  providers: [DeliveryEventsRepository, InboundEmailRepository, InboundEmailQueue, ThreadStore, EmailRouter, ListInboundEmailsHandler, GetEntryRoutesHandler, RetryInboundEmailHandler, GetEmailTemplateHandler, SaveEmailTemplateHandler],
   exports: [EmailRouter],
 })
 export class EmailModule {}

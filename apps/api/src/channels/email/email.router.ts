@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  zEmailTemplate,
+  zEmailTemplateKey,
+  zEmailTemplateView,
   zEntryRoutes,
   zEntryRoutesInput,
   zInboundEmail,
@@ -10,6 +13,8 @@ import {
 } from '@switchboard/contracts';
 import { requireAbility, router } from '../../trpc/trpc.js';
 import { RetryInboundEmailCommand } from './commands/retry-inbound-email/retry-inbound-email.command.js';
+import { SaveEmailTemplateCommand } from './commands/save-email-template/save-email-template.command.js';
+import { GetEmailTemplateQuery } from './queries/get-email-template/get-email-template.query.js';
 import { GetEntryRoutesQuery } from './queries/get-entry-routes/get-entry-routes.query.js';
 import { ListInboundEmailsQuery } from './queries/list-inbound-emails/list-inbound-emails.query.js';
 
@@ -39,6 +44,16 @@ export class EmailRouter {
         .input(zEntryRoutesInput)
         .output(zEntryRoutes)
         .query(({ ctx, input }) => this.queries.execute(new GetEntryRoutesQuery(ctx.actor, input.ticketId))),
+      template: requireAbility('update', 'EmailTemplate')
+        .meta({ openapi: { method: 'GET', path: '/email/templates', tags, protect: true, summary: 'The mail template that applies to a company (companyId empty: the default)' } })
+        .input(zEmailTemplateKey)
+        .output(zEmailTemplateView)
+        .query(({ ctx, input }) => this.queries.execute(new GetEmailTemplateQuery(ctx.actor, input.companyId ?? null, input.kind))),
+      saveTemplate: requireAbility('update', 'EmailTemplate')
+        .meta({ openapi: { method: 'PUT', path: '/email/templates', tags, protect: true, summary: 'Edit a mail template (liquid) for a company or the default; enabled: false turns the message off' } })
+        .input(zEmailTemplate)
+        .output(zEmailTemplateView)
+        .mutation(({ ctx, input }) => this.commands.execute(new SaveEmailTemplateCommand(ctx.actor, input))),
     });
   }
 }

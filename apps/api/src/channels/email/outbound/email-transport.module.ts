@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { EmailTemplates } from '../templates/email-templates.js';
 import { SendgridTransport } from './sendgrid-transport.js';
 
-/** The SendGrid transport alone, for the notifications module's LocalMailer (no other email-channel code). */
+/** What the notifications module needs of the email channel: the SendGrid transport (LocalMailer) and the editable templates. */
 @Module({
-  providers: [SendgridTransport],
-  exports: [SendgridTransport],
+  providers: [SendgridTransport, EmailTemplates],
+  exports: [SendgridTransport, EmailTemplates],
 })
 export class EmailTransportModule {}
