@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds everything `npm start` and the tests need, in order, stopping at the first failure:
 //   1. tsc -b tsconfig.build.json   (libs/contracts, prisma-free-migrations, apps/api -> dist/)
-//   2. remix vite:build in apps/portal, then apps/workspace   (-> build/)
+//   2. per Remix app: tsc --noEmit (vite strips types without checking them), then remix vite:build (-> build/)
 // --api-only skips the Remix builds.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,8 @@ export async function build({ apiOnly = false } = {}) {
   await run('build: TypeScript (contracts, migrations, api)', path.join(binDir, 'tsc'), ['-b', 'tsconfig.build.json']);
   if (!apiOnly) {
     for (const app of REMIX_APPS) {
+      // The apps' typed views of the API (e.g. PortalProcedures) only protect anyone if they are checked.
+      await run(`typecheck: Remix app ${app}`, path.join(binDir, 'tsc'), ['-p', path.join('apps', app), '--noEmit']);
       await run(`build: Remix app ${app}`, path.join(binDir, 'remix'), ['vite:build'], { cwd: path.join(repoRoot, 'apps', app) });
     }
   }

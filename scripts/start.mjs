@@ -207,6 +207,8 @@ await runMain(async () => {
     SESSION_SECRET: sessionSecret,
     // Rating links in emails point at this portal.
     PORTAL_URL: process.env.PORTAL_URL || `http://localhost:${portalPort}`,
+    // Staff password reset links point at this workspace.
+    WORKSPACE_URL: process.env.WORKSPACE_URL || `http://localhost:${workspacePort}`,
   };
 
   await ensureServices({ databaseUrl, redisUrl });

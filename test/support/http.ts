@@ -23,6 +23,7 @@ export function restClient(baseUrl: string) {
     get: <T = any>(path: string, token?: string | null) => call<T>('GET', `/api/v1${path}`, token),
     post: <T = any>(path: string, body: unknown, token?: string | null) => call<T>('POST', `/api/v1${path}`, token, body),
     patch: <T = any>(path: string, body: unknown, token?: string | null) => call<T>('PATCH', `/api/v1${path}`, token, body),
+    delete: <T = any>(path: string, token?: string | null) => call<T>('DELETE', `/api/v1${path}`, token),
     raw: call,
   };
 }

@@ -24,12 +24,12 @@ export interface RunningWebApp {
 }
 
 /** Serves a built Remix app (apps/<name>/build) with remix-serve, the way `npm start` does. */
-export async function startWebApp(name: 'portal' | 'workspace', apiUrl: string): Promise<RunningWebApp> {
+export async function startWebApp(name: 'portal' | 'workspace', apiUrl: string, options: { port?: number } = {}): Promise<RunningWebApp> {
   const serverBuild = resolve(ROOT, `apps/${name}/build/server/index.js`);
   if (!existsSync(serverBuild)) {
     throw new Error(`apps/${name} is not built; run "npm run build" (npm test does it for you)`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [REMIX_SERVE, serverBuild], {
     cwd: resolve(ROOT, `apps/${name}`),

@@ -10,6 +10,7 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 import { OutboxRelayModule } from './outbox/outbox-relay.module.js';
 import { SatisfactionWorkerModule } from './satisfaction/satisfaction-worker.module.js';
 import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.module.js';
+import { RoutingWorkerModule } from './routing/routing-worker.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -24,6 +25,7 @@ import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.mo
     SatisfactionWorkerModule,
     AutoCloseWorkerModule,
     ChannelsWorkerModule,
+    RoutingWorkerModule,
     EmailWorkerModule,
   ],
 })

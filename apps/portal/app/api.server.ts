@@ -5,6 +5,10 @@ import type {
   CreateTicketInput,
   ListTicketsInput,
   LoginInput,
+  PasswordReset,
+  PasswordResetRequest,
+  VerifyEmailInput,
+  VerifyEmailResult,
   RateByTokenInput,
   RateTicketInput,
   RegisterInput,
@@ -32,6 +36,10 @@ interface PortalProcedures {
     login: { mutate(input: LoginInput): Promise<AuthResult> };
     logout: { mutate(): Promise<{ ok: true }> };
     me: { query(): Promise<User> };
+    requestPasswordReset: { mutate(input: PasswordResetRequest): Promise<{ ok: true }> };
+    resetPassword: { mutate(input: PasswordReset): Promise<{ ok: true }> };
+    verifyEmail: { mutate(input: VerifyEmailInput): Promise<VerifyEmailResult> };
+    resendVerification: { mutate(): Promise<{ ok: true }> };
   };
   catalog: {
     /** Active issue types with their customer-visible fields only. */
@@ -154,9 +162,11 @@ export async function formFailure(
     not_found: 'That ticket does not exist, or you do not have access to it.',
     bad_request: 'Please check the highlighted fields.',
     conflict: 'That conflicts with something that already exists.',
+    // The API's own words say how long to wait (e.g. an account locked after failed sign-ins).
+    too_many_requests: error instanceof Error && error.message ? error.message : 'Too many attempts. Please wait a moment.',
     other: 'Something went wrong on our side. Please try again.',
   };
   if (kind === 'other') console.error('[portal] API call failed:', error);
-  const status = { unreachable: 503, unauthorized: 401, forbidden: 403, not_found: 404, bad_request: 400, conflict: 409, other: 500 }[kind];
+  const status = { unreachable: 503, unauthorized: 401, forbidden: 403, not_found: 404, bad_request: 400, conflict: 409, too_many_requests: 429, other: 500 }[kind];
   return { fieldErrors, formError: messages[kind] ?? fallback[kind], status };
 }

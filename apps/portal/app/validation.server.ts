@@ -5,6 +5,8 @@ import type { z } from 'zod';
 export {
   zCreateTicketInput,
   zLoginInput,
+  zPasswordReset,
+  zPasswordResetRequest,
   zRateByTokenInput,
   zRateTicketInput,
   zRegisterInput,

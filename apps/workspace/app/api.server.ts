@@ -57,6 +57,8 @@ export async function apiFailure(
       throw data<ErrorPayload>({ kind, message: errorText(error, 'The API rejected the request.') }, { status: 400 });
     case 'conflict':
       throw data<ErrorPayload>({ kind, message: errorText(error, 'The record changed meanwhile; reload and try again.') }, { status: 409 });
+    case 'too_many_requests':
+      throw data<ErrorPayload>({ kind, message: errorText(error, 'Too many attempts; wait a moment and try again.') }, { status: 429 });
     default:
       console.error('[workspace] unexpected API error', error);
       throw data<ErrorPayload>(
@@ -66,6 +68,6 @@ export async function apiFailure(
   }
 }
 
-function errorText(error: unknown, fallback: string): string {
+export function errorText(error: unknown, fallback: string): string {
   return error instanceof Error && error.message ? error.message : fallback;
 }

@@ -18,7 +18,9 @@ function readConfig() {
   // http (a local browser test), SESSION_COOKIE_SECURE=true forces it elsewhere.
   const secureSetting = process.env.SESSION_COOKIE_SECURE;
   const secureCookie = secureSetting === 'true' ? true : secureSetting === 'false' ? false : production;
-  return { production, apiUrl, sessionSecret, secureCookie } as const;
+  // Where browsers reach the workspace (behind a proxy, not what the server sees); single sign-on callbacks use it.
+  const publicUrl = process.env.WORKSPACE_URL ? process.env.WORKSPACE_URL.replace(/\/+$/, '') : null;
+  return { production, apiUrl, sessionSecret, secureCookie, publicUrl } as const;
 }
 
 export const config = readConfig();

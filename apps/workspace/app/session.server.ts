@@ -21,6 +21,8 @@ interface SessionData {
   user: SessionUser;
   /** The agent's IANA time zone, reported by the browser at sign-in; UTC when unknown. */
   tz: string;
+  /** One single sign-on attempt in flight: the secrets the callback must present to the API. */
+  sso: { state: string; nonce: string; codeVerifier: string; redirectTo: string };
 }
 
 interface FlashData {

@@ -23,6 +23,10 @@ export const zUser = z.object({
   role: z.enum(ROLES),
   companyId: z.number().int().nullable(),
   companyName: z.string().nullable(),
+  /** Only on `auth.me`: whether the address was confirmed through the emailed link. */
+  emailVerified: z.boolean().optional(),
+  /** A customer who manages their company's users. */
+  companyAdmin: z.boolean().optional(),
 });
 export type User = z.infer<typeof zUser>;
 

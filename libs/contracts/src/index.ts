@@ -9,4 +9,7 @@ export * from './satisfaction.schema.js';
 export * from './audit.schema.js';
 export * from './attachment.schema.js';
 export * from './workflow.js';
+export * from './account-security.schema.js';
+export * from './people.schema.js';
+export * from './company.schema.js';
 export * from './inbound-email.schema.js';

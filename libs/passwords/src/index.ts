@@ -36,3 +36,4 @@ export async function verifyPassword(password: string, stored: string | null | u
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+export * from './password-policy.js';

@@ -33,7 +33,15 @@ export function createApiClient({ url, token, forwardedFor, userAgent }: ApiClie
   });
 }
 
-export type ApiErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'conflict' | 'other';
+export type ApiErrorKind =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'bad_request'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'other';
 
 /** Classifies an error thrown by the client so a page can say what happened. */
 export function apiErrorKind(error: unknown): ApiErrorKind {
@@ -50,6 +58,8 @@ export function apiErrorKind(error: unknown): ApiErrorKind {
       return 'bad_request';
     case 'CONFLICT':
       return 'conflict';
+    case 'TOO_MANY_REQUESTS':
+      return 'too_many_requests';
   }
   // No tRPC error shape: the request never got an answer from the API.
   if (!error.data) return 'unreachable';

@@ -91,9 +91,12 @@ export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: s
   const field = FIELD_NAMES[event.field] ?? humanize(event.field).toLowerCase();
   const from = event.from == null || event.from === '' ? null : formatValue(event.field, event.from, viewer);
   const to = event.to == null || event.to === '' ? null : formatValue(event.field, event.to, viewer);
-  if (from && to) return `${actorName} changed ${field} from ${from} to ${to}`;
-  if (to) return `${actorName} set ${field} to ${to}`;
-  if (from) return `${actorName} cleared ${field} (was ${from})`;
+  // Routing (no author) writes why it chose ("round-robin in Billing", "skill: Spanish") as the event's text.
+  const routed = !entry.author && (event.field === 'assignee' || event.field === 'team') && entry.body.trim();
+  const why = routed ? ` (${entry.body.trim()})` : '';
+  if (from && to) return `${actorName} changed ${field} from ${from} to ${to}${why}`;
+  if (to) return `${actorName} set ${field} to ${to}${why}`;
+  if (from) return `${actorName} cleared ${field} (was ${from})${why}`;
   return entry.body || `${actorName} changed ${field}`;
 }
 

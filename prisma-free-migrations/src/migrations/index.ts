@@ -7,6 +7,10 @@ import { migration as attachments } from './2026-11-22T0010-attachments.js';
 import { migration as queueSortIndexes } from './2026-11-22T0020-queue-sort-indexes.js';
 import { migration as entryHtmlAndMentions } from './2026-11-24T0001-entry-html-and-mentions.js';
 import { migration as satisfactionLinksAuditUa } from './2026-11-29T0001-satisfaction-links-audit-ua.js';
+import { migration as accountSecurity } from './2026-12-01T0701-account-security.js';
+import { migration as twoFactor } from './2026-12-01T0702-two-factor.js';
+import { migration as emailVerification } from './2026-12-01T0703-email-verification.js';
+import { migration as peopleAndRouting } from './2026-12-01T0501-people-and-routing.js';
 import { migration as inboundEmail } from './2026-12-01T0201-inbound-email.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
@@ -19,5 +23,9 @@ export const migrations: Migration[] = [
   attachments,
   entryHtmlAndMentions,
   queueSortIndexes,
+  accountSecurity,
+  twoFactor,
+  emailVerification,
+  peopleAndRouting,
   inboundEmail,
 ];

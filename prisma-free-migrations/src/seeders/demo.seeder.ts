@@ -38,7 +38,8 @@ export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean;
       ids[u.email] = await insert(
         sequelize,
         t,
-        'INSERT INTO users (email, name, password_hash, role, company_id) VALUES (?, ?, ?, ?, ?)',
+        // Demo accounts count as verified: nobody reads their mailboxes.
+        'INSERT INTO users (email, name, password_hash, role, company_id, email_verified_at) VALUES (?, ?, ?, ?, ?, NOW(3))',
         [u.email, u.name, hash, u.role, u.company ? acme : null],
       );
     }
@@ -92,6 +93,15 @@ export async function seedDemo(sequelize: Sequelize): Promise<{ seeded: boolean;
     for (const name of ['Account', 'Billing', 'Technical', 'Shipping']) {
       categories[name] = await insert(sequelize, t, 'INSERT INTO categories (name) VALUES (?)', [name]);
     }
+    // Routing (docs/decisions/010): Billing tickets go round-robin to Billing, Technical ones to Support by load.
+    const run = (sql: string, replacements: unknown[]) => sequelize.query(sql, { replacements, transaction: t });
+    await run("UPDATE teams SET routing_strategy = 'round_robin' WHERE id = ?", [billing]);
+    await run("UPDATE teams SET routing_strategy = 'least_loaded' WHERE id = ?", [support]);
+    await run('UPDATE categories SET team_id = ? WHERE id = ?', [billing, categories.Billing]);
+    await run('UPDATE categories SET team_id = ? WHERE id = ?', [support, categories.Technical]);
+    const refunds = await insert(sequelize, t, 'INSERT INTO skills (name) VALUES (?)', ['Refunds']);
+    await run('INSERT INTO agent_skills (user_id, skill_id, level) VALUES (?, ?, 4)', [ids['agent2@acme.test'], refunds]);
+    await run("INSERT INTO agent_languages (user_id, language) VALUES (?, 'en'), (?, 'en'), (?, 'es')", [ids['agent@acme.test'], ids['agent2@acme.test'], ids['agent2@acme.test']]);
     const issueType = async (
       name: string,
       description: string,

@@ -3,10 +3,13 @@ import { ROLES } from '@switchboard/contracts';
 import type { AuthUser } from '../common/actor.js';
 import { catalogAbilities } from '../catalog/catalog.abilities.js';
 import { attachmentsAbilities } from '../attachments/attachments.abilities.js';
+import { authAbilities } from '../auth/auth.abilities.js';
 import { notificationsAbilities } from '../notifications/notifications.abilities.js';
 import { satisfactionAbilities } from '../satisfaction/satisfaction.abilities.js';
 import { ticketsAbilities } from '../tickets/tickets.abilities.js';
 import { viewsAbilities } from '../views/views.abilities.js';
+import { peopleAbilities } from '../people/people.abilities.js';
+import { companiesAbilities } from '../companies/companies.abilities.js';
 import { emailAbilities } from '../channels/email/email.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
@@ -18,6 +21,9 @@ const contributions: AbilityContribution[] = [
   viewsAbilities,
   satisfactionAbilities,
   attachmentsAbilities,
+  authAbilities,
+  peopleAbilities,
+  companiesAbilities,
   emailAbilities,
 ];
 

@@ -6,7 +6,29 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'reply', 'comment'
 /** reply = public reply on a ticket; comment = internal note; close/reopen = the requester's own status changes. */
 export type Action = (typeof ACTIONS)[number];
 
-export const SUBJECTS = ['Ticket', 'TicketEntry', 'OutboundMessage', 'AuditEntry', 'User', 'Catalog', 'SavedView', 'SatisfactionRating', 'Attachment', 'InboundEmail', 'EmailTemplate'] as const;
+export const SUBJECTS = [
+  'Ticket',
+  'TicketEntry',
+  'OutboundMessage',
+  'AuditEntry',
+  'User',
+  'Catalog',
+  'SavedView',
+  'SatisfactionRating',
+  'Attachment',
+  'Session',
+  'ApiKey',
+  'TwoFactor',
+  'AgentProfile',
+  'Availability',
+  'Skill',
+  'Team',
+  'RoutingRule',
+  'Company',
+  'Invitation',
+  'InboundEmail',
+  'EmailTemplate',
+] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
 /** The fields rules may put conditions on; they are model attribute names, so rules translate to SQL. */
@@ -39,6 +61,27 @@ export interface AttachmentFields {
   visibility: 'public' | 'internal' | null;
 }
 
+export interface OutboundMessageFields {
+  sensitive: boolean;
+}
+
+/** A sign-in session (an auth token) or an API key, both owned by one user. */
+export interface OwnedFields {
+  userId: number;
+}
+/** A user as a subject (company admins manage their company's customers). */
+export interface UserFields {
+  id: number;
+  companyId: number | null;
+  role: string;
+}
+export interface AvailabilityFields {
+  userId: number;
+}
+export interface CompanyFields {
+  id: number;
+}
+
 export type AppSubjects =
   | SubjectName
   | 'all'
@@ -46,7 +89,13 @@ export type AppSubjects =
   | (TicketEntryFields & ForcedSubject<'TicketEntry'>)
   | (SavedViewFields & ForcedSubject<'SavedView'>)
   | (SatisfactionRatingFields & ForcedSubject<'SatisfactionRating'>)
-  | (AttachmentFields & ForcedSubject<'Attachment'>);
+  | (AttachmentFields & ForcedSubject<'Attachment'>)
+  | (OutboundMessageFields & ForcedSubject<'OutboundMessage'>)
+  | (OwnedFields & ForcedSubject<'Session'>)
+  | (OwnedFields & ForcedSubject<'ApiKey'>)
+  | (UserFields & ForcedSubject<'User'>)
+  | (AvailabilityFields & ForcedSubject<'Availability'>)
+  | (CompanyFields & ForcedSubject<'Company'>);
 
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
 

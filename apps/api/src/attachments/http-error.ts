@@ -9,6 +9,7 @@ const STATUS: Record<DomainErrorKind, [number, string]> = {
   not_found: [404, 'NOT_FOUND'],
   conflict: [409, 'CONFLICT'],
   payload_too_large: [413, 'PAYLOAD_TOO_LARGE'],
+  too_many_requests: [429, 'TOO_MANY_REQUESTS'],
 };
 
 const logger = new Logger('attachments');

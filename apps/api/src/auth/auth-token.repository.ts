@@ -18,15 +18,18 @@ export class AuthTokenRepository {
    */
   async findLiveUser(tokenHash: string): Promise<AuthUser | null> {
     const rows = await this.tokens.sequelize!.query<AuthUser>(
-      `SELECT u.id, u.name, u.email, u.role, u.company_id AS companyId, c.name AS companyName
+      `SELECT u.id, u.name, u.email, u.role, u.company_id AS companyId, c.name AS companyName,
+              u.company_admin AS companyAdmin, c.ticket_visibility AS companyTicketVisibility
        FROM auth_tokens t
        JOIN users u ON u.id = t.user_id
        LEFT JOIN companies c ON c.id = u.company_id
-       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.status = 'active'
        LIMIT 1`,
       { replacements: [tokenHash, new Date()], type: QueryTypes.SELECT },
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    // A suspended (or not yet accepted) account's tokens stop working at once: the status is checked on every request.
+    return row ? { ...row, companyAdmin: Boolean(row.companyAdmin), companyTicketVisibility: row.companyTicketVisibility ?? null } : null;
   }
 
   async revoke(tokenHash: string) {

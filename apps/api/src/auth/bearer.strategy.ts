@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { Strategy } from 'passport-http-bearer';
 import type { AuthUser } from '../common/actor.js';
 import { TokenService } from './token.service.js';
@@ -10,10 +11,10 @@ export const BEARER = 'bearer';
 @Injectable()
 export class BearerStrategy extends PassportStrategy(Strategy, BEARER) {
   constructor(private readonly tokens: TokenService) {
-    super();
+    super({ passReqToCallback: true });
   }
 
-  async validate(token: string): Promise<AuthUser | false> {
-    return (await this.tokens.resolve(token)) ?? false;
+  async validate(req: Request, token: string): Promise<AuthUser | false> {
+    return (await this.tokens.resolve(token, req.ip ?? null)) ?? false;
   }
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AuthUser } from '../common/actor.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
+import { ApiKeyRepository } from './api-keys/api-key.repository.js';
 import { AuthTokenRepository } from './auth-token.repository.js';
 
 /**
@@ -13,6 +14,7 @@ import { AuthTokenRepository } from './auth-token.repository.js';
 export class TokenService {
   constructor(
     private readonly tokens: AuthTokenRepository,
+    private readonly apiKeys: ApiKeyRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,8 +34,11 @@ export class TokenService {
     return token;
   }
 
-  async resolve(token: string): Promise<AuthUser | null> {
-    if (!token.startsWith('sb_') || token.length > 100) return null;
+  /** The user of a sign-in token (`sb_...`) or of an API key (`sbk_...`), or null. */
+  async resolve(token: string, ip: string | null = null): Promise<AuthUser | null> {
+    if (token.length > 100) return null;
+    if (token.startsWith('sbk_')) return this.apiKeys.findLiveUser(TokenService.hash(token), ip);
+    if (!token.startsWith('sb_')) return null;
     return this.tokens.findLiveUser(TokenService.hash(token));
   }
 

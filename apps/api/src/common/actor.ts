@@ -8,6 +8,12 @@ export interface AuthUser {
   role: Role;
   companyId: number | null;
   companyName: string | null;
+  /** Set when the request authenticated with an API key instead of a sign-in token. */
+  apiKey?: { id: number; scope: 'read' | 'write' };
+  /** A customer who manages their company's users. */
+  companyAdmin?: boolean;
+  /** Their company's ticket visibility setting (null without a company). */
+  companyTicketVisibility?: 'own' | 'company' | null;
 }
 
 /** Who is acting, what they may do, and from where: passed into every command and query. */

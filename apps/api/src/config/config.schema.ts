@@ -38,11 +38,21 @@ export const configSchema = z.object({
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(3650).default(4),
   AUTO_CLOSE_EVERY_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   ATTACHMENTS_DIR: z.string().default('.data/attachments'),
+  WORKSPACE_URL: url(['http:', 'https:'], 'https://desk.example.com').default('http://localhost:3001'),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  ROUTING_RECONCILE_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1).max(2 ** 40).default(10 * 1024 * 1024),
   ATTACHMENT_TYPES: z
     .string()
     .refine((v) => parseTypePatterns(v) !== null, { error: 'must be a comma-separated list of MIME types such as image/*,application/pdf' })
     .default(DEFAULT_ATTACHMENT_TYPES.join(',')),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  OIDC_ISSUER: url(['http:', 'https:'], 'https://login.example.com').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(60).default('single sign-on'),
   SENDGRID_API_URL: url(['http:', 'https:'], 'https://api.sendgrid.com').default('https://api.sendgrid.com'),
   SENDGRID_EVENT_PUBLIC_KEY: z.string().min(40, { error: 'must be the Event Webhook verification key (base64 or PEM)' }).optional(),
   SENDGRID_INBOUND_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
@@ -85,6 +95,16 @@ export interface AppConfig {
   autoCloseDays: number;
   autoCloseEveryMs: number;
   attachments: { dir: string; maxBytes: number; types: string[] };
+  /** Where staff open the workspace; links in staff emails (invitations, password reset) point there. */
+  workspaceUrl: string;
+  invitationTtlHours: number;
+  /** How often the worker re-routes tickets waiting in automatic teams' queues. */
+  routingReconcileMs: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  passwordResetTtlMinutes: number;
+  /** Staff single sign-on through OpenID Connect; null when not configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string; redirectUri: string } | null;
   email: {
     /** Where @sendgrid/mail sends (tests point it at a local server). */
     sendgridApiUrl: string;
@@ -100,6 +120,22 @@ export interface AppConfig {
     inboundPerSenderPerHour: number;
     /** Automatic mails (acknowledgements, notifications) per recipient per hour. */
     automaticPerRecipientPerHour: number;
+  };
+}
+
+function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
+  const set = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set === 0) return null;
+  if (set < 3) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three for single sign-on, or none');
+  }
+  return {
+    issuer: c.OIDC_ISSUER!,
+    clientId: c.OIDC_CLIENT_ID!,
+    clientSecret: c.OIDC_CLIENT_SECRET!,
+    label: c.OIDC_LABEL,
+    // The identity provider must list this redirect URI for the client.
+    redirectUri: `${c.WORKSPACE_URL.replace(/\/$/, '')}/sso/callback`,
   };
 }
 
@@ -138,6 +174,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: c.ATTACHMENT_MAX_BYTES,
       types: parseTypePatterns(c.ATTACHMENT_TYPES)!,
     },
+    workspaceUrl: c.WORKSPACE_URL.replace(/\/$/, ''),
+    loginMaxFailures: c.LOGIN_MAX_FAILURES,
+    loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+    passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
+    oidc: oidcConfig(c),
+    invitationTtlHours: c.INVITATION_TTL_HOURS,
+    routingReconcileMs: c.ROUTING_RECONCILE_MS,
     email: {
       sendgridApiUrl: c.SENDGRID_API_URL.replace(/\/$/, ''),
       inboundSecret: c.SENDGRID_INBOUND_SECRET ?? null,

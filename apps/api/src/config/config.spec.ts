@@ -38,4 +38,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: 'lots' })).toThrow(/ATTACHMENT_MAX_BYTES: must be a number of bytes/);
     expect(() => loadConfig({ ATTACHMENT_TYPES: 'pdf' })).toThrow(/ATTACHMENT_TYPES: must be a comma-separated list/);
   });
+
+  it('turns single sign-on on only with issuer, client id and secret together', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com' })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+    const oidc = loadConfig({
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'desk',
+      OIDC_CLIENT_SECRET: 's3cret',
+      WORKSPACE_URL: 'https://desk.example.com/',
+    }).oidc;
+    expect(oidc).toEqual({
+      issuer: 'https://login.example.com',
+      clientId: 'desk',
+      clientSecret: 's3cret',
+      label: 'single sign-on',
+      redirectUri: 'https://desk.example.com/sso/callback',
+    });
+  });
 });

@@ -11,6 +11,8 @@ export interface Email {
   subject: string;
   body: string;
   ticketId: number | null;
+  /** Holds a one-time secret (a reset link): recorded, but its body is shown to admins only, and never logged. */
+  sensitive?: boolean;
   /** Automatic mail (the default: acknowledgements, notifications) is rate-limited and marked Auto-Submitted; a staff reply is not. */
   automatic?: boolean;
   html?: string | null;
@@ -70,6 +72,7 @@ export class LocalMailer {
         messageId,
         automatic,
         error: held?.reason ?? null,
+        sensitive: email.sensitive ?? false,
       });
     }
     if (held) {

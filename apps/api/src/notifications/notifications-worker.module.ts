@@ -6,10 +6,12 @@ import { NoteMentionNotifier } from './note-mention.notifier.js';
 import { NotificationsModule } from './notifications.module.js';
 import { TicketCreatedNotifier } from './ticket-created.notifier.js';
 import { TicketMergedNotifier } from './ticket-merged.notifier.js';
+import { PasswordResetNotifier } from './password-reset.notifier.js';
+import { VerifyEmailNotifier } from './verify-email.notifier.js';
 
 /** The worker's processors that turn outbox events into messages. */
 @Module({
   imports: [NotificationsModule, OutboxModule, BullModule.registerQueue({ name: OUTBOX_QUEUE })],
-  providers: [TicketCreatedNotifier, NoteMentionNotifier, TicketMergedNotifier],
+  providers: [TicketCreatedNotifier, NoteMentionNotifier, TicketMergedNotifier, PasswordResetNotifier, VerifyEmailNotifier],
 })
 export class NotificationsWorkerModule {}

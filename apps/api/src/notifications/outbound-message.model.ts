@@ -10,6 +10,8 @@ export class OutboundMessageModel extends Model {
   /** local (no SendGrid), sending, sent, bounced, suppressed, rate_limited. */
   @Column({ type: DataType.STRING(20), allowNull: false }) status!: string;
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
+  /** SENSITIVE is a reserved word in MySQL, hence the column name. */
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: false, field: 'holds_secret' }) sensitive!: boolean;
   /** Our Message-ID of the email (no brackets); bounces and replies find it by this. */
   @Column({ type: DataType.STRING(255), allowNull: true }) messageId!: string | null;
   /** SendGrid's X-Message-Id for it: what its Event Webhook reports on. */

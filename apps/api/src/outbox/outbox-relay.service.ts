@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Queue } from 'bull';
+import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -55,7 +56,10 @@ export class OutboxRelayService implements OnModuleInit, OnApplicationShutdown {
 
   /** One batch: claim, enqueue, mark queued, in one transaction. Returns how many rows moved. */
   async relayOnce(): Promise<number> {
-    return this.sequelize.transaction(async (transaction) => {
+    // READ COMMITTED: the claim locks only the rows it takes, no gaps. Under REPEATABLE READ its gap and
+    // next-key locks deadlocked with concurrent inserts of new outbox rows (200 tickets created in parallel
+    // while a worker relays: InnoDB picked the ticket insert as the victim, a 500 to the customer).
+    return this.sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.READ_COMMITTED }, async (transaction) => {
       const rows = await this.outbox.claimPending(BATCH, transaction);
       if (rows.length === 0) return 0;
       // The job id names the row and this relay of it: a row re-queued after a lost job gets a fresh

@@ -18,6 +18,14 @@ export interface OutboxTopics {
   };
   /** A staff member's public reply, to deliver to the customer on the ticket's channel (channels/). */
   'ticket.reply': { ticketId: number; entryId: number };
+  /** A password reset link for one user; the token is single-use and short-lived (auth/password-reset/). */
+  'auth.password_reset': { userId: number; email: string; name: string; resetUrl: string; expiresAt: string };
+  /** Asks a self-registered customer to confirm their address (auth/email-verification/). */
+  'auth.verify_email': { userId: number; email: string; name: string; verifyUrl: string };
+  /** An invitation to join the workspace, with its signed, expiring link (people/). */
+  'staff.invited': { invitationId: number; email: string; name: string; inviterName: string; link: string; expiresAt: string };
+  /** A critical + critical ticket: every online agent and every manager hears at once (routing/). */
+  'ticket.critical': { ticketId: number; subject: string; recipients: { email: string; name: string }[] };
 }
 export type OutboxTopic = keyof OutboxTopics;
 

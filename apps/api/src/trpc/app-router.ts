@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRouter } from '../audit/audit.router.js';
+import { AccountRouter } from '../auth/account.router.js';
 import { AuthRouter } from '../auth/auth.router.js';
 import { NotificationsRouter } from '../notifications/notifications.router.js';
 import { CatalogRouter } from '../catalog/catalog.router.js';
 import { SatisfactionRouter } from '../satisfaction/satisfaction.router.js';
 import { TicketsRouter } from '../tickets/tickets.router.js';
 import { ViewsRouter } from '../views/views.router.js';
+import { PeopleRouter } from '../people/people.router.js';
+import { CompaniesRouter } from '../companies/companies.router.js';
+import { RoutingRouter } from '../routing/routing.router.js';
 import { EmailRouter } from '../channels/email/email.router.js';
 import { router } from './trpc.js';
 
@@ -20,6 +24,10 @@ export class AppRouterFactory {
     private readonly views: ViewsRouter,
     private readonly satisfaction: SatisfactionRouter,
     private readonly audit: AuditRouter,
+    private readonly account: AccountRouter,
+    private readonly people: PeopleRouter,
+    private readonly companies: CompaniesRouter,
+    private readonly routing: RoutingRouter,
     private readonly email: EmailRouter,
   ) {}
 
@@ -32,6 +40,10 @@ export class AppRouterFactory {
       views: this.views.build(),
       satisfaction: this.satisfaction.build(),
       audit: this.audit.build(),
+      account: this.account.build(),
+      people: this.people.build(),
+      companies: this.companies.build(),
+      routing: this.routing.build(),
       email: this.email.build(),
     });
   }

@@ -10,6 +10,7 @@ const CODES: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   not_found: 'NOT_FOUND',
   conflict: 'CONFLICT',
   payload_too_large: 'PAYLOAD_TOO_LARGE',
+  too_many_requests: 'TOO_MANY_REQUESTS',
 };
 
 /** Carries field errors on a BAD_REQUEST so both the tRPC and the REST surface can show them. */

@@ -6,11 +6,14 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { ViewsModule } from '../views/views.module.js';
+import { PeopleModule } from '../people/people.module.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { EmailModule } from '../channels/email/email.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, EmailModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, EmailModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Action, SubjectName } from '../access/app-ability.js';
+import { AuthErrors } from '../auth/auth.errors.js';
 import { DomainError } from '../common/domain-error.js';
 import type { Context } from './context.js';
 import { InputError, toTrpcError } from './error-mapper.js';
@@ -19,6 +20,7 @@ const t = initTRPC
           stack: undefined,
           fieldErrors: cause instanceof InputError ? cause.fieldErrors : undefined,
           domainCode: cause instanceof InputError ? cause.domainCode : cause instanceof DomainError ? cause.code : undefined,
+          details: cause instanceof DomainError ? cause.details : undefined,
         },
       };
     },
@@ -38,10 +40,12 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, next, type }) => {
   if (!ctx.actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: send Authorization: Bearer <token>' });
   }
+  // A read-only API key may run queries only, whatever its owner's role allows.
+  if (ctx.actor.user.apiKey?.scope === 'read' && type !== 'query') throw AuthErrors.readOnlyKey();
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 

@@ -10,11 +10,14 @@ export function toAuthUser(user: UserModel): AuthUser {
     role: user.role,
     companyId: user.companyId ?? null,
     companyName: user.company?.name ?? null,
+    companyAdmin: Boolean(user.companyAdmin),
+    companyTicketVisibility: user.company?.ticketVisibility ?? null,
   };
 }
 
 export function toUser(user: AuthUser): User {
-  return { ...user };
+  const { companyAdmin, companyTicketVisibility: _visibility, ...rest } = user;
+  return { ...rest, companyAdmin: Boolean(companyAdmin) };
 }
 
 /** A person as others see them on a ticket. Customers see staff names but not staff email addresses. */

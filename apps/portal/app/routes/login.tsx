@@ -70,6 +70,11 @@ export default function Login() {
         </button>
       </Form>
       <p className="auth__switch">
+        <Link to="/forgot-password" data-testid="forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="auth__switch">
         New here? <Link to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : '/register'}>Create an account</Link>
       </p>
     </section>

@@ -1,7 +1,7 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { StatusBadge } from '@switchboard/ui';
-import { requireApi, throwApiFailure } from '../api.server';
+import { formFailure, requireApi, throwApiFailure } from '../api.server';
 import { ErrorView } from '../components/error-view';
 import { Flash } from '../components/flash';
 import { fullLabel, whenLabel } from '../format.server';
@@ -21,8 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Number.isFinite(rawPage) && rawPage > 0 ? rawPage : 1;
 
   let result;
+  let me;
   try {
-    result = await api.tickets.list.query({ status, page, pageSize: PAGE_SIZE });
+    [result, me] = await Promise.all([api.tickets.list.query({ status, page, pageSize: PAGE_SIZE }), api.auth.me.query()]);
   } catch (error) {
     return throwApiFailure(error, request, session, 'That list');
   }
@@ -46,9 +47,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
         updatedTitle: fullLabel(t.updatedAt),
       })),
       flash,
+      unverifiedEmail: me.emailVerified === false ? me.email : null,
     },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
   );
+}
+
+/** "Send the link again" from the verification banner. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { session, api } = await requireApi(request);
+  try {
+    await api.auth.resendVerification.mutate();
+    session.flash('flash', 'We sent the link again. It works for 7 days.');
+  } catch (error) {
+    const failure = await formFailure(error, request, session, { conflict: 'Your address is already confirmed.' });
+    session.flash('flash', failure.formError ?? 'Sending the link failed.');
+  }
+  throw redirect('/tickets', { headers: { 'Set-Cookie': await commitSession(session) } });
 }
 
 function pageHref(page: number, status: string | null): string {
@@ -60,7 +75,7 @@ function pageHref(page: number, status: string | null): string {
 }
 
 export default function MyTickets() {
-  const { tickets, status, page, pages, total, flash } = useLoaderData<typeof loader>();
+  const { tickets, status, page, pages, total, flash, unverifiedEmail } = useLoaderData<typeof loader>();
 
   return (
     <section className="tickets">
@@ -71,6 +86,19 @@ export default function MyTickets() {
         </Link>
       </div>
       <Flash message={flash} />
+      {unverifiedEmail ? (
+        <div className="notice" data-testid="verify-banner">
+          <p>
+            Please confirm your address: we sent a link to <strong>{unverifiedEmail}</strong>. Once it is confirmed, you join your company&apos;s
+            support account if it has one.
+          </p>
+          <Form method="post">
+            <button type="submit" className="button button--secondary">
+              Send the link again
+            </button>
+          </Form>
+        </div>
+      ) : null}
 
       <Form method="get" className="filter" data-testid="status-filter">
         <label htmlFor="status">Show</label>

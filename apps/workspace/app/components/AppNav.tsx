@@ -1,10 +1,11 @@
 import { Form, NavLink } from '@remix-run/react';
+import { AVAILABILITIES, type Availability } from '@switchboard/contracts';
 import type { SessionUser } from '~/session.server';
 
 const ROLE_LABELS: Record<string, string> = { agent: 'Agent', manager: 'Manager', admin: 'Admin' };
 
 /** The workspace's top bar: where you are, who you are, and the way out. */
-export function AppNav({ user }: { user: SessionUser }) {
+export function AppNav({ user, availability, here }: { user: SessionUser; availability?: Availability | null; here?: string }) {
   return (
     <header className="sb-topbar">
       <NavLink to="/tickets" className="sb-topbar__brand" aria-label="Switchboard workspace">
@@ -18,8 +19,8 @@ export function AppNav({ user }: { user: SessionUser }) {
         <NavLink to="/board" className="sb-topbar__link" data-testid="nav-board">
           Board
         </NavLink>
-        {user.role === 'admin' ? (
-          <NavLink to="/admin/issue-types" className="sb-topbar__link" data-testid="nav-admin">
+        {user.role === 'admin' || user.role === 'manager' ? (
+          <NavLink to="/admin/people" className="sb-topbar__link" data-testid="nav-admin">
             Admin
           </NavLink>
         ) : null}
@@ -32,6 +33,27 @@ export function AppNav({ user }: { user: SessionUser }) {
           {user.name}
           <span className="sb-topbar__role">{ROLE_LABELS[user.role] ?? user.role}</span>
         </span>
+        <NavLink to="/account" className="sb-button sb-button--quiet sb-button--small" data-testid="nav-account">
+          Account
+        </NavLink>
+        {availability ? (
+          <Form method="post" action="/availability" className="sb-topbar__availability" data-testid="availability-form">
+            <input type="hidden" name="redirectTo" value={here ?? '/tickets'} />
+            <label className="sb-visually-hidden" htmlFor="my-availability">
+              Your availability
+            </label>
+            <select id="my-availability" name="availability" defaultValue={availability} data-testid="availability" data-current={availability}>
+              {AVAILABILITIES.map((a) => (
+                <option key={a} value={a}>
+                  {a === 'online' ? 'Online' : a === 'away' ? 'Away' : 'Offline'}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="sb-button sb-button--quiet sb-button--small">
+              Set
+            </button>
+          </Form>
+        ) : null}
         <Form method="post" action="/logout">
           <button type="submit" className="sb-button sb-button--quiet sb-button--small" data-testid="sign-out">
             Sign out

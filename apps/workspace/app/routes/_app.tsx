@@ -2,26 +2,32 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { AppNav } from '~/components/AppNav';
 import { FlashMessage } from '~/components/FlashMessage';
-import { commitSession, requireAgent } from '~/session.server';
+import { peopleApi } from '~/people-api.server';
+import { commitSession, requireAgent, returnPath } from '~/session.server';
 
 /**
  * The signed-in frame: top bar, the flash message of the last action, and the page.
  * Its session check only serves the frame itself: each child loader and action checks again.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session, user } = await requireAgent(request);
+  const { session, user, api } = await requireAgent(request);
   const flash = session.get('flash') ?? null;
+  // The header's availability switch shows the current value; the frame still renders if the API hiccups.
+  const availability = await peopleApi(api)
+    .people.agent.query({ id: user.id })
+    .then((p) => p.availability)
+    .catch(() => null);
   return data(
-    { user, flash },
+    { user, flash, availability, here: returnPath(request) },
     flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined,
   );
 }
 
 export default function AppLayout() {
-  const { user, flash } = useLoaderData<typeof loader>();
+  const { user, flash, availability, here } = useLoaderData<typeof loader>();
   return (
     <div className="sb-app">
-      <AppNav user={user} />
+      <AppNav user={user} availability={availability} here={here} />
       <main className="sb-main" id="main">
         <FlashMessage flash={flash} />
         <Outlet />

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import type { AuthResult } from '@switchboard/contracts';
 import { isValidTimeZone } from '@switchboard/ui';
-import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
+import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, errorText, unreachableMessage } from '~/api.server';
 import { FieldError } from '~/components/FieldError';
 import { fieldSentence } from '~/fields';
 import { commitSession, CUSTOMER_REFUSED, getSession, isStaff, safeRedirect } from '~/session.server';
@@ -16,13 +16,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (session.get('token') && isStaff(session.get('user')?.role)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   }
-  return null;
+  // Single sign-on is offered when the API has a provider; an API that is down only hides the button.
+  const sso = await anonymousApi()
+    .auth.ssoProviders.query()
+    .then((p) => p.oidc)
+    .catch(() => ({ enabled: false, label: '' }));
+  const flash = session.get('flash') ?? null;
+  return data({ sso, flash }, flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined);
 }
 
 interface LoginActionData {
   formError?: string;
   fieldErrors?: Record<string, string>;
   email?: string;
+  /** Set when the password was right and the account wants a code from its authenticator app. */
+  challenge?: string;
+}
+
+/** The sign-in challenge the API hands out when the password is right but a second factor is due. */
+function twoFactorChallenge(error: unknown): string | null {
+  const data = (error as { data?: { domainCode?: string; details?: { challenge?: unknown } } } | null)?.data;
+  return data?.domainCode === 'AUTH_TWO_FACTOR_REQUIRED' && typeof data.details?.challenge === 'string' ? data.details.challenge : null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,6 +45,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '');
   const tz = String(form.get('tz') ?? '');
   const redirectTo = safeRedirect(form.get('redirectTo'));
+
+  if (form.get('intent') === 'two-factor') {
+    const challenge = String(form.get('challenge') ?? '');
+    const code = String(form.get('code') ?? '').replace(/\s+/g, '');
+    try {
+      const result = (await anonymousApi().auth.verifyTwoFactor.mutate({ challenge, code })) as AuthResult;
+      return startStaffSession(request, result, tz, redirectTo);
+    } catch (error) {
+      const kind = apiErrorKind(error);
+      if (kind === 'bad_request') return data<LoginActionData>({ challenge, email, fieldErrors: apiFieldErrors(error) }, { status: 400 });
+      if (kind === 'too_many_requests') return data<LoginActionData>({ formError: errorText(error, 'Too many failed sign-ins.'), email }, { status: 429 });
+      return data<LoginActionData>({ formError: 'That sign-in step expired. Enter your email and password again.', email }, { status: 401 });
+    }
+  }
 
   const fieldErrors: Record<string, string> = {};
   if (!email) fieldErrors.email = 'Enter your email address.';
@@ -41,6 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     result = (await anonymousApi().auth.login.mutate({ email, password })) as AuthResult;
   } catch (error) {
+    const challenge = twoFactorChallenge(error);
+    if (challenge) return data<LoginActionData>({ challenge, email });
     switch (apiErrorKind(error)) {
       case 'bad_request':
         return data<LoginActionData>({ fieldErrors: apiFieldErrors(error), email }, { status: 400 });
@@ -49,6 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
         return data<LoginActionData>({ formError: 'Email or password is incorrect.', email }, { status: 401 });
       case 'forbidden':
         return data<LoginActionData>({ formError: 'This account may not sign in. Ask an admin.', email }, { status: 403 });
+      case 'too_many_requests':
+        return data<LoginActionData>({ formError: errorText(error, 'Too many failed sign-ins. Try again later.'), email }, { status: 429 });
       case 'unreachable':
         return data<LoginActionData>({ formError: `${unreachableMessage()}. Try again in a moment.`, email }, { status: 503 });
       default:
@@ -57,6 +89,11 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
 
+  return startStaffSession(request, result, tz, redirectTo);
+}
+
+async function startStaffSession(request: Request, result: AuthResult, tz: string, redirectTo: string) {
+  const email = result.user.email;
   if (!isStaff(result.user.role)) {
     // Do not leave a customer's token alive on the server just because they knocked on the wrong door.
     await apiAs(result.token)
@@ -74,6 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const actionData = useActionData<typeof action>() as LoginActionData | undefined;
+  const { sso, flash } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
@@ -93,46 +131,98 @@ export default function Login() {
           Switchboard
         </h1>
         <p className="sb-login__lede">Sign in to the support workspace.</p>
+        {params.get('reset') ? (
+          <p className="sb-alert sb-alert--success" role="status" data-testid="flash">
+            Your password is changed and every session is signed out. Sign in with the new password.
+          </p>
+        ) : null}
+        {flash && !actionData ? (
+          <p className={`sb-alert sb-alert--${flash.kind}`} data-testid={flash.kind === 'error' ? 'error' : 'flash'} role="alert">
+            {flash.message}
+          </p>
+        ) : null}
         {actionData?.formError ? (
           <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
             {actionData.formError}
           </p>
         ) : null}
-        <Form method="post" className="sb-form" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-          <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
-          <div className="sb-field">
-            <label htmlFor="email">Email</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              defaultValue={actionData?.email ?? ''}
-              aria-invalid={fieldErrors.email ? true : undefined}
-              aria-describedby={fieldErrors.email ? 'email-error' : undefined}
-            />
-            <FieldError id="email-error" message={fieldSentence('Email', fieldErrors.email)} />
-          </div>
-          <div className="sb-field">
-            <label htmlFor="password">Password</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={fieldErrors.password ? true : undefined}
-              aria-describedby={fieldErrors.password ? 'password-error' : undefined}
-            />
-            <FieldError id="password-error" message={fieldSentence('Password', fieldErrors.password)} />
-          </div>
-          <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </Form>
+        {actionData?.challenge ? (
+          <Form method="post" className="sb-form" noValidate data-testid="two-factor-form">
+            <input type="hidden" name="intent" value="two-factor" />
+            <input type="hidden" name="challenge" value={actionData.challenge} />
+            <input type="hidden" name="email" value={actionData.email ?? ''} />
+            <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+            <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
+            <div className="sb-field">
+              <label htmlFor="code">Code from your authenticator app</label>
+              <input
+                id="code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9 ]*"
+                maxLength={7}
+                required
+                autoFocus
+                aria-invalid={fieldErrors.code ? true : undefined}
+                aria-describedby={fieldErrors.code ? 'code-error' : undefined}
+              />
+              <FieldError id="code-error" message={fieldSentence('The code', fieldErrors.code)} />
+            </div>
+            <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
+              {busy ? 'Checking…' : 'Sign in'}
+            </button>
+          </Form>
+        ) : (
+          <Form method="post" className="sb-form" noValidate>
+            <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+            <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
+            <div className="sb-field">
+              <label htmlFor="email">Email</label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                required
+                autoFocus
+                defaultValue={actionData?.email ?? ''}
+                aria-invalid={fieldErrors.email ? true : undefined}
+                aria-describedby={fieldErrors.email ? 'email-error' : undefined}
+              />
+              <FieldError id="email-error" message={fieldSentence('Email', fieldErrors.email)} />
+            </div>
+            <div className="sb-field">
+              <label htmlFor="password">Password</label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-invalid={fieldErrors.password ? true : undefined}
+                aria-describedby={fieldErrors.password ? 'password-error' : undefined}
+              />
+              <FieldError id="password-error" message={fieldSentence('Password', fieldErrors.password)} />
+            </div>
+            <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </Form>
+        )}
+        {sso.enabled && !actionData?.challenge ? (
+          <Form method="post" action="/sso/start" className="sb-login__sso">
+            <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+            <button type="submit" className="sb-button sb-button--block" data-testid="sso">
+              Sign in with {sso.label}
+            </button>
+          </Form>
+        ) : null}
+        <p className="sb-login__aside">
+          <Link to="/forgot-password" data-testid="forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
       </section>
     </main>
   );

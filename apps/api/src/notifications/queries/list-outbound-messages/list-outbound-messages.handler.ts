@@ -16,6 +16,6 @@ export class ListOutboundMessagesHandler
       throw new DomainError('forbidden', 'OUTBOX_FORBIDDEN', 'You may not read the outbox');
     }
     const { rows, total } = await this.messages.page(page, pageSize);
-    return { items: rows.map(toOutboundMessage), total };
+    return { items: rows.map((row) => toOutboundMessage(row, actor.ability)), total };
   }
 }

@@ -1,0 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { AgentProfile } from '@switchboard/contracts';
+import type { Actor } from '../../../common/actor.js';
+
+export class GetAgentQuery extends Query<AgentProfile> {
+  constructor(
+    readonly actor: Actor,
+    readonly userId: number,
+  ) {
+    super();
+  }
+}

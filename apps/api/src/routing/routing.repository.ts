@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import type { RoutingStrategy } from '@switchboard/contracts';
+import { SYSTEM_USER_EMAIL } from '@switchboard/migrations';
+import { QueryTypes, type Transaction } from 'sequelize';
+import { Sequelize } from 'sequelize-typescript';
+import { insertRow } from '../database/insert-row.js';
+import type { Candidate, TicketNeeds } from './strategies/candidate.js';
+
+const CLOSED = "('resolved','closed')";
+
+export interface RoutableTicket {
+  id: number;
+  subject: string;
+  teamId: number | null;
+  assigneeId: number | null;
+  status: string;
+  channel: string;
+  categoryId: number | null;
+  issueTypeId: number | null;
+  companyId: number | null;
+  companyName: string | null;
+  /** The ticket's language, else the requester's. */
+  language: string | null;
+  urgency: string;
+  importance: string;
+}
+
+export interface LockedTeam {
+  id: number;
+  name: string;
+  strategy: RoutingStrategy;
+  rrCursor: number | null;
+}
+
+/**
+ * The SQL of routing. Routing in a team is serialised by `SELECT ... FOR UPDATE` on the team's row,
+ * which also holds the round-robin cursor: every API and worker process takes the same lock, so two
+ * tickets can never race to the same slot, and loads read under the lock are current.
+ */
+@Injectable()
+export class RoutingRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  private select<T extends object>(sql: string, replacements: unknown[], transaction?: Transaction) {
+    return this.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
+  }
+
+  /** Locks the ticket row alone (MariaDB has no `FOR UPDATE OF`), after the team row: the lock order is team, then ticket. */
+  async lockTicket(id: number, transaction: Transaction) {
+    await this.sequelize.query('SELECT id FROM tickets WHERE id = ? FOR UPDATE', { replacements: [id], type: QueryTypes.SELECT, transaction });
+  }
+
+  async ticket(id: number, transaction?: Transaction): Promise<RoutableTicket | null> {
+    const rows = await this.select<RoutableTicket>(
+      `SELECT t.id, t.subject, t.team_id AS teamId, t.assignee_id AS assigneeId, t.status, t.channel, t.category_id AS categoryId,
+              t.issue_type_id AS issueTypeId, t.company_id AS companyId, c.name AS companyName,
+              COALESCE(t.language, r.language) AS language, t.urgency, t.importance
+       FROM tickets t JOIN users r ON r.id = t.requester_id LEFT JOIN companies c ON c.id = t.company_id
+       WHERE t.id = ?`,
+      [id],
+      transaction,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The team a new ticket belongs to: its category's, else its issue type's, else the default team. */
+  async teamFor(ticket: RoutableTicket, transaction?: Transaction): Promise<{ id: number; name: string; source: string } | null> {
+    const rows = await this.select<{ id: number; name: string; source: string }>(
+      `SELECT t.id, t.name, x.source FROM (
+         SELECT team_id AS id, CONCAT('category ', name) AS source, 1 AS rank_ FROM categories WHERE id = ? AND team_id IS NOT NULL
+         UNION ALL SELECT team_id, CONCAT('issue type ', name), 2 FROM issue_types WHERE id = ? AND team_id IS NOT NULL
+         UNION ALL SELECT id, 'default team', 3 FROM teams WHERE is_default = 1
+       ) x JOIN teams t ON t.id = x.id ORDER BY x.rank_ LIMIT 1`,
+      [ticket.categoryId ?? 0, ticket.issueTypeId ?? 0],
+      transaction,
+    );
+    return rows[0] ?? null;
+  }
+
+  async setTeamIfUnset(ticketId: number, teamId: number, transaction: Transaction): Promise<boolean> {
+    const [, meta] = (await this.sequelize.query(
+      'UPDATE tickets SET team_id = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND team_id IS NULL',
+      { replacements: [teamId, ticketId], transaction },
+    )) as unknown as [unknown, { affectedRows?: number }];
+    return (meta?.affectedRows ?? 0) > 0;
+  }
+
+  async lockTeam(teamId: number, transaction: Transaction): Promise<LockedTeam | null> {
+    const rows = await this.select<LockedTeam>(
+      'SELECT id, name, routing_strategy AS strategy, rr_cursor AS rrCursor FROM teams WHERE id = ? FOR UPDATE',
+      [teamId],
+      transaction,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The team's staff who are active and online, with their open-ticket load, skills and languages. */
+  async candidates(teamId: number, transaction: Transaction): Promise<Candidate[]> {
+    const rows = await this.select<{ id: number; name: string; capacity: number; load: number }>(
+      `SELECT u.id, u.name, u.capacity,
+              (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status NOT IN ${CLOSED}) AS \`load\`
+       FROM team_members m JOIN users u ON u.id = m.user_id
+       WHERE m.team_id = ? AND u.role IN ('agent','manager','admin') AND u.status = 'active' AND u.availability = 'online' AND u.email <> ?`,
+      [teamId, SYSTEM_USER_EMAIL],
+      transaction,
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [skills, languages] = await Promise.all([
+      this.select<{ userId: number; skillId: number; level: number }>('SELECT user_id AS userId, skill_id AS skillId, level FROM agent_skills WHERE user_id IN (?)', [ids], transaction),
+      this.select<{ userId: number; language: string }>('SELECT user_id AS userId, language FROM agent_languages WHERE user_id IN (?)', [ids], transaction),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      capacity: Number(r.capacity),
+      load: Number(r.load),
+      skills: new Map(skills.filter((s) => s.userId === r.id).map((s) => [s.skillId, Number(s.level)])),
+      languages: languages.filter((l) => l.userId === r.id).map((l) => l.language),
+    }));
+  }
+
+  async needs(ticket: RoutableTicket, transaction?: Transaction): Promise<TicketNeeds> {
+    const [skills, agents] = await Promise.all([
+      this.select<{ id: number; name: string }>(
+        `SELECT s.id, s.name FROM skills s
+         WHERE s.id IN (SELECT skill_id FROM categories WHERE id = ?) OR s.id IN (SELECT skill_id FROM issue_types WHERE id = ?)
+         ORDER BY s.name`,
+        [ticket.categoryId ?? 0, ticket.issueTypeId ?? 0],
+        transaction,
+      ),
+      ticket.companyId
+        ? this.select<{ userId: number }>('SELECT user_id AS userId FROM company_agents WHERE company_id = ?', [ticket.companyId], transaction)
+        : Promise.resolve([]),
+    ]);
+    return { skills, language: ticket.language, companyName: ticket.companyName, companyAgentIds: agents.map((a) => a.userId) };
+  }
+
+  /** Assigns only a ticket still unassigned and open: a manual assignment that got there first wins. */
+  async assign(ticketId: number, agentId: number, transaction: Transaction): Promise<boolean> {
+    const [, meta] = (await this.sequelize.query(
+      `UPDATE tickets SET assignee_id = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3)
+       WHERE id = ? AND assignee_id IS NULL AND status NOT IN ${CLOSED}`,
+      { replacements: [agentId, ticketId], transaction },
+    )) as unknown as [unknown, { affectedRows?: number }];
+    return (meta?.affectedRows ?? 0) > 0;
+  }
+
+  async setCursor(teamId: number, userId: number, transaction: Transaction) {
+    await this.sequelize.query('UPDATE teams SET rr_cursor = ? WHERE id = ?', { replacements: [userId, teamId], transaction });
+  }
+
+  /** A staff-only timeline event by the system, with the reason as its text. */
+  async addEvent(ticket: RoutableTicket, field: 'assignee' | 'team', to: string, reason: string, transaction: Transaction) {
+    await insertRow(
+      this.sequelize,
+      'ticket_entries',
+      { ticketId: ticket.id, kind: 'event', visibility: 'internal', authorId: null, channel: ticket.channel, body: reason, eventField: field, eventFrom: null, eventTo: to.slice(0, 190), createdAt: new Date() },
+      transaction,
+    );
+  }
+
+  /** Unassigned open tickets of a team, most urgent first, then oldest. */
+  async waiting(teamId: number, limit: number): Promise<number[]> {
+    const rows = await this.select<{ id: number }>(
+      `SELECT id FROM tickets WHERE team_id = ? AND assignee_id IS NULL AND status NOT IN ${CLOSED} ORDER BY priority DESC, created_at, id LIMIT ?`,
+      [teamId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async teamsOf(userId: number): Promise<number[]> {
+    const rows = await this.select<{ teamId: number }>('SELECT team_id AS teamId FROM team_members WHERE user_id = ?', [userId]);
+    return rows.map((r) => r.teamId);
+  }
+
+  /** Teams that route automatically and have tickets waiting (for the periodic reconciliation). */
+  async teamsWithWaiting(): Promise<number[]> {
+    const rows = await this.select<{ id: number }>(
+      `SELECT t.id FROM teams t WHERE t.routing_strategy <> 'manual'
+       AND EXISTS (SELECT 1 FROM tickets k WHERE k.team_id = t.id AND k.assignee_id IS NULL AND k.status NOT IN ${CLOSED})`,
+      [],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Who hears about a critical ticket: every online staff member and every manager. */
+  criticalRecipients(transaction: Transaction) {
+    return this.select<{ email: string; name: string }>(
+      `SELECT email, name FROM users WHERE status = 'active' AND email <> ?
+       AND ((role IN ('agent','manager','admin') AND availability = 'online') OR role = 'manager') ORDER BY id`,
+      [SYSTEM_USER_EMAIL],
+      transaction,
+    );
+  }
+}

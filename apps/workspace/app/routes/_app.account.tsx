@@ -1,0 +1,167 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import type { ApiKey, Session, TwoFactorSetup, TwoFactorStatus } from '@switchboard/contracts';
+import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
+import { ApiKeysTable } from '~/components/ApiKeysTable';
+import { FieldError } from '~/components/FieldError';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { SessionsTable } from '~/components/SessionsTable';
+import { TwoFactorPanel } from '~/components/TwoFactorPanel';
+import { fieldSentence } from '~/fields';
+import { flash, requireAgent } from '~/session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Account security · Switchboard workspace' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, session, timeZone, user } = await requireAgent(request);
+  try {
+    const [sessions, keys, twoFactor] = await Promise.all([
+      api.account.sessions.query(),
+      api.account.apiKeys.query(),
+      api.account.twoFactorStatus.query(),
+    ]);
+    return {
+      sessions: sessions.items as Session[],
+      keys: keys.items as ApiKey[],
+      twoFactor: twoFactor as TwoFactorStatus,
+      user,
+      timeZone,
+      now: new Date().toISOString(),
+    };
+  } catch (error) {
+    return apiFailure(error, request, session);
+  }
+}
+
+interface AccountActionData {
+  twoFactorSetup?: TwoFactorSetup;
+  secret?: string;
+  keyName?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api, session } = await requireAgent(request);
+  const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const id = Number(form.get('id'));
+  try {
+    switch (intent) {
+      case 'revoke-session':
+        await api.account.revokeSession.mutate({ id });
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'That session is signed out.' }) });
+      case 'revoke-others': {
+        const { revoked } = await api.account.revokeOtherSessions.mutate();
+        const message = `Signed out ${revoked} other session${revoked === 1 ? '' : 's'}.`;
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message }) });
+      }
+      case 'revoke-key':
+        await api.account.revokeApiKey.mutate({ id });
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'The API key is revoked; it stops working at once.' }) });
+      case 'create-key': {
+        const days = String(form.get('expiresInDays') ?? '');
+        const created = await api.account.createApiKey.mutate({
+          name: String(form.get('name') ?? ''),
+          scope: String(form.get('scope') ?? '') as 'read' | 'write',
+          ...(days ? { expiresInDays: Number(days) } : {}),
+        });
+        // Shown once, in this response only: never in a cookie, never again.
+        return data<AccountActionData>({ secret: created.secret, keyName: created.apiKey.name });
+      }
+      case 'setup-two-factor':
+        // The seed is shown in this response only, like an API key.
+        return data<AccountActionData>({ twoFactorSetup: (await api.account.setupTwoFactor.mutate()) as TwoFactorSetup });
+      case 'enable-two-factor':
+        await api.account.enableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is on.' }) });
+      case 'disable-two-factor':
+        await api.account.disableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
+        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is off.' }) });
+      default:
+        return data<AccountActionData>({ fieldErrors: { intent: 'Unknown action.' } }, { status: 400 });
+    }
+  } catch (error) {
+    if (apiErrorKind(error) === 'bad_request') return data<AccountActionData>({ fieldErrors: apiFieldErrors(error) }, { status: 400 });
+    return apiFailure(error, request, session);
+  }
+}
+
+export default function Account() {
+  const { sessions, keys, twoFactor, user, timeZone, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as AccountActionData | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const errors = result?.fieldErrors ?? {};
+  return (
+    <div className="sb-page">
+      <div className="sb-page__head">
+        <h1 className="sb-page__title">Account security</h1>
+      </div>
+
+      <section className="sb-section" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Where you are signed in</h2>
+        <SessionsTable sessions={sessions} now={now} timeZone={timeZone} />
+        {sessions.length > 1 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="revoke-others" />
+            <button type="submit" className="sb-button" data-testid="revoke-others">
+              Sign out everywhere else
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="sb-section" aria-labelledby="two-factor-title">
+        <h2 id="two-factor-title">Two-factor sign-in</h2>
+        <TwoFactorPanel status={twoFactor} setup={result?.twoFactorSetup} codeError={errors.code} />
+      </section>
+
+      <section className="sb-section" aria-labelledby="keys-title">
+        <h2 id="keys-title">API keys</h2>
+        <p className="sb-page__lede">
+          An API key lets an integration call the REST API (<code>Authorization: Bearer sbk_…</code>) with your rights. A read-only key may only
+          read. Keys are shown once, when you create them.
+        </p>
+        {result?.secret ? (
+          <div className="sb-alert sb-alert--success" role="status" data-testid="new-key">
+            Copy the key “{result.keyName}” now; it will not be shown again:
+            <code className="sb-secret" data-testid="new-key-secret">
+              {result.secret}
+            </code>
+          </div>
+        ) : null}
+        <ApiKeysTable keys={keys} now={now} timeZone={timeZone} showOwner={user.role === 'admin'} />
+        <Form method="post" className="sb-form sb-form--inline" noValidate data-testid="create-key">
+          <input type="hidden" name="intent" value="create-key" />
+          <div className="sb-field">
+            <label htmlFor="key-name">Name</label>
+            <input id="key-name" name="name" required maxLength={80} placeholder="e.g. Billing sync" aria-invalid={errors.name ? true : undefined} />
+            <FieldError id="key-name-error" message={fieldSentence('Name', errors.name)} />
+          </div>
+          <div className="sb-field">
+            <label htmlFor="key-scope">Scope</label>
+            <select id="key-scope" name="scope" defaultValue="read">
+              <option value="read">Read only</option>
+              <option value="write">Read and write</option>
+            </select>
+          </div>
+          <div className="sb-field">
+            <label htmlFor="key-expiry">Expires after</label>
+            <select id="key-expiry" name="expiresInDays" defaultValue="90">
+              <option value="30">30 days</option>
+              <option value="90">90 days</option>
+              <option value="365">1 year</option>
+              <option value="">Never</option>
+            </select>
+          </div>
+          <button type="submit" className="sb-button sb-button--primary" disabled={busy}>
+            Create key
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { zEmail } from './auth.schema.js';
+
+export const zPasswordResetRequest = z.object({ email: zEmail });
+export type PasswordResetRequest = z.infer<typeof zPasswordResetRequest>;
+
+export const zPasswordReset = z.object({
+  token: z.string().trim().min(1, { error: 'is required' }).max(200),
+  password: z.string().min(1, { error: 'is required' }).max(200),
+});
+export type PasswordReset = z.infer<typeof zPasswordReset>;
+
+/** One sign-in (a bearer token) of the current user. */
+export const zSession = z.object({
+  id: z.number().int(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type Session = z.infer<typeof zSession>;
+
+export const API_KEY_SCOPES = ['read', 'write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const zApiKeyCreate = z.object({
+  name: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
+  scope: z.enum(API_KEY_SCOPES, { error: 'must be read or write' }),
+  /** Days until the key stops working; none: until revoked. */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type ApiKeyCreate = z.infer<typeof zApiKeyCreate>;
+
+export const zApiKey = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  /** The first characters of the key, to recognise it; the key itself is shown once, at creation. */
+  prefix: z.string(),
+  scope: z.enum(API_KEY_SCOPES),
+  ownerId: z.number().int(),
+  ownerName: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  lastUsedIp: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof zApiKey>;
+
+export const zCreatedApiKey = z.object({ apiKey: zApiKey, secret: z.string() });
+export type CreatedApiKey = z.infer<typeof zCreatedApiKey>;
+
+export const zTwoFactorCode = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, { error: 'must be the 6 digits your authenticator app shows' }),
+});
+export type TwoFactorCode = z.infer<typeof zTwoFactorCode>;
+
+export const zTwoFactorLogin = zTwoFactorCode.extend({
+  challenge: z.string().min(1, { error: 'is required' }).max(200),
+});
+export type TwoFactorLogin = z.infer<typeof zTwoFactorLogin>;
+
+export const zTwoFactorStatus = z.object({ enabled: z.boolean(), pending: z.boolean() });
+export type TwoFactorStatus = z.infer<typeof zTwoFactorStatus>;
+
+/** Shown once at setup: the seed for manual entry and the otpauth:// URI for a QR code. */
+export const zTwoFactorSetup = z.object({ secret: z.string(), uri: z.string() });
+export type TwoFactorSetup = z.infer<typeof zTwoFactorSetup>;
+
+export const zVerifyEmailInput = z.object({ token: z.string().trim().min(1, { error: 'is required' }).max(200) });
+export type VerifyEmailInput = z.infer<typeof zVerifyEmailInput>;
+export const zVerifyEmailResult = z.object({ ok: z.literal(true), companyName: z.string().nullable() });
+export type VerifyEmailResult = z.infer<typeof zVerifyEmailResult>;
+
+export const zSsoProviders = z.object({ oidc: z.object({ enabled: z.boolean(), label: z.string() }) });
+export type SsoProviders = z.infer<typeof zSsoProviders>;
+
+/** The first step's secrets; the workspace keeps them in its signed session until the callback. */
+export const zSsoStart = z.object({ url: z.string(), state: z.string(), nonce: z.string(), codeVerifier: z.string() });
+export type SsoStart = z.infer<typeof zSsoStart>;
+
+export const zSsoFinishInput = z.object({
+  callbackUrl: z.string().url({ error: 'must be the full callback URL' }).max(4000),
+  state: z.string().min(1).max(200),
+  nonce: z.string().min(1).max(200),
+  codeVerifier: z.string().min(43).max(128),
+});
+export type SsoFinishInput = z.infer<typeof zSsoFinishInput>;

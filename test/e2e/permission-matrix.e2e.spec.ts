@@ -1,0 +1,261 @@
+import { apiErrorKind, createApiClient, type ApiClient } from '@switchboard/trpc-client';
+import type { AddressInfo } from 'node:net';
+import { createApi } from '../../apps/api/src/bootstrap.js';
+import { DEFAULT_TEMPLATES } from '../../apps/api/src/channels/email/templates/default-templates.js';
+import { AppRouterFactory } from '../../apps/api/src/trpc/app-router.js';
+import { restClient, uniqueEmail } from '../support/http.js';
+import { createUser, TEST_PASSWORD } from '../support/people.js';
+
+/**
+ * Every tRPC procedure of the app router x every role, through the real HTTP API. The procedure list
+ * is read from the router itself: a new procedure without a row here fails the first test.
+ * 'target' is a ticket opened by a customer of a company whose visibility is `company`:
+ * coShared is a colleague there, coOwn a user of a company whose visibility is `own`.
+ */
+const WHO = ['anonymous', 'customer', 'coOwn', 'coShared', 'agent', 'manager', 'admin'] as const;
+type Who = (typeof WHO)[number];
+type Outcome = 'ok' | 'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'conflict';
+
+interface Fixtures {
+  url: string;
+  who: Who;
+  client: ApiClient;
+  /** The `company`-visibility ticket every read probe targets. */
+  target: number;
+  /** A new ticket of the same requester, for probes that change or close it. */
+  fresh(status?: 'resolved'): Promise<number>;
+  /** A client of `who` on a new token, for probes that revoke it. */
+  freshClient(): Promise<ApiClient>;
+  companyId: number;
+  /** A customer the admin moves out of the company (and back, for the next role). */
+  customerId: number;
+  /** A customer of the company whose company-admin flag is set. */
+  memberId: number;
+  categoryId: number;
+  userId: number | null;
+}
+type Probe = (f: Fixtures) => Promise<unknown>;
+
+// Shorthands for the rows: every role but anonymous gets `rest`, unless named.
+const row = (rest: Outcome, named: Partial<Record<Who, Outcome>> = {}): Record<Who, Outcome> =>
+  Object.fromEntries(WHO.map((w) => [w, named[w] ?? (w === 'anonymous' ? 'unauthorized' : rest)])) as Record<Who, Outcome>;
+const staffOnly = row('ok', { customer: 'forbidden', coOwn: 'forbidden', coShared: 'forbidden' });
+const managers = row('ok', { customer: 'forbidden', coOwn: 'forbidden', coShared: 'forbidden', agent: 'forbidden' });
+const adminOnly = row('forbidden', { admin: 'ok' });
+const everyone = row('ok');
+const publicOk = row('ok', { anonymous: 'ok' });
+/** Reading the target: the company colleague may (visibility `company`), other customers get 404. */
+const readTarget = row('ok', { customer: 'not_found', coOwn: 'not_found' });
+/** Acting on the target as its requester would: colleagues may read it but not act (403), others 404. */
+const requesterAction = row('ok', { customer: 'not_found', coOwn: 'not_found', coShared: 'forbidden' });
+
+/** The same answer for everyone, signed in or not (public procedures that refuse the input itself). */
+const all = (outcome: Outcome) => row(outcome, { anonymous: outcome });
+/** Staff get `staff`; customers are refused by the rules. */
+const staffAnswer = (staff: Outcome) => row(staff, { customer: 'forbidden', coOwn: 'forbidden', coShared: 'forbidden' });
+
+const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
+  // Password reset, verification, two-factor and single sign-on (SSO is not configured in this API).
+  'auth.requestPasswordReset': { probe: (f) => f.client.auth.requestPasswordReset.mutate({ email: uniqueEmail('nobody') }), expect: publicOk },
+  'auth.resetPassword': { probe: (f) => f.client.auth.resetPassword.mutate({ token: 'sbr_not-a-token', password: 'violet-kettle-42' }), expect: all('bad_request') },
+  'auth.verifyEmail': { probe: (f) => f.client.auth.verifyEmail.mutate({ token: 'sbv_not-a-token' }), expect: all('bad_request') },
+  'auth.resendVerification': { probe: (f) => f.client.auth.resendVerification.mutate({}), expect: everyone },
+  'auth.verifyTwoFactor': { probe: (f) => f.client.auth.verifyTwoFactor.mutate({ challenge: '1.2.forged', code: '123456' }), expect: all('unauthorized') },
+  'auth.ssoProviders': { probe: (f) => f.client.auth.ssoProviders.query(), expect: publicOk },
+  'auth.ssoStart': { probe: (f) => f.client.auth.ssoStart.mutate({}), expect: all('not_found') },
+  'auth.ssoFinish': {
+    probe: (f) =>
+      f.client.auth.ssoFinish.mutate({ callbackUrl: 'http://127.0.0.1/sso/callback?code=c&state=s', state: 's', nonce: 'n', codeVerifier: 'v'.repeat(43) }),
+    expect: all('not_found'),
+  },
+  // The signed-in user's own sessions, API keys and second factor.
+  'account.sessions': { probe: (f) => f.client.account.sessions.query({}), expect: everyone },
+  'account.revokeSession': { probe: (f) => f.client.account.revokeSession.mutate({ id: 2_000_000_000 }), expect: row('not_found') },
+  // From the probe's own client: every other session of that user ends, this one stays.
+  'account.revokeOtherSessions': { probe: (f) => f.client.account.revokeOtherSessions.mutate({}), expect: everyone },
+  'account.apiKeys': { probe: (f) => f.client.account.apiKeys.query({}), expect: staffOnly },
+  'account.createApiKey': { probe: (f) => f.client.account.createApiKey.mutate({ name: 'matrix', scope: 'read' }), expect: staffOnly },
+  'account.revokeApiKey': { probe: (f) => f.client.account.revokeApiKey.mutate({ id: 2_000_000_000 }), expect: staffAnswer('not_found') },
+  'account.twoFactorStatus': { probe: (f) => f.client.account.twoFactorStatus.query({}), expect: everyone },
+  'account.setupTwoFactor': { probe: (f) => f.client.account.setupTwoFactor.mutate({}), expect: staffOnly },
+  'account.enableTwoFactor': {
+    probe: async (f) => {
+      await f.client.account.setupTwoFactor.mutate({}).catch(() => undefined);
+      return f.client.account.enableTwoFactor.mutate({ code: '000000' });
+    },
+    expect: staffAnswer('bad_request'),
+  },
+  // Not on for anyone here: staff get 409 (nothing to turn off), customers are refused first.
+  'account.disableTwoFactor': { probe: (f) => f.client.account.disableTwoFactor.mutate({ code: '000000' }), expect: staffAnswer('conflict') },
+  'auth.login': { probe: (f) => f.client.auth.login.mutate({ email: LOGIN.email, password: TEST_PASSWORD }), expect: publicOk },
+  'auth.register': { probe: (f) => f.client.auth.register.mutate({ name: 'New', email: uniqueEmail('reg'), password: 'a-long-password' }), expect: publicOk },
+  'auth.logout': { probe: async (f) => (await f.freshClient()).auth.logout.mutate({}), expect: everyone },
+  'auth.me': { probe: (f) => f.client.auth.me.query(), expect: everyone },
+  'tickets.create': { probe: (f) => f.client.tickets.create.mutate({ subject: 'm', description: 'm' }), expect: everyone },
+  'tickets.list': { probe: (f) => f.client.tickets.list.query({ pageSize: 5 }), expect: everyone },
+  'tickets.get': { probe: (f) => f.client.tickets.get.query({ id: f.target }), expect: readTarget },
+  'tickets.timeline': { probe: (f) => f.client.tickets.timeline.query({ id: f.target }), expect: readTarget },
+  'tickets.reply': { probe: (f) => f.client.tickets.reply.mutate({ id: f.target, body: 'hello' }), expect: requesterAction },
+  'tickets.update': { probe: async (f) => f.client.tickets.update.mutate({ id: await f.fresh(), urgency: 'high' }), expect: staffOnly },
+  'tickets.take': { probe: async (f) => f.client.tickets.take.mutate({ id: await f.fresh() }), expect: staffOnly },
+  'tickets.bulkUpdate': { probe: async (f) => f.client.tickets.bulkUpdate.mutate({ ids: [await f.fresh()], changes: { urgency: 'high' } }), expect: staffOnly },
+  'tickets.close': { probe: async (f) => f.client.tickets.close.mutate({ id: await f.fresh() }), expect: requesterAction },
+  'tickets.reopen': { probe: async (f) => f.client.tickets.reopen.mutate({ id: await f.fresh('resolved') }), expect: requesterAction },
+  'tickets.links': { probe: (f) => f.client.tickets.links.query({ id: f.target }), expect: readTarget },
+  'tickets.link': { probe: async (f) => f.client.tickets.link.mutate({ id: await f.fresh(), otherId: f.target }), expect: staffOnly },
+  'tickets.unlink': { probe: async (f) => f.client.tickets.unlink.mutate({ id: await f.fresh(), otherId: f.target }), expect: staffOnly },
+  'tickets.merge': { probe: async (f) => f.client.tickets.merge.mutate({ id: await f.fresh(), targetId: await f.fresh() }), expect: staffOnly },
+  'tickets.split': {
+    probe: async (f) => {
+      const id = await f.fresh();
+      const { entries } = await ADMIN.tickets.timeline.query({ id });
+      return f.client.tickets.split.mutate({ id, entryId: entries[0].id });
+    },
+    expect: staffOnly,
+  },
+  'outbox.list': { probe: (f) => f.client.outbox.list.query({}), expect: staffOnly },
+  'catalog.get': { probe: (f) => f.client.catalog.get.query(), expect: everyone },
+  'catalog.saveIssueType': { probe: (f) => f.client.catalog.saveIssueType.mutate({ name: unique('Type') }), expect: adminOnly },
+  'catalog.saveCategory': { probe: (f) => f.client.catalog.saveCategory.mutate({ name: unique('Cat') }), expect: adminOnly },
+  'catalog.saveTeam': { probe: (f) => f.client.catalog.saveTeam.mutate({ name: unique('Team') }), expect: adminOnly },
+  'views.list': { probe: (f) => f.client.views.list.query(), expect: staffOnly },
+  'views.save': { probe: (f) => f.client.views.save.mutate({ name: unique('View'), filters: {} }), expect: staffOnly },
+  'views.delete': {
+    probe: async (f) => {
+      // Each staff member deletes a view of their own; customers try the admin's.
+      const owner = f.who === 'agent' || f.who === 'manager' || f.who === 'admin' ? f.client : ADMIN;
+      const view = await owner.views.save.mutate({ name: unique('Gone'), filters: {} });
+      return f.client.views.delete.mutate({ id: view.id });
+    },
+    expect: staffOnly,
+  },
+  // Only the requester rates (admins too are refused); a colleague who may read the ticket still does not see its rating.
+  'satisfaction.rate': { probe: async (f) => f.client.satisfaction.rate.mutate({ ticketId: await f.fresh('resolved'), rating: 5 }), expect: row('forbidden', { customer: 'not_found', coOwn: 'not_found', coShared: 'not_found' }) },
+  'satisfaction.forTicket': { probe: (f) => f.client.satisfaction.forTicket.query({ ticketId: f.target }), expect: row('ok', { customer: 'not_found', coOwn: 'not_found', coShared: 'not_found' }) },
+  'satisfaction.rateByToken': { probe: (f) => f.client.satisfaction.rateByToken.mutate({ token: 'not-a-token', rating: 3 }), expect: row('bad_request', { anonymous: 'bad_request' }) },
+  'audit.forTicket': { probe: (f) => f.client.audit.forTicket.query({ ticketId: f.target }), expect: managers },
+  'people.agents': { probe: (f) => f.client.people.agents.query(), expect: staffOnly },
+  'people.agent': { probe: (f) => f.client.people.agent.query({ id: STAFF_ID() }), expect: staffOnly },
+  'people.updateAgent': { probe: (f) => f.client.people.updateAgent.mutate({ id: STAFF_ID(), capacity: 11 }), expect: managers },
+  'people.setSkills': { probe: (f) => f.client.people.setSkills.mutate({ id: STAFF_ID(), skills: [] }), expect: managers },
+  'people.setAvailability': { probe: (f) => f.client.people.setAvailability.mutate({ availability: 'away' }), expect: staffOnly },
+  'people.invite': { probe: (f) => f.client.people.invite.mutate({ email: uniqueEmail('inv'), name: 'Invitee', role: 'agent' }), expect: adminOnly },
+  'people.acceptInvitation': { probe: (f) => f.client.people.acceptInvitation.mutate({ token: 'x.y', name: 'N', password: 'long-enough-pw' }), expect: row('bad_request', { anonymous: 'bad_request' }) },
+  'people.skills': { probe: (f) => f.client.people.skills.query(), expect: staffOnly },
+  'people.saveSkill': { probe: (f) => f.client.people.saveSkill.mutate({ name: unique('Skill') }), expect: managers },
+  'people.teams': { probe: (f) => f.client.people.teams.query(), expect: staffOnly },
+  'people.saveTeam': { probe: (f) => f.client.people.saveTeam.mutate({ name: unique('Team') }), expect: managers },
+  'companies.list': { probe: (f) => f.client.companies.list.query(), expect: row('ok', { customer: 'forbidden' }) },
+  'companies.save': { probe: (f) => f.client.companies.save.mutate({ name: unique('Co') }), expect: adminOnly },
+  'companies.members': { probe: (f) => f.client.companies.members.query({ companyId: f.companyId }), expect: managers },
+  'companies.moveCustomer': { probe: (f) => f.client.companies.moveCustomer.mutate({ userId: f.customerId, companyId: null }), expect: adminOnly },
+  'companies.setCompanyAdmin': { probe: (f) => f.client.companies.setCompanyAdmin.mutate({ userId: f.memberId, companyAdmin: false }), expect: adminOnly },
+  'routing.rules': { probe: (f) => f.client.routing.rules.query(), expect: staffOnly },
+  'routing.setRule': { probe: (f) => f.client.routing.setRule.mutate({ kind: 'category', id: f.categoryId, teamId: null, skillId: null }), expect: managers },
+  // The email channel: the inbound log and templates are the admins'; route reasons are for staff who may work the ticket.
+  'email.inbound': { probe: (f) => f.client.email.inbound.query({ status: ['failed'] }), expect: adminOnly },
+  'email.retry': { probe: (f) => f.client.email.retry.mutate({ id: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  'email.entryRoutes': { probe: (f) => f.client.email.entryRoutes.query({ ticketId: f.target }), expect: staffOnly },
+  'email.template': { probe: (f) => f.client.email.template.query({ companyId: f.companyId, kind: 'acknowledgement' }), expect: adminOnly },
+  // Saves the built-in text for the fixture company: nothing any other test sees changes.
+  'email.saveTemplate': {
+    probe: (f) => f.client.email.saveTemplate.mutate({ companyId: f.companyId, kind: 'acknowledgement', enabled: true, ...DEFAULT_TEMPLATES.acknowledgement }),
+    expect: adminOnly,
+  },
+};
+
+let app: Awaited<ReturnType<typeof createApi>>['app'];
+let url: string;
+let procedures: string[];
+let ADMIN: ApiClient;
+let LOGIN: { email: string };
+let staffId = 0;
+const STAFF_ID = () => staffId;
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${counter++}`;
+const fixtures = {} as Record<Who, Fixtures>;
+
+beforeAll(async () => {
+  ({ app } = await createApi());
+  await app.listen(0, '127.0.0.1');
+  url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  procedures = Object.keys((app.get(AppRouterFactory).build() as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures).sort();
+
+  const admin = await createUser(url, 'admin');
+  ADMIN = createApiClient({ url, token: admin.token });
+  const shared = await ADMIN.companies.save.mutate({ name: unique('Shared'), ticketVisibility: 'company' });
+  const own = await ADMIN.companies.save.mutate({ name: unique('Own'), ticketVisibility: 'own' });
+  const requester = await createUser(url, 'customer', { companyId: shared.id });
+  const requesterClient = createApiClient({ url, token: requester.token });
+  const target = (await requesterClient.tickets.create.mutate({ subject: 'Target', description: 'x' })).id;
+  const moved = await createUser(url, 'customer', { companyId: shared.id });
+  const member = await createUser(url, 'customer', { companyId: shared.id });
+  const category = await ADMIN.catalog.saveCategory.mutate({ name: unique('Matrix') });
+  const staffTarget = await createUser(url, 'agent');
+  staffId = staffTarget.id;
+  LOGIN = { email: requester.email };
+
+  const users: Record<Who, { token: string | null; id: number | null; email: string | null; role: string }> = {
+    anonymous: { token: null, id: null, email: null, role: 'none' },
+    customer: await createUser(url, 'customer'),
+    coOwn: await createUser(url, 'customer', { companyId: own.id }),
+    coShared: await createUser(url, 'customer', { companyId: shared.id }),
+    agent: await createUser(url, 'agent'),
+    manager: await createUser(url, 'manager'),
+    admin,
+  };
+  for (const who of WHO) {
+    const u = users[who];
+    fixtures[who] = {
+      url,
+      who,
+      client: createApiClient({ url, token: u.token ?? undefined }),
+      target,
+      companyId: shared.id,
+      customerId: moved.id,
+      memberId: member.id,
+      categoryId: category.id,
+      userId: u.id,
+      async fresh(status) {
+        const id = (await requesterClient.tickets.create.mutate({ subject: 'Fresh', description: 'first message' })).id;
+        if (status) await ADMIN.tickets.update.mutate({ id, status });
+        return id;
+      },
+      async freshClient() {
+        if (!u.email) return createApiClient({ url });
+        const { body } = await restClient(url).post('/auth/token', { email: u.email, password: TEST_PASSWORD });
+        return createApiClient({ url, token: body.token });
+      },
+    };
+  }
+});
+afterAll(() => app.close());
+
+async function outcome(probe: Probe, f: Fixtures): Promise<Outcome | string> {
+  try {
+    await probe(f);
+    return 'ok';
+  } catch (error) {
+    const kind = apiErrorKind(error);
+    return kind === 'other' ? `other: ${(error as Error).message}` : kind;
+  }
+}
+
+describe('permission matrix', () => {
+  it('has a row for every procedure of the app router, and no row for a procedure that is gone', () => {
+    expect(procedures.length).toBeGreaterThan(40);
+    expect(Object.keys(MATRIX).sort()).toEqual(procedures);
+  });
+
+  it.each(WHO.map((who) => [who]))('%s: every procedure answers as the matrix says', async (who) => {
+    const results: Record<string, Outcome | string> = {};
+    const expected: Record<string, Outcome> = {};
+    for (const name of procedures) {
+      const entry = MATRIX[name];
+      if (!entry) continue;
+      results[name] = await outcome(entry.probe, fixtures[who as Who]);
+      expected[name] = entry.expect[who as Who];
+    }
+    expect(results).toEqual(expected);
+  }, 60_000);
+});
