@@ -1,6 +1,7 @@
 import { apiErrorKind, createApiClient, type ApiClient } from '@switchboard/trpc-client';
 import type { AddressInfo } from 'node:net';
 import { createApi } from '../../apps/api/src/bootstrap.js';
+import { DEFAULT_TEMPLATES } from '../../apps/api/src/channels/email/templates/default-templates.js';
 import { AppRouterFactory } from '../../apps/api/src/trpc/app-router.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { createUser, TEST_PASSWORD } from '../support/people.js';
@@ -248,6 +249,16 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
   'companies.setCompanyAdmin': { probe: (f) => f.client.companies.setCompanyAdmin.mutate({ userId: f.memberId, companyAdmin: false }), expect: adminOnly },
   'routing.rules': { probe: (f) => f.client.routing.rules.query(), expect: staffOnly },
   'routing.setRule': { probe: (f) => f.client.routing.setRule.mutate({ kind: 'category', id: f.categoryId, teamId: null, skillId: null }), expect: managers },
+  // The email channel: the inbound log and templates are the admins'; route reasons are for staff who may work the ticket.
+  'email.inbound': { probe: (f) => f.client.email.inbound.query({ status: ['failed'] }), expect: adminOnly },
+  'email.retry': { probe: (f) => f.client.email.retry.mutate({ id: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  'email.entryRoutes': { probe: (f) => f.client.email.entryRoutes.query({ ticketId: f.target }), expect: staffOnly },
+  'email.template': { probe: (f) => f.client.email.template.query({ companyId: f.companyId, kind: 'acknowledgement' }), expect: adminOnly },
+  // Saves the built-in text for the fixture company: nothing any other test sees changes.
+  'email.saveTemplate': {
+    probe: (f) => f.client.email.saveTemplate.mutate({ companyId: f.companyId, kind: 'acknowledgement', enabled: true, ...DEFAULT_TEMPLATES.acknowledgement }),
+    expect: adminOnly,
+  },
 };
 
 let app: Awaited<ReturnType<typeof createApi>>['app'];

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ChannelsWorkerModule } from './channels/channels-worker.module.js';
 import { TwilioWorkerModule } from './channels/twilio/twilio-worker.module.js';
+import { EmailWorkerModule } from './channels/email/email-worker.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { QueueModule } from './database/queue.module.js';
@@ -33,6 +34,7 @@ import { RealtimePublishingModule } from './realtime/realtime-publishing.module.
     TwilioWorkerModule,
     KbWorkerModule,
     RealtimePublishingModule,
+    EmailWorkerModule,
   ],
 })
 export class WorkerModule {}

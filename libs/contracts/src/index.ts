@@ -19,3 +19,4 @@ export * from './phone.schema.js';
 export * from './twilio-settings.schema.js';
 export * from './kb.schema.js';
 export * from './live.schema.js';
+export * from './inbound-email.schema.js';

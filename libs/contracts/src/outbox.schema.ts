@@ -7,6 +7,8 @@ export const zOutboundMessage = z.object({
   subject: z.string().nullable(),
   body: z.string(),
   status: z.string(),
+  /** What SendGrid's Event Webhook last reported (processed, deferred, delivered, opened, bounced, dropped...), if anything. */
+  deliveryStatus: z.string().nullable().optional(),
   ticketId: z.number().int().nullable(),
   createdAt: z.string(),
 });

@@ -33,6 +33,8 @@ export interface TimelineProps {
    * The API pages newest first: the app turns the page's olderCursor into this link.
    */
   olderHref?: string;
+  /** Staff-only notes under entries, by entry id (e.g. why an email landed on this ticket). Never shown to customers. */
+  entryNotes?: Readonly<Record<number, string>>;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
@@ -48,6 +50,7 @@ export function Timeline({
   className,
   attachmentUrl,
   olderHref,
+  entryNotes,
 }: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
@@ -115,6 +118,7 @@ export function Timeline({
                     timeZone={timeZone}
                     anchorOf={anchorOf}
                     attachmentUrl={attachmentUrl}
+                    entryNotes={viewer === 'agent' ? entryNotes : undefined}
                   />
                 );
             }

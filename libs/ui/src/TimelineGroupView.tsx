@@ -16,6 +16,8 @@ export interface TimelineGroupViewProps {
   /** The `id` of an entry's element; `entry-<id>` by default. */
   anchorOf?: (entry: TimelineEntry) => string;
   attachmentUrl?: (id: number) => string;
+  /** Staff-only notes under entries, by entry id. */
+  entryNotes?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface TimelineGroupViewProps {
  * Customer messages sit left; staff replies (green) and internal notes (amber, dashed, 🔒) sit right.
  * A customer sees only who wrote: channels and "public reply" are staff vocabulary.
  */
-export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf, attachmentUrl }: TimelineGroupViewProps) {
+export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf, attachmentUrl, entryNotes }: TimelineGroupViewProps) {
   const first = group.entries[0]!;
   const name = authorName(first);
   const staffView = viewer === 'agent';
@@ -82,6 +84,11 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone,
               {DELIVERY_LABELS[entry.delivery.status] ?? entry.delivery.status}
             </span>
           )}
+          {staffView && entryNotes?.[entry.id] ? (
+            <p className="sb-entry__note" data-testid="entry-note">
+              {entryNotes[entry.id]}
+            </p>
+          ) : null}
           <time
             className="sb-entry__time"
             dateTime={entry.createdAt}

@@ -16,6 +16,7 @@ import { migration as twilioMessaging } from './2026-12-01T0401-twilio-messaging
 import { migration as twilioSettings } from './2026-12-01T0402-twilio-settings.js';
 import { migration as knowledgeBase } from './2026-12-01T0301-knowledge-base.js';
 import { migration as userNotifications } from './2026-12-01T0601-user-notifications.js';
+import { migration as inboundEmail } from './2026-12-01T0201-inbound-email.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   twilioSettings,
   knowledgeBase,
   userNotifications,
+  inboundEmail,
 ];

@@ -14,6 +14,7 @@ import { companiesAbilities } from '../companies/companies.abilities.js';
 import { twilioAbilities } from '../channels/twilio/twilio.abilities.js';
 import { kbAbilities, kbAnonymousAbilities } from '../kb/kb.abilities.js';
 import { inboxAbilities } from '../inbox/inbox.abilities.js';
+import { emailAbilities } from '../channels/email/email.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -31,6 +32,7 @@ const contributions: AbilityContribution[] = [
   twilioAbilities,
   kbAbilities,
   inboxAbilities,
+  emailAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

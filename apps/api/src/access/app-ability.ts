@@ -35,6 +35,8 @@ export const SUBJECTS = [
   'KbCategory',
   'KbSearchMiss',
   'UserNotification',
+  'InboundEmail',
+  'EmailTemplate',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -76,6 +76,14 @@ export const configSchema = z.object({
     .default('UTC'),
   REALTIME_RETENTION_SECONDS: z.coerce.number().int().min(10).max(7 * 86_400).default(3600),
   REALTIME_STREAM_MAXLEN: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  SENDGRID_API_URL: url(['http:', 'https:'], 'https://api.sendgrid.com').default('https://api.sendgrid.com'),
+  SENDGRID_EVENT_PUBLIC_KEY: z.string().min(40, { error: 'must be the Event Webhook verification key (base64 or PEM)' }).optional(),
+  SENDGRID_INBOUND_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  SUPPORT_EMAIL: z.email({ error: 'must be an email address such as support@example.com' }).default('support@switchboard.localhost'),
+  SUPPORT_EMAIL_NAME: z.string().max(100).default('Support'),
+  INBOUND_SPAM_SCORE: z.coerce.number({ error: 'must be a number' }).default(5),
+  INBOUND_RATE_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  EMAIL_AUTO_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -123,6 +131,22 @@ export interface AppConfig {
   twilio: TwilioConfig;
   /** Live events are kept per topic in a Redis stream for this long (and at most this many), so a reconnect resumes. */
   realtime: { retentionSeconds: number; streamMaxLen: number };
+  email: {
+    /** Where @sendgrid/mail sends (tests point it at a local server). */
+    sendgridApiUrl: string;
+    /** Basic-auth password or path token SendGrid Inbound Parse must present; null = inbound webhook refuses everything. */
+    inboundSecret: string | null;
+    /** The Event Webhook's ECDSA verification key; null = the events webhook refuses everything. */
+    eventPublicKey: string | null;
+    supportAddress: string;
+    supportName: string;
+    /** Inbound mail with a SendGrid spam score above this is kept out of the queue. */
+    spamScore: number;
+    /** Inbound messages per sender per hour before more are held (loop protection). */
+    inboundPerSenderPerHour: number;
+    /** Automatic mails (acknowledgements, notifications) per recipient per hour. */
+    automaticPerRecipientPerHour: number;
+  };
 }
 
 function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
@@ -219,5 +243,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeZone: c.TWILIO_TIME_ZONE,
     },
     realtime: { retentionSeconds: c.REALTIME_RETENTION_SECONDS, streamMaxLen: c.REALTIME_STREAM_MAXLEN },
+    email: {
+      sendgridApiUrl: c.SENDGRID_API_URL.replace(/\/$/, ''),
+      inboundSecret: c.SENDGRID_INBOUND_SECRET ?? null,
+      eventPublicKey: c.SENDGRID_EVENT_PUBLIC_KEY ?? null,
+      supportAddress: c.SUPPORT_EMAIL.toLowerCase(),
+      supportName: c.SUPPORT_EMAIL_NAME,
+      spamScore: c.INBOUND_SPAM_SCORE,
+      inboundPerSenderPerHour: c.INBOUND_RATE_PER_HOUR,
+      automaticPerRecipientPerHour: c.EMAIL_AUTO_RATE_PER_HOUR,
+    },
   };
 }

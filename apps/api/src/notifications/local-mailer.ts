@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { SendgridTransport, type OutgoingEmail } from '../channels/email/outbound/sendgrid-transport.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
@@ -11,12 +13,28 @@ export interface Email {
   ticketId: number | null;
   /** Holds a one-time secret (a reset link): recorded, but its body is shown to admins only, and never logged. */
   sensitive?: boolean;
+  /** Automatic mail (the default: acknowledgements, notifications) is rate-limited and marked Auto-Submitted; a staff reply is not. */
+  automatic?: boolean;
+  html?: string | null;
+  cc?: string[];
+  fromName?: string;
+  /** Our Message-ID (no brackets); derived from the outbox row when not given. */
+  messageId?: string;
+  inReplyTo?: string | null;
+  references?: string[];
+  replyTo?: string | null;
+  attachments?: OutgoingEmail['attachments'];
 }
 
+const HOUR_MS = 3_600_000;
+
 /**
- * The one way an outbox job sends an email today: it is recorded in the local outbox (the
- * workspace's Outbox page) and the outbox row is marked done. Idempotent per (outbox row,
- * recipient). Real delivery through SendGrid replaces the inside of this class, not its callers.
+ * The one way an outbox job sends an email. With SENDGRID_API_KEY it goes out through SendGrid
+ * (SendgridTransport); without, it is only recorded in the local outbox (the workspace's Outbox
+ * page). Either way a row in outbound_messages says what happened, and the outbox row is marked
+ * done. Idempotent per (outbox row, recipient): a row already sent is not sent again.
+ * Automatic mail carries Auto-Submitted / X-Auto-Response-Suppress, is held for addresses that
+ * sent us automatic mail lately (email_suppressions), and is rate-limited per recipient.
  */
 @Injectable()
 export class LocalMailer {
@@ -25,24 +43,78 @@ export class LocalMailer {
   constructor(
     private readonly messages: OutboundMessageRepository,
     private readonly outbox: OutboxRepository,
+    private readonly transport: SendgridTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async send(outboxId: number, email: Email) {
-    await this.messages.record({
-      outboxEventId: outboxId,
-      channel: 'email',
-      recipient: email.recipient,
-      subject: email.subject.slice(0, 255),
-      body: email.body,
-      status: 'local',
-      ticketId: email.ticketId,
-      sensitive: email.sensitive ?? false,
-    });
-    this.logger.log(
-      `"${email.subject.slice(0, 80)}" to ${email.recipient} kept in the local outbox ` +
-        `(${this.config.sendgridApiKey ? 'email delivery is not wired yet' : 'no SENDGRID_API_KEY set'}; see the workspace's Outbox page)`,
-    );
+    const recipient = email.recipient.toLowerCase();
+    const automatic = email.automatic ?? true;
+    const domain = this.config.email.supportAddress.slice(this.config.email.supportAddress.lastIndexOf('@') + 1);
+    const messageId =
+      email.messageId ?? `outbox-${outboxId}.${createHash('sha256').update(recipient).digest('hex').slice(0, 12)}@${domain}`;
+    const existing = await this.messages.find(outboxId, email.recipient);
+    if (existing && existing.status !== 'sending') {
+      await this.outbox.markDone(outboxId);
+      return;
+    }
+    const held = recipient.endsWith('.invalid')
+      ? { status: 'suppressed', reason: 'no email address (a placeholder for a customer known only by phone)' }
+      : automatic
+        ? await this.holdReason(recipient, outboxId)
+        : null;
+    const status = held ? held.status : this.transport.enabled ? 'sending' : 'local';
+    if (!existing) {
+      await this.messages.record({
+        outboxEventId: outboxId,
+        channel: 'email',
+        recipient: email.recipient,
+        subject: email.subject.slice(0, 255),
+        body: email.body,
+        status,
+        ticketId: email.ticketId,
+        messageId,
+        automatic,
+        error: held?.reason ?? null,
+        sensitive: email.sensitive ?? false,
+      });
+    }
+    if (held) {
+      this.logger.log(`"${email.subject.slice(0, 80)}" to ${recipient} not sent: ${held.reason}`);
+    } else if (!this.transport.enabled) {
+      this.logger.log(`"${email.subject.slice(0, 80)}" to ${recipient} kept in the local outbox (no SENDGRID_API_KEY set; see the workspace's Outbox page)`);
+    } else {
+      try {
+        const { providerId } = await this.transport.send({
+          to: email.recipient,
+          cc: email.cc,
+          fromName: email.fromName,
+          subject: email.subject,
+          text: email.body,
+          html: email.html,
+          messageId,
+          inReplyTo: email.inReplyTo,
+          references: email.references,
+          replyTo: email.replyTo,
+          automatic,
+          attachments: email.attachments,
+        });
+        await this.messages.update(outboxId, email.recipient, { status: 'sent', error: null, providerId });
+      } catch (error) {
+        await this.messages.update(outboxId, email.recipient, { status: 'sending', error: (error as Error).message.slice(0, 4000) });
+        throw error;
+      }
+    }
     await this.outbox.markDone(outboxId);
+  }
+
+  /** Why automatic mail to this recipient is held, if it is. */
+  private async holdReason(recipient: string, outboxId: number): Promise<{ status: string; reason: string } | null> {
+    const suppression = await this.messages.suppression(recipient);
+    if (suppression) return { status: 'suppressed', reason: `the recipient ${suppression}` };
+    const recent = await this.messages.countAutomaticSince(recipient, new Date(Date.now() - HOUR_MS), outboxId);
+    const limit = this.config.email.automaticPerRecipientPerHour;
+    if (recent >= limit) return { status: 'rate_limited', reason: `more than ${limit} automatic emails to this recipient in an hour` };
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SequelizeModule } from '@nestjs/sequelize';
+import { EmailTransportModule } from '../channels/email/outbound/email-transport.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { LocalMailer } from './local-mailer.js';
 import { NotificationsRouter } from './notifications.router.js';
@@ -9,8 +10,8 @@ import { OutboundMessageRepository } from './outbound-message.repository.js';
 import { ListOutboundMessagesHandler } from './queries/list-outbound-messages/list-outbound-messages.handler.js';
 
 @Module({
-  imports: [CqrsModule, SequelizeModule.forFeature([OutboundMessageModel]), OutboxModule],
+  imports: [CqrsModule, SequelizeModule.forFeature([OutboundMessageModel]), OutboxModule, EmailTransportModule],
   providers: [OutboundMessageRepository, NotificationsRouter, ListOutboundMessagesHandler, LocalMailer],
-  exports: [NotificationsRouter, LocalMailer],
+  exports: [NotificationsRouter, LocalMailer, EmailTransportModule],
 })
 export class NotificationsModule {}

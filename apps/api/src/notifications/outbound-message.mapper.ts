@@ -14,6 +14,7 @@ export function toOutboundMessage(m: OutboundMessageModel, ability: AppAbility):
     subject: m.subject,
     body: bodyVisible ? m.body : HIDDEN_BODY,
     status: m.status,
+    deliveryStatus: m.deliveryStatus ?? null,
     ticketId: m.ticketId,
     createdAt: m.createdAt.toISOString(),
   };

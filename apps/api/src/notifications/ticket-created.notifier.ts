@@ -1,12 +1,14 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
+import { EmailTemplates } from '../channels/email/templates/email-templates.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../outbox/outbox.topics.js';
 import { LocalMailer } from './local-mailer.js';
 
 /**
- * Acknowledges a new ticket to its requester. Also the outbox queue's failure listener: it sees
+ * Acknowledges a new ticket to its requester, with the company's acknowledgement template (editable
+ * by admins; off means no acknowledgement). Also the outbox queue's failure listener: it sees
  * every job of the queue, so the other notifiers need none of their own.
  */
 @Processor(OUTBOX_QUEUE)
@@ -16,18 +18,23 @@ export class TicketCreatedNotifier {
   constructor(
     private readonly mailer: LocalMailer,
     private readonly outbox: OutboxRepository,
+    private readonly templates: EmailTemplates,
   ) {}
 
   @Process('ticket.created')
   async handle(job: Job<OutboxJob<'ticket.created'>>) {
     const { outboxId, payload } = job.data;
+    const ack = await this.templates.acknowledgement(payload.ticketId, { subject: payload.subject, requesterName: payload.requesterName });
+    if (!ack) {
+      this.logger.log(`acknowledgement of #${payload.ticketId} not sent: the template is turned off`);
+      await this.outbox.markDone(outboxId);
+      return;
+    }
     await this.mailer.send(outboxId, {
       recipient: payload.requesterEmail,
-      subject: `[#${payload.ticketId}] We received your request: ${payload.subject}`,
-      body:
-        `Hello ${payload.requesterName},\n\n` +
-        `thank you for contacting us. Your request #${payload.ticketId} ("${payload.subject}") is in our queue ` +
-        `and an agent will answer soon. Reply to this message to add anything.\n`,
+      subject: ack.subject,
+      body: ack.text,
+      html: ack.html,
       ticketId: payload.ticketId,
     });
   }

@@ -15,6 +15,7 @@ import { RoutingRouter } from '../routing/routing.router.js';
 import { KbRouter } from '../kb/kb.router.js';
 import { InboxRouter } from '../inbox/inbox.router.js';
 import { LiveRouter } from '../realtime/live.router.js';
+import { EmailRouter } from '../channels/email/email.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -37,6 +38,7 @@ export class AppRouterFactory {
     private readonly kb: KbRouter,
     private readonly live: LiveRouter,
     private readonly inbox: InboxRouter,
+    private readonly email: EmailRouter,
   ) {}
 
   build() {
@@ -57,6 +59,7 @@ export class AppRouterFactory {
       kb: this.kb.build(),
       live: this.live.build(),
       inbox: this.inbox.build(),
+      email: this.email.build(),
     });
   }
 }

@@ -14,10 +14,11 @@ import { RoutingModule } from '../routing/routing.module.js';
 import { KbModule } from '../kb/kb.module.js';
 import { InboxModule } from '../inbox/inbox.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
+import { EmailModule } from '../channels/email/email.module.js';
 import { AppRouterFactory } from './app-router.js';
 
 @Module({
-  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule, KbModule, RealtimeModule, InboxModule],
+  imports: [AuthModule, TicketsModule, NotificationsModule, CatalogModule, ViewsModule, SatisfactionModule, AuditViewModule, PeopleModule, CompaniesModule, RoutingModule, SlaModule, TwilioModule, KbModule, RealtimeModule, InboxModule, EmailModule],
   providers: [AppRouterFactory],
   exports: [AppRouterFactory],
 })

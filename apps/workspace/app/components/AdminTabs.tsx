@@ -17,6 +17,7 @@ export function AdminTabs() {
           <NavLink to="/admin/issue-types">Issue types</NavLink>
           <NavLink to="/admin/categories">Categories</NavLink>
           <NavLink to="/admin/phone">Phone</NavLink>
+          <NavLink to="/admin/inbound-email">Inbound email</NavLink>
         </>
       ) : null}
     </nav>

@@ -42,6 +42,7 @@ import { TicketLinksPanel } from '~/components/TicketLinksPanel';
 import { queueApi } from '~/queue-api.server';
 import { ticketDetailsAction } from '~/ticket-details.server';
 import { linksApi, ticketLinksAction } from '~/ticket-links.server';
+import { emailEntryNotes } from '~/email-routes.server';
 import { flash, requireAgent } from '~/session.server';
 import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline-view';
 
@@ -84,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
   // The SLA panel is extra: a ticket without one yet (or an API hiccup) still shows the ticket.
   const sla: TicketSla | null = await queueApi(api).sla.forTicket.query({ ticketId: id }).catch(() => null);
+  const entryNotes = await emailEntryNotes(api, id);
   return {
     ticket,
     sla,
@@ -97,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: new Date().toISOString(),
     timeZone,
     fileLimit: FILE_LIMIT,
+    entryNotes,
   };
 }
 
@@ -252,7 +255,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, sla, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit } = useLoaderData<typeof loader>();
+  const { ticket, sla, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit, entryNotes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -297,6 +300,7 @@ export default function TicketView() {
             timeZone={timeZone}
             attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`}
             olderHref={olderHref ? `/tickets/${ticket.id}${olderHref}` : undefined}
+            entryNotes={entryNotes}
           />
           {ticket.status === 'closed' ? (
             <p className="sb-closed-note" data-testid="closed-note">

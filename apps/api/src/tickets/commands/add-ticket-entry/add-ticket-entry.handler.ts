@@ -45,7 +45,9 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       // Only internal notes mention colleagues; a public reply never notifies staff.
       const mentioned = internal ? await this.mentions.resolve(stored.body, stored.bodyHtml, transaction) : null;
 
-      const fromRequester = actor.user.id === ticket.requesterId && actor.user.role === 'customer';
+      // A customer here is the requester, or someone the email channel let in on this one ticket (a CC'd
+      // participant, a colleague of the requester): either way their words are a customer message.
+      const fromRequester = actor.user.role === 'customer';
       // Only the requester's public reply gets past a closed ticket: it reopens it within the reopen
       // window, and opens a linked follow-up ticket after it.
       if (ticket.status === 'closed' && (!fromRequester || internal)) throw TicketErrors.closed(ticketId);
