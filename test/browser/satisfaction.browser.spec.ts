@@ -33,7 +33,7 @@ async function resolvedTicket() {
   const agentClient = createApiClient({ url: api.url, token: agent.token });
   await agentClient.tickets.reply.mutate({ id: ticket.id, body: 'Done' });
   await agentClient.tickets.update.mutate({ id: ticket.id, status: 'resolved' });
-  return { customer, ticket };
+  return { customer, ticket, agentClient };
 }
 
 it('a signed-in customer rates a resolved ticket from its page', async () => {
@@ -71,12 +71,16 @@ it('a one-click link only shows the score until the customer confirms it', async
 });
 
 it('the customer closes their ticket and reopens a resolved one with the buttons', async () => {
-  const { customer, ticket } = await resolvedTicket();
+  const { customer, ticket, agentClient } = await resolvedTicket();
   const page = await (await browser.newContext()).newPage();
   await signIn(page, portal.url, customer.email);
   await page.goto(`${portal.url}/tickets/${ticket.id}`);
   await Promise.all([page.waitForSelector('[data-testid="flash"]'), page.click('text=Reopen ticket')]);
   expect((await createApiClient({ url: api.url, token: customer.token }).tickets.get.query({ id: ticket.id })).status).toBe('open');
+  // An agent's reply arrives live and reloads the page's data: the confirmation stays on screen.
+  await agentClient.tickets.reply.mutate({ id: ticket.id, body: 'Happy to look again.' });
+  await page.waitForSelector('text=Happy to look again.');
+  expect(await page.locator('[data-testid="flash"]').count()).toBe(1);
   await Promise.all([page.waitForSelector('text=Your ticket is closed.'), page.click('text=Close ticket')]);
   expect((await createApiClient({ url: api.url, token: customer.token }).tickets.get.query({ id: ticket.id })).status).toBe('closed');
 });

@@ -111,3 +111,4 @@ export { SlaBadges, type SlaBadgesProps } from './SlaBadges.js';
 export { slaBadges, formatDuration, type SlaBadgeModel } from './sla-badge.js';
 export { parseWeeklyHours, formatWeeklyHours, parseHolidays, formatHolidays, parseMinutes, formatMinutes } from './sla-forms.js';
 export { LIVE_PATH, liveClient, sinceLoaded, useLive, useDebounced } from './live.js';
+export { useStickyMessage } from './sticky-message.js';

@@ -1,9 +1,14 @@
+import { useLocation } from '@remix-run/react';
+import { useStickyMessage } from '@switchboard/ui';
+
 /** A one-time confirmation ("Reply sent"), announced politely to screen readers. */
 export function Flash({ message }: { message: string | null | undefined }) {
-  if (!message) return null;
+  // Stays until the customer navigates, even if a live update reloads the page's data.
+  const shown = useStickyMessage(message, useLocation().key);
+  if (!shown) return null;
   return (
     <p className="flash" data-testid="flash" role="status">
-      {message}
+      {shown}
     </p>
   );
 }
