@@ -1,8 +1,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { anonymousApi, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
-import { FieldError } from '~/components/FieldError';
-import { fieldSentence } from '~/fields';
+import { AuthShell, LoginField } from '~/components/AuthShell';
 
 export const meta: MetaFunction = () => [{ title: 'Forgot your password? · Switchboard workspace' }];
 
@@ -34,12 +33,7 @@ export default function ForgotPassword() {
   const busy = useNavigation().state === 'submitting';
   const fieldErrors = result?.fieldErrors ?? {};
   return (
-    <main className="sb-standalone">
-      <section className="sb-login">
-        <h1 className="sb-login__brand">
-          <span className="sb-logo" aria-hidden="true" />
-          Switchboard
-        </h1>
+    <AuthShell>
         {result?.sent ? (
           <p className="sb-alert sb-alert--success" role="status" data-testid="flash">
             If an account uses {result.email}, a link to choose a new password is on its way. It works once and expires within the hour.
@@ -53,20 +47,7 @@ export default function ForgotPassword() {
               </p>
             ) : null}
             <Form method="post" className="sb-form" noValidate>
-              <div className="sb-field">
-                <label htmlFor="email">Email</label>
-                <input
-                  id="email"
-                  name="email"
-                  type="email"
-                  autoComplete="username"
-                  required
-                  defaultValue={result?.email ?? ''}
-                  aria-invalid={fieldErrors.email ? true : undefined}
-                  aria-describedby={fieldErrors.email ? 'email-error' : undefined}
-                />
-                <FieldError id="email-error" message={fieldSentence('Email', fieldErrors.email)} />
-              </div>
+              <LoginField name="email" label="Email" error={fieldErrors.email} type="email" autoComplete="username" defaultValue={result?.email ?? ''} />
               <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
                 {busy ? 'Sending…' : 'Send the link'}
               </button>
@@ -76,7 +57,6 @@ export default function ForgotPassword() {
         <p className="sb-login__aside">
           <Link to="/login">Back to sign in</Link>
         </p>
-      </section>
-    </main>
+    </AuthShell>
   );
 }

@@ -4,8 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { AuthResult } from '@switchboard/contracts';
 import { isValidTimeZone } from '@switchboard/ui';
 import { anonymousApi, apiAs, apiErrorKind, apiFieldErrors, errorText, unreachableMessage } from '~/api.server';
-import { FieldError } from '~/components/FieldError';
-import { fieldSentence } from '~/fields';
+import { AuthShell, LoginField } from '~/components/AuthShell';
 import { commitSession, CUSTOMER_REFUSED, getSession, isStaff, safeRedirect } from '~/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Switchboard workspace' }];
@@ -124,13 +123,7 @@ export default function Login() {
   }, []);
 
   return (
-    <main className="sb-standalone">
-      <section className="sb-login">
-        <h1 className="sb-login__brand">
-          <span className="sb-logo" aria-hidden="true" />
-          Switchboard
-        </h1>
-        <p className="sb-login__lede">Sign in to the support workspace.</p>
+    <AuthShell lede="Sign in to the support workspace.">
         {params.get('reset') ? (
           <p className="sb-alert sb-alert--success" role="status" data-testid="flash">
             Your password is changed and every session is signed out. Sign in with the new password.
@@ -153,22 +146,17 @@ export default function Login() {
             <input type="hidden" name="email" value={actionData.email ?? ''} />
             <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
             <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
-            <div className="sb-field">
-              <label htmlFor="code">Code from your authenticator app</label>
-              <input
-                id="code"
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9 ]*"
-                maxLength={7}
-                required
-                autoFocus
-                aria-invalid={fieldErrors.code ? true : undefined}
-                aria-describedby={fieldErrors.code ? 'code-error' : undefined}
-              />
-              <FieldError id="code-error" message={fieldSentence('The code', fieldErrors.code)} />
-            </div>
+            <LoginField
+              name="code"
+              label="Code from your authenticator app"
+              errorLabel="The code"
+              error={fieldErrors.code}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxLength={7}
+              autoFocus
+            />
             <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
               {busy ? 'Checking…' : 'Sign in'}
             </button>
@@ -177,34 +165,8 @@ export default function Login() {
           <Form method="post" className="sb-form" noValidate>
             <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
             <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
-            <div className="sb-field">
-              <label htmlFor="email">Email</label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                autoFocus
-                defaultValue={actionData?.email ?? ''}
-                aria-invalid={fieldErrors.email ? true : undefined}
-                aria-describedby={fieldErrors.email ? 'email-error' : undefined}
-              />
-              <FieldError id="email-error" message={fieldSentence('Email', fieldErrors.email)} />
-            </div>
-            <div className="sb-field">
-              <label htmlFor="password">Password</label>
-              <input
-                id="password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                aria-invalid={fieldErrors.password ? true : undefined}
-                aria-describedby={fieldErrors.password ? 'password-error' : undefined}
-              />
-              <FieldError id="password-error" message={fieldSentence('Password', fieldErrors.password)} />
-            </div>
+            <LoginField name="email" label="Email" error={fieldErrors.email} type="email" autoComplete="username" autoFocus defaultValue={actionData?.email ?? ''} />
+            <LoginField name="password" label="Password" error={fieldErrors.password} type="password" autoComplete="current-password" />
             <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
               {busy ? 'Signing in…' : 'Sign in'}
             </button>
@@ -223,7 +185,6 @@ export default function Login() {
             Forgot your password?
           </Link>
         </p>
-      </section>
-    </main>
+    </AuthShell>
   );
 }

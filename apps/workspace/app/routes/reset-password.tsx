@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { anonymousApi, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
-import { FieldError } from '~/components/FieldError';
-import { fieldSentence } from '~/fields';
+import { AuthShell, LoginField } from '~/components/AuthShell';
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · Switchboard workspace' }];
 
@@ -44,13 +43,7 @@ export default function ResetPassword() {
   const busy = useNavigation().state === 'submitting';
   const fieldErrors = result?.fieldErrors ?? {};
   return (
-    <main className="sb-standalone">
-      <section className="sb-login">
-        <h1 className="sb-login__brand">
-          <span className="sb-logo" aria-hidden="true" />
-          Switchboard
-        </h1>
-        <p className="sb-login__lede">Choose a new password. Every session of your account is signed out when it is set.</p>
+    <AuthShell lede="Choose a new password. Every session of your account is signed out when it is set.">
         {result?.formError ? (
           <p className="sb-alert sb-alert--error" role="alert" data-testid="error">
             {result.formError}
@@ -58,19 +51,7 @@ export default function ResetPassword() {
         ) : null}
         <Form method="post" className="sb-form" noValidate>
           <input type="hidden" name="token" value={token} />
-          <div className="sb-field">
-            <label htmlFor="password">New password</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              aria-invalid={fieldErrors.password ? true : undefined}
-              aria-describedby={fieldErrors.password ? 'password-error' : undefined}
-            />
-            <FieldError id="password-error" message={fieldSentence('Password', fieldErrors.password)} />
-          </div>
+          <LoginField name="password" label="New password" errorLabel="Password" error={fieldErrors.password} type="password" autoComplete="new-password" />
           <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>
             {busy ? 'Saving…' : 'Set the new password'}
           </button>
@@ -78,7 +59,6 @@ export default function ResetPassword() {
         <p className="sb-login__aside">
           <Link to="/forgot-password">Ask for a new link</Link>
         </p>
-      </section>
-    </main>
+    </AuthShell>
   );
 }
