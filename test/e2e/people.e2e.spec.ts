@@ -155,6 +155,9 @@ describe('invitations', () => {
     expect(link.startsWith('http://localhost:3001/invitation?token=')).toBe(true);
 
     const anonymous = createApiClient({ url: api.url });
+    // The sign-up password policy holds here too, and a refused password does not use up the link.
+    const weak = await anonymous.people.acceptInvitation.mutate({ token: decodeURIComponent(token), name: 'Ivy Agent', password: 'Password2024!' }).catch((e) => e);
+    expect(apiFieldErrors(weak)).toEqual({ password: expect.stringContaining('most common passwords') });
     const accepted = await anonymous.people.acceptInvitation.mutate({ token: decodeURIComponent(token), name: 'Ivy Agent', password: 'a-good-password-1' });
     expect(accepted.user).toMatchObject({ id: invitation.userId, name: 'Ivy Agent', role: 'agent' });
     expect((await restClient(api.url).post('/auth/token', { email, password: 'a-good-password-1' })).status).toBe(200);

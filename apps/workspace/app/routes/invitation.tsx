@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { anonymousApi, apiErrorKind, apiFieldErrors, unreachableMessage } from '~/api.server';
+import { AuthShell } from '~/components/AuthShell';
 import { commitSession, getSession } from '~/session.server';
 import { refusal } from '~/staff-admin.server';
 
@@ -35,13 +36,7 @@ export default function Invitation() {
   const { token } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <main className="sb-standalone">
-      <section className="sb-login">
-        <h1 className="sb-login__brand">
-          <span className="sb-logo" aria-hidden="true" />
-          Switchboard
-        </h1>
-        <p className="sb-login__lede">You were invited to the support workspace. Choose your name and password.</p>
+    <AuthShell lede="You were invited to the support workspace. Choose your name and password.">
         {result?.error ? (
           <p className="sb-alert sb-alert--error" data-testid="error" role="alert">
             {result.error}
@@ -54,14 +49,13 @@ export default function Invitation() {
             <input id="name" name="name" required maxLength={120} defaultValue={result?.name ?? ''} />
           </div>
           <div className="sb-field">
-            <label htmlFor="password">Password (at least 10 characters)</label>
+            <label htmlFor="password">Password (at least 10 characters, not a common one)</label>
             <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} />
           </div>
           <button type="submit" className="sb-button sb-button--primary sb-button--block">
             Join
           </button>
         </Form>
-      </section>
-    </main>
+    </AuthShell>
   );
 }

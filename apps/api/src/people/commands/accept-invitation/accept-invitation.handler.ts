@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuthResult } from '@switchboard/contracts';
-import { hashPassword } from '@switchboard/passwords';
+import { hashPassword, passwordProblem } from '@switchboard/passwords';
+import { AuthErrors } from '../../../auth/auth.errors.js';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { TokenService } from '../../../auth/token.service.js';
@@ -31,6 +32,9 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
   async execute({ token, name, password, client }: AcceptInvitationCommand): Promise<AuthResult> {
     const check = verifyInvitationToken(this.config.signingSecret, token);
     if (!check.ok) throw PeopleErrors.invalidInvitation(REASONS[check.reason]);
+    // The same password policy as sign-up and reset (libs/passwords).
+    const problem = passwordProblem(password, { name });
+    if (problem) throw AuthErrors.weakPassword(problem);
     const passwordHash = await hashPassword(password);
     const userId = await this.sequelize.transaction(async (transaction) => {
       const row = await this.invitations.lock(check.claims.id, transaction);
