@@ -1,35 +1,23 @@
 import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * An admin gives an issue type its own workflow in the workspace editor, and the API enforces it when
  * an agent changes a ticket of that type.
  */
-let api: RunningApi;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 let admin: ApiClient;
 let adminEmail: string;
 const run = Date.now().toString(36);
 
+const { api, workspace, browser } = useBrowserStack({ workspace: true });
+
 beforeAll(async () => {
-  api = await startApi();
-  [workspace, chromium] = await Promise.all([startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
   const adminUser = await createUser(api.url, 'admin');
   adminEmail = adminUser.email;
   admin = createApiClient({ url: api.url, token: adminUser.token });
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await workspace?.close();
-  await api?.close();
 });
 
 async function newPage(): Promise<Page> {

@@ -1,36 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { uniqueEmail } from '../support/http.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * The whole loop in a real browser: a customer opens a ticket in the portal, an agent finds it
  * in the workspace, writes an internal note and a public reply, and the customer sees the reply
  * but never the note.
  */
-let api: RunningApi;
-let portal: RunningWebApp;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [portal, workspace, chromium] = await Promise.all([
-    startWebApp('portal', api.url),
-    startWebApp('workspace', api.url),
-    launchBrowser(),
-  ]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await Promise.all([portal?.close(), workspace?.close()]);
-  await api?.close();
-});
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
 
 it('customer opens a ticket, agent replies with a note and a reply, customer sees only the reply', async () => {
   const subject = `Invoice PDF is blank ${Date.now()}`;

@@ -1,31 +1,20 @@
 import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * The full ticket lifecycle in a real browser: a customer files a typed ticket with custom fields in
  * the portal, agents change tickets in bulk from the queue and move one on the board by drag and drop.
  */
-let api: RunningApi;
-let portal: RunningWebApp;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 let admin: ApiClient;
 let typeName: string;
 const run = Date.now().toString(36);
 
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
+
 beforeAll(async () => {
-  api = await startApi();
-  [portal, workspace, chromium] = await Promise.all([
-    startWebApp('portal', api.url),
-    startWebApp('workspace', api.url),
-    launchBrowser(),
-  ]);
-  browser = chromium.browser;
   const adminUser = await createUser(api.url, 'admin');
   admin = createApiClient({ url: api.url, token: adminUser.token });
   typeName = `Website Bug ${run}`;
@@ -39,12 +28,6 @@ beforeAll(async () => {
       { key: 'eng_note', label: 'Engineering note', kind: 'text', customerVisible: false },
     ],
   });
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await Promise.all([portal?.close(), workspace?.close()]);
-  await api?.close();
 });
 
 async function newPage(): Promise<Page> {

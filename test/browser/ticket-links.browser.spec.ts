@@ -1,39 +1,26 @@
 import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * Merge and split from the workspace ticket page, without the API's help: an agent merges a
  * duplicate into the original and splits a second question off into its own ticket; the customer
  * is told in the portal where their request continues.
  */
-let api: RunningApi;
-let portal: RunningWebApp;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 let customer: { email: string };
 let customerApi: ApiClient;
 let agentEmail: string;
 const run = Date.now().toString(36);
 
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
+
 beforeAll(async () => {
-  api = await startApi();
-  [portal, workspace, chromium] = await Promise.all([startWebApp('portal', api.url), startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
   const [c, agent] = await Promise.all([createUser(api.url, 'customer', { name: `Lin Links ${run}` }), createUser(api.url, 'agent', { name: 'Ana Linker' })]);
   customer = c;
   customerApi = createApiClient({ url: api.url, token: c.token });
   agentEmail = agent.email;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await Promise.all([portal?.close(), workspace?.close()]);
-  await api?.close();
 });
 
 async function signedIn(baseUrl: string, email: string): Promise<Page> {

@@ -93,6 +93,10 @@ async function sse(f: Fixtures, procedure: string, input: unknown): Promise<void
 const all = (outcome: Outcome) => row(outcome, { anonymous: outcome });
 /** Staff get `staff`; customers are refused by the rules. */
 const staffAnswer = (staff: Outcome) => row(staff, { customer: 'forbidden', coOwn: 'forbidden', coShared: 'forbidden' });
+const managersAnswer = (answer: Outcome) => row(answer, { customer: 'forbidden', coOwn: 'forbidden', coShared: 'forbidden', agent: 'forbidden' });
+
+const NO_CHAT = 2_000_000_000;
+const noChat = row('forbidden', { agent: 'not_found', manager: 'not_found', admin: 'not_found' });
 
 const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
   // Password reset, verification, two-factor and single sign-on (SSO is not configured in this API).
@@ -157,14 +161,28 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
   'kb.draftFromTicket': { probe: (f) => f.client.kb.draftFromTicket.mutate({ ticketId: f.target, categoryId: 2_000_000_000 }), expect: staffAnswer('bad_request') },
   'kb.saveCategory': { probe: (f) => f.client.kb.saveCategory.mutate({ name: unique('KB matrix') }), expect: managers },
   'kb.searchMisses': { probe: (f) => f.client.kb.searchMisses.query(), expect: managers },
+  'kb.reorderCategories': { probe: (f) => f.client.kb.reorderCategories.mutate({ parentId: 2_000_000_000, ids: [1] }), expect: managersAnswer('not_found') },
+  'kb.locales': { probe: (f) => f.client.kb.locales.query(), expect: publicOk },
+  'kb.ratings': { probe: (f) => f.client.kb.ratings.query({ id: 2_000_000_000 }), expect: staffAnswer('not_found') },
   // In-app notifications and live updates (subscriptions are probed over SSE, like the apps do).
   'inbox.list': { probe: (f) => f.client.inbox.list.query({}), expect: everyone },
   'inbox.markRead': { probe: (f) => f.client.inbox.markRead.mutate({ all: true }), expect: everyone },
+  'inbox.preferences': { probe: (f) => f.client.inbox.preferences.query(), expect: everyone },
+  'inbox.updatePreferences': {
+    probe: async (f) => f.client.inbox.updatePreferences.mutate(await f.client.inbox.preferences.query()),
+    expect: everyone,
+  },
   'live.ticket': { probe: (f) => sse(f, 'live.ticket', { ticketId: f.target }), expect: readTarget },
   'live.queue': { probe: (f) => sse(f, 'live.queue', {}), expect: everyone },
   'live.notifications': { probe: (f) => sse(f, 'live.notifications', {}), expect: everyone },
   'live.presence': { probe: (f) => sse(f, 'live.presence', { ticketId: f.target }), expect: readTarget },
   'live.heartbeat': { probe: (f) => f.client.live.heartbeat.mutate({ ticketId: f.target, state: 'viewing' }), expect: staffOnly },
+  // Read receipts: anyone who may read the ticket marks what they have seen (an entry not on it: 400); only staff list them.
+  'live.seen': {
+    probe: (f) => f.client.live.seen.mutate({ ticketId: f.target, entryId: 2_000_000_000 }),
+    expect: row('bad_request', { customer: 'not_found', coOwn: 'not_found' }),
+  },
+  'live.receipts': { probe: (f) => f.client.live.receipts.query({ ticketId: f.target }), expect: staffOnly },
   // The signed-in user's own sessions, API keys and second factor.
   'account.sessions': { probe: (f) => f.client.account.sessions.query({}), expect: everyone },
   'account.revokeSession': { probe: (f) => f.client.account.revokeSession.mutate({ id: 2_000_000_000 }), expect: row('not_found') },
@@ -259,6 +277,72 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
     probe: (f) => f.client.email.saveTemplate.mutate({ companyId: f.companyId, kind: 'acknowledgement', enabled: true, ...DEFAULT_TEMPLATES.acknowledgement }),
     expect: adminOnly,
   },
+  // Support addresses per company/brand are the admins' (an address no other test sends to).
+  'email.addresses': { probe: (f) => f.client.email.addresses.query(), expect: adminOnly },
+  'email.saveAddress': {
+    probe: (f) => f.client.email.saveAddress.mutate({ address: `matrix-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@brand.test`, companyId: f.companyId }),
+    expect: adminOnly,
+  },
+  'email.previewTemplate': {
+    probe: (f) => f.client.email.previewTemplate.mutate({ companyId: null, kind: 'csat', enabled: true, ...DEFAULT_TEMPLATES.csat }),
+    expect: adminOnly,
+  },
+  // Moving a customer message between tickets is staff work on both tickets.
+  'tickets.moveEntry': {
+    probe: async (f) => {
+      const id = await f.fresh();
+      const { entries } = await ADMIN.tickets.timeline.query({ id });
+      return f.client.tickets.moveEntry.mutate({ id, entryId: entries[0].id, targetId: await f.fresh(), reason: 'wrong thread' });
+    },
+    expect: staffOnly,
+  },
+  // The original of an emailed entry is for staff who may work the ticket; the target has no emailed entry, hence not_found for them.
+  'email.entryOriginal': {
+    probe: async (f) => {
+      const { entries } = await ADMIN.tickets.timeline.query({ id: f.target });
+      return f.client.email.entryOriginal.query({ ticketId: f.target, entryId: entries[0].id });
+    },
+    expect: row('not_found', { customer: 'forbidden', coOwn: 'forbidden', coShared: 'forbidden' }),
+  },
+  'email.removeAddress': { probe: (f) => f.client.email.removeAddress.mutate({ id: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  // WhatsApp templates: staff list and send them; the target is not a WhatsApp ticket, so sending stops at validation.
+  'phone.whatsappTemplates': { probe: (f) => f.client.phone.whatsappTemplates.query({}), expect: staffOnly },
+  'phone.sendWhatsappTemplate': {
+    probe: (f) => f.client.phone.sendWhatsappTemplate.mutate({ id: f.target, template: 'nope', variables: {} }),
+    expect: staffAnswer('bad_request'),
+  },
+  // Chats: staff only (visitors use the widget API, not tRPC); a chat that does not exist is 404 for staff.
+  'chat.list': { probe: (f) => f.client.chat.list.query({ state: 'open' }), expect: staffOnly },
+  'chat.get': { probe: (f) => f.client.chat.get.query({ chatId: NO_CHAT }), expect: noChat },
+  'chat.accept': { probe: (f) => f.client.chat.accept.mutate({ chatId: NO_CHAT }), expect: noChat },
+  'chat.transfer': { probe: (f) => f.client.chat.transfer.mutate({ chatId: NO_CHAT, agentId: STAFF_ID() }), expect: noChat },
+  'chat.reply': { probe: (f) => f.client.chat.reply.mutate({ chatId: NO_CHAT, body: 'hi' }), expect: noChat },
+  'chat.end': { probe: (f) => f.client.chat.end.mutate({ chatId: NO_CHAT }), expect: noChat },
+  'chat.cannedReplies': { probe: (f) => f.client.chat.cannedReplies.query(), expect: staffOnly },
+  'chat.saveCannedReply': { probe: (f) => f.client.chat.saveCannedReply.mutate({ title: unique('Canned'), body: 'Hello!' }), expect: managers },
+  'chat.settings': { probe: (f) => f.client.chat.settings.query({ companyId: f.companyId }), expect: adminOnly },
+  'chat.saveSettings': { probe: (f) => f.client.chat.saveSettings.mutate({ companyId: f.companyId, enabled: false }), expect: adminOnly },
+  // The CRM view and notes about customers are staff-only; company admins included, customers never get them.
+  'customers.profile': { probe: (f) => f.client.customers.profile.query({ id: f.customerId }), expect: staffOnly },
+  // Company admins manage their own company's users; the fixtures' company admin is not a probe role, so only admins pass here.
+  'companies.inviteMember': { probe: (f) => f.client.companies.inviteMember.mutate({ companyId: f.companyId, email: uniqueEmail('member'), name: 'New member' }), expect: adminOnly },
+  'companies.removeMember': { probe: (f) => f.client.companies.removeMember.mutate({ userId: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  // Two-factor is not on for anyone here: staff get 409, customers are refused first.
+  'account.regenerateRecoveryCodes': { probe: (f) => f.client.account.regenerateRecoveryCodes.mutate({ code: '000000' }), expect: staffAnswer('conflict') },
+  'account.resetUserTwoFactor': { probe: (f) => f.client.account.resetUserTwoFactor.mutate({ userId: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  'account.securitySettings': { probe: (f) => f.client.account.securitySettings.query({}), expect: adminOnly },
+  // Saves "nobody is required", as every other test runs: the one test that requires it has a database of its own.
+  'account.saveSecuritySettings': { probe: (f) => f.client.account.saveSecuritySettings.mutate({ twoFactorRoles: [] }), expect: adminOnly },
+  'audit.security': { probe: (f) => f.client.audit.security.query({ limit: 5 }), expect: adminOnly },
+  'customers.addNote': { probe: (f) => f.client.customers.addNote.mutate({ customerId: f.customerId, body: 'Prefers email' }), expect: staffOnly },
+  // Failed background work is admins' alone, managers included out (docs/decisions/023); a topic nothing failed in retries nothing.
+  'failedWork.list': { probe: (f) => f.client.failedWork.list.query({ limit: 5 }), expect: adminOnly },
+  'failedWork.counts': { probe: (f) => f.client.failedWork.counts.query(), expect: adminOnly },
+  'failedWork.retry': { probe: (f) => f.client.failedWork.retry.mutate({ id: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  'failedWork.retryTopic': { probe: (f) => f.client.failedWork.retryTopic.mutate({ topic: 'matrix.nothing_failed' }), expect: adminOnly },
+  'failedWork.dismiss': { probe: (f) => f.client.failedWork.dismiss.mutate({ id: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
+  // The agent's live chat list: staff only, like chat.list.
+  'live.chats': { probe: (f) => sse(f, 'live.chats', {}), expect: staffOnly },
 };
 
 let app: Awaited<ReturnType<typeof createApi>>['app'];

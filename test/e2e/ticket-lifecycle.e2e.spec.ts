@@ -1,14 +1,10 @@
 import { createApiClient, apiErrorKind } from '@switchboard/trpc-client';
-import { startApi, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { createUser } from '../support/people.js';
 
-let api: RunningApi;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const { api } = useApi();
 
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
 

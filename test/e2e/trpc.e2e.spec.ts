@@ -1,13 +1,9 @@
 import { apiErrorKind, apiFieldErrors, createApiClient } from '@switchboard/trpc-client';
-import { startApi, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { uniqueEmail } from '../support/http.js';
 import { createUser } from '../support/people.js';
 
-let api: RunningApi;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const { api } = useApi();
 
 /** The same client the Remix apps use, over real HTTP. */
 describe('tRPC /trpc through @switchboard/trpc-client', () => {

@@ -7,11 +7,12 @@ import { dropDatabase, migrateUp, parseDatabaseUrl } from '@switchboard/migratio
  * with settings the rest of the run does not share (SendGrid key, inbound secret): every worker
  * relays every outbox row of its database and takes every job of its queues, so sharing them would
  * let another file's worker send this file's mail with its settings, and the other way round.
- * Sets DATABASE_URL / QUEUE_PREFIX and the given variables; `restore()` drops and undoes them.
+ * Sets DATABASE_URL / QUEUE_PREFIX (named with `label` when given) and the given variables;
+ * `restore()` drops and undoes them.
  */
-export async function isolatedStack(env: Record<string, string>) {
+export async function isolatedStack(env: Record<string, string>, label?: string) {
   const saved = { ...process.env };
-  const suffix = randomBytes(3).toString('hex');
+  const suffix = [label, randomBytes(3).toString('hex')].filter(Boolean).join('_');
   const url = new URL(process.env.DATABASE_URL!);
   url.pathname = `${url.pathname}_${suffix}`;
   const prefix = `${process.env.QUEUE_PREFIX}_${suffix}`;

@@ -12,7 +12,8 @@ export interface LinkProcedures {
     link: { mutate(input: { id: number; otherId: number }): Promise<{ links: TicketLink[] }> };
     unlink: { mutate(input: { id: number; otherId: number }): Promise<{ links: TicketLink[] }> };
     merge: { mutate(input: { id: number; targetId: number }): Promise<Ticket> };
-    split: { mutate(input: { id: number; entryId: number; subject?: string }): Promise<Ticket> };
+    split: { mutate(input: { id: number; entryId: number; subject?: string; reason?: string }): Promise<Ticket> };
+    moveEntry: { mutate(input: { id: number; entryId: number; targetId: number; reason?: string }): Promise<Ticket> };
   };
 }
 
@@ -26,12 +27,14 @@ const FIELD: Record<TicketLinksIntent, 'otherId' | 'targetId' | 'entryId'> = {
   unlink: 'otherId',
   merge: 'targetId',
   split: 'entryId',
+  move: 'entryId',
 };
 const MISSING: Record<TicketLinksIntent, string> = {
   link: 'Enter the number of the ticket to link, like 1004.',
   unlink: 'This link is out of date. Reload the ticket.',
   merge: 'Enter the number of the ticket to merge into, like 1003.',
   split: 'Choose the customer message to split off.',
+  move: 'Choose the customer message to move.',
 };
 
 /** "must be another ticket" -> "Must be another ticket."; the API phrases field errors as fragments. */
@@ -53,13 +56,18 @@ export async function ticketLinksAction(
   const field = FIELD[intent];
   const raw = String(form.get(field) ?? '').trim().replace(/^#/, '');
   const subject = String(form.get('subject') ?? '').trim();
-  const values = { [field]: raw, ...(intent === 'split' ? { subject } : {}) };
+  const reason = String(form.get('reason') ?? '').trim();
+  const targetRaw = String(form.get('targetId') ?? '').trim().replace(/^#/, '');
+  const values = { [field]: raw, ...(intent === 'split' ? { subject, reason } : {}), ...(intent === 'move' ? { targetId: targetRaw, reason } : {}) };
   const failed = (status: number, errors: Omit<TicketLinksErrors, 'intent' | 'values'>) =>
     data<TicketLinksErrors>({ intent, values, ...errors }, { status });
 
   const other = zTicketId.safeParse(raw);
   if (!raw || !other.success) return failed(400, { fieldErrors: { [field]: MISSING[intent] } });
   if (intent === 'split' && subject.length > 200) return failed(400, { fieldErrors: { subject: 'Subject must be at most 200 characters.' } });
+  if (reason.length > 255) return failed(400, { fieldErrors: { reason: 'The reason must be at most 255 characters.' } });
+  const target = zTicketId.safeParse(targetRaw);
+  if (intent === 'move' && (!targetRaw || !target.success)) return failed(400, { fieldErrors: { targetId: 'Enter the number of the ticket to move it to, like 1003.' } });
 
   let goTo = `/tickets/${id}`;
   let message: string;
@@ -80,9 +88,15 @@ export async function ticketLinksAction(
         break;
       }
       case 'split': {
-        const fresh = await api.tickets.split.mutate({ id, entryId: other.data, ...(subject ? { subject } : {}) });
+        const fresh = await api.tickets.split.mutate({ id, entryId: other.data, ...(subject ? { subject } : {}), ...(reason ? { reason } : {}) });
         goTo = `/tickets/${fresh.id}`;
         message = `The message was split off #${id} into this new ticket.`;
+        break;
+      }
+      case 'move': {
+        const moved = await api.tickets.moveEntry.mutate({ id, entryId: other.data, targetId: target.data!, ...(reason ? { reason } : {}) });
+        goTo = `/tickets/${moved.id}`;
+        message = `The message was moved here from #${id}.`;
         break;
       }
     }
@@ -93,7 +107,7 @@ export async function ticketLinksAction(
       const fieldErrors: Record<string, string> = {};
       for (const [path, text] of Object.entries(apiErrors)) {
         const key = path.split('.')[0]!;
-        if (key === field || key === 'subject') fieldErrors[key] = sentence(text);
+        if (key === field || key === 'subject' || key === 'reason' || (intent === 'move' && key === 'targetId')) fieldErrors[key] = sentence(text);
       }
       // An error about this ticket itself ("ticket #1001 is closed") belongs to the form, not a field.
       const rest = Object.entries(apiErrors).find(([path]) => !(path.split('.')[0]! in fieldErrors));

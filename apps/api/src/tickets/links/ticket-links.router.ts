@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { zGetTicketInput, zLinkTicketsInput, zMergeTicketsInput, zSplitTicketInput, zTicket, zTicketId, zTicketLinks } from '@switchboard/contracts';
+import { zGetTicketInput, zLinkTicketsInput, zMergeTicketsInput, zMoveEntryInput, zSplitTicketInput, zTicket, zTicketId, zTicketLinks } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../../trpc/trpc.js';
 import { LinkTicketsCommand } from '../commands/link-tickets/link-tickets.command.js';
 import { MergeTicketsCommand } from '../commands/merge-tickets/merge-tickets.command.js';
+import { MoveTicketEntryCommand } from '../commands/move-ticket-entry/move-ticket-entry.command.js';
 import { SplitTicketCommand } from '../commands/split-ticket/split-ticket.command.js';
 import { GetTicketLinksQuery } from '../queries/get-ticket-links/get-ticket-links.query.js';
 
@@ -44,7 +45,12 @@ export class TicketLinksRouter {
         .meta({ openapi: { method: 'POST', path: '/tickets/{id}/split', tags, protect: true, summary: 'Move one customer message to a new linked ticket; returns it' } })
         .input(zSplitTicketInput)
         .output(zTicket)
-        .mutation(({ ctx, input }) => this.commands.execute(new SplitTicketCommand(ctx.actor, input.id, input.entryId, input.subject))),
+        .mutation(({ ctx, input }) => this.commands.execute(new SplitTicketCommand(ctx.actor, input.id, input.entryId, input.subject, input.reason ?? null))),
+      moveEntry: requireAbility('update', 'Ticket')
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/move-entry', tags, protect: true, summary: 'Move one customer message to another existing ticket; returns the target' } })
+        .input(zMoveEntryInput)
+        .output(zTicket)
+        .mutation(({ ctx, input }) => this.commands.execute(new MoveTicketEntryCommand(ctx.actor, input.id, input.entryId, input.targetId, input.reason ?? null))),
     });
   }
 }
