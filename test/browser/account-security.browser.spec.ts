@@ -1,29 +1,12 @@
 import { generate } from 'otplib';
-import type { Browser } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { createUser, TEST_PASSWORD } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** Forgotten password in the portal, and API keys on the workspace's account page. */
-let api: RunningApi;
-let portal: RunningWebApp;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [portal, workspace, chromium] = await Promise.all([startWebApp('portal', api.url), startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await Promise.all([portal?.close(), workspace?.close()]);
-  await api?.close();
-});
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
 
 /** The reset link of the latest request for this address, as the outbox row carries it to the mailer. */
 async function resetLink(email: string): Promise<string> {

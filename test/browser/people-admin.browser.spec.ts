@@ -1,29 +1,13 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { eventually, sql } from '../support/db.js';
 import { uniqueEmail } from '../support/http.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** An admin invites an agent, the agent accepts the emailed link, the admin gives them a skill; the agent goes online. */
-let api: RunningApi;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [workspace, chromium] = await Promise.all([startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await workspace?.close();
-  await api?.close();
-});
+const { api, workspace, browser } = useBrowserStack({ workspace: true });
 
 it('invites an agent who accepts and is given a skill', async () => {
   const admin = await createUser(api.url, 'admin', { name: 'Ada Admin' });

@@ -1,21 +1,12 @@
 import { apiFieldErrors, createApiClient, type AppRouter } from '@switchboard/trpc-client';
 import type { TRPCClientError } from '@trpc/client';
 import { generate } from 'otplib';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { createCompany, createUser, TEST_PASSWORD } from '../support/people.js';
 
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const { api } = useApi({ worker: true });
 
 const signIn = (email: string, password: string) => restClient(api.url).post('/auth/token', { email, password });
 
@@ -193,7 +184,7 @@ describe('two-factor sign-in (TOTP) for staff', () => {
   it('is set up with a confirmed first code, then asks for a code after the password, once per code', async () => {
     const agent = await createUser(api.url, 'agent');
     const client = createApiClient({ url: api.url, token: agent.token });
-    expect(await client.account.twoFactorStatus.query()).toEqual({ enabled: false, pending: false });
+    expect(await client.account.twoFactorStatus.query()).toEqual({ enabled: false, pending: false, recoveryCodesLeft: 0 });
 
     const { secret, uri } = await client.account.setupTwoFactor.mutate();
     expect(uri).toBe(`otpauth://totp/Switchboard:${encodeURIComponent(agent.email)}?secret=${secret}&issuer=Switchboard`);
@@ -206,7 +197,7 @@ describe('two-factor sign-in (TOTP) for staff', () => {
     expect(apiFieldErrors(wrong)).toEqual({ code: expect.stringContaining('not valid') });
     const first = await generate({ secret });
     await client.account.enableTwoFactor.mutate({ code: first });
-    expect(await client.account.twoFactorStatus.query()).toEqual({ enabled: true, pending: false });
+    expect(await client.account.twoFactorStatus.query()).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
 
     const step1 = (await login(agent.email)) as TRPCClientError<AppRouter>;
     expect(step1.data?.code).toBe('UNAUTHORIZED');

@@ -1,21 +1,14 @@
 import { apiErrorKind, apiFieldErrors, createApiClient } from '@switchboard/trpc-client';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { createUser, TEST_PASSWORD } from '../support/people.js';
 import { staffFixtures } from '../support/staff.js';
 
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const { api } = useApi({ worker: true });
 let fx: ReturnType<typeof staffFixtures>;
 beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
   fx = staffFixtures(api.url, (await createUser(api.url, 'admin')).token);
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
 });
 
 const kind = (promise: Promise<unknown>) => promise.then(() => 'ok', (e) => apiErrorKind(e));

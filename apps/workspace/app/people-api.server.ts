@@ -41,6 +41,8 @@ export interface PeopleProcedures {
         brandName?: string | null;
         brandPrimaryColor?: string | null;
         brandAccentColor?: string | null;
+        voiceGreeting?: string | null;
+        brandLogoUrl?: string | null;
         agentIds?: number[];
       }): Promise<Company>;
     };

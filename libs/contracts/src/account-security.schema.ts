@@ -56,12 +56,21 @@ export const zTwoFactorCode = z.object({
 });
 export type TwoFactorCode = z.infer<typeof zTwoFactorCode>;
 
-export const zTwoFactorLogin = zTwoFactorCode.extend({
+/** At sign-in: the authenticator's 6 digits, or one of the recovery codes (xxxxx-xxxxx) shown when two-factor was turned on. */
+export const zTwoFactorLogin = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d{6}|[A-Za-z0-9]{5}-[A-Za-z0-9]{5})$/, { error: 'must be the 6 digits your authenticator app shows, or a recovery code' }),
   challenge: z.string().min(1, { error: 'is required' }).max(200),
 });
 export type TwoFactorLogin = z.infer<typeof zTwoFactorLogin>;
 
-export const zTwoFactorStatus = z.object({ enabled: z.boolean(), pending: z.boolean() });
+export const zTwoFactorStatus = z.object({ enabled: z.boolean(), pending: z.boolean(), recoveryCodesLeft: z.number().int() });
+/** Shown once: each recovery code signs in once instead of an authenticator code; only hashes are kept. */
+export const zRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const zTwoFactorEnabled = zRecoveryCodes.extend({ ok: z.literal(true) });
+export const zResetTwoFactorInput = z.object({ userId: z.coerce.number().int().positive() });
 export type TwoFactorStatus = z.infer<typeof zTwoFactorStatus>;
 
 /** Shown once at setup: the seed for manual entry and the otpauth:// URI for a QR code. */
@@ -87,3 +96,9 @@ export const zSsoFinishInput = z.object({
   codeVerifier: z.string().min(43).max(128),
 });
 export type SsoFinishInput = z.infer<typeof zSsoFinishInput>;
+
+/** Admins' security settings: the staff roles that must use two-factor sign-in (single sign-on counts as one). */
+export const zSecuritySettings = z.object({
+  twoFactorRoles: z.array(z.enum(['agent', 'manager', 'admin'], { error: "must be 'agent', 'manager' or 'admin'" })).max(3),
+});
+export type SecuritySettings = z.infer<typeof zSecuritySettings>;

@@ -27,6 +27,8 @@ export const zUser = z.object({
   emailVerified: z.boolean().optional(),
   /** A customer who manages their company's users. */
   companyAdmin: z.boolean().optional(),
+  /** Staff whose role must use two-factor sign-in and whose session has not passed it: only setting it up works. */
+  twoFactorSetupRequired: z.boolean().optional(),
 });
 export type User = z.infer<typeof zUser>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zEmail } from './auth.schema.js';
 
 /** Companies: settings (ticket visibility, branding), assigned agents, and their users. */
 
@@ -17,6 +18,9 @@ export const zCompany = z.object({
   brandName: z.string().nullable(),
   brandPrimaryColor: z.string().nullable(),
   brandAccentColor: z.string().nullable(),
+  /** Said instead of the phone line's greeting to callers whose number belongs to this company's users. */
+  voiceGreeting: z.string().nullable(),
+  brandLogoUrl: z.string().nullable(),
   agents: z.array(z.object({ id: z.number().int(), name: z.string() })),
   userCount: z.number().int(),
 });
@@ -29,6 +33,15 @@ export const zSaveCompanyInput = z.object({
   brandName: z.string().trim().max(160).nullable().optional(),
   brandPrimaryColor: zColor.nullable().optional(),
   brandAccentColor: zColor.nullable().optional(),
+  voiceGreeting: z.string().trim().max(500, { error: 'must be at most 500 characters' }).nullable().optional(),
+  /** An https address of the logo image shown in the portal and in emails. */
+  brandLogoUrl: z
+    .string()
+    .trim()
+    .max(500, { error: 'must be at most 500 characters' })
+    .regex(/^https:\/\/[^\s"'<>]+$/, { error: 'must be an https:// address' })
+    .nullable()
+    .optional(),
   /** Agents who get this company's tickets first when its team routes them. */
   agentIds: z.array(z.coerce.number().int().positive()).max(100).optional(),
 });
@@ -49,3 +62,14 @@ export const zMoveCustomerInput = z.object({
   companyId: zCompanyId.nullable(),
 });
 export const zSetCompanyAdminInput = z.object({ userId: z.coerce.number().int().positive(), companyAdmin: z.boolean() });
+
+/** A company admin invites someone into their company (admins: into any company). */
+export const zInviteMemberInput = z.object({
+  companyId: zCompanyId,
+  email: zEmail,
+  name: z.string().trim().min(1, { error: 'is required' }).max(120),
+});
+export type InviteMemberInput = z.infer<typeof zInviteMemberInput>;
+export const zCompanyInvitation = z.object({ id: z.number().int(), userId: z.number().int(), email: z.string(), companyId: z.number().int(), expiresAt: z.string() });
+export type CompanyInvitation = z.infer<typeof zCompanyInvitation>;
+export const zRemoveMemberInput = z.object({ userId: z.coerce.number().int().positive() });

@@ -64,6 +64,8 @@ export const zAgentProfile = z.object({
   timezone: z.string(),
   workingHours: zWorkingHours,
   languages: z.array(z.string()),
+  /** E.164; "0, talk to an agent" on the phone line rings it while the agent is online. */
+  phone: z.string().nullable(),
   skills: z.array(zAgentSkill),
   teams: z.array(z.object({ id: z.number().int(), name: z.string() })),
 });
@@ -81,6 +83,8 @@ export const zUpdateAgentInput = z.object({
   workingHours: zWorkingHours.optional(),
   languages: z.array(zLanguage).max(20).optional(),
   teamIds: z.array(zTeamId).max(50).optional(),
+  /** A phone number with its country code (stored as E.164); null or empty clears it. */
+  phone: z.string().trim().max(40, { error: 'must be at most 40 characters' }).nullable().optional(),
 });
 export type UpdateAgentInput = z.infer<typeof zUpdateAgentInput>;
 

@@ -15,6 +15,9 @@ import { twilioAbilities } from '../channels/twilio/twilio.abilities.js';
 import { kbAbilities, kbAnonymousAbilities } from '../kb/kb.abilities.js';
 import { inboxAbilities } from '../inbox/inbox.abilities.js';
 import { emailAbilities } from '../channels/email/email.abilities.js';
+import { chatAbilities } from '../chat/chat.abilities.js';
+import { customersAbilities } from '../customers/customers.abilities.js';
+import { failedWorkAbilities } from '../failed-work/failed-work.abilities.js';
 import type { AbilityContribution, AppAbility } from './app-ability.js';
 
 /** Each domain's `*.abilities.ts`; a new domain adds its contribution here. */
@@ -33,6 +36,9 @@ const contributions: AbilityContribution[] = [
   kbAbilities,
   inboxAbilities,
   emailAbilities,
+  chatAbilities,
+  customersAbilities,
+  failedWorkAbilities,
 ];
 
 export function defineAbilityFor(user: AuthUser): AppAbility {

@@ -37,6 +37,14 @@ export const SUBJECTS = [
   'UserNotification',
   'InboundEmail',
   'EmailTemplate',
+  'SupportAddress',
+  'WhatsappTemplate',
+  'ChatSession',
+  'Person',
+  'CustomerProfile',
+  'CustomerNote',
+  'UserSecurity',
+  'FailedWork',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 
@@ -84,6 +92,15 @@ export interface UserFields {
   companyId: number | null;
   role: string;
 }
+/**
+ * A user as shown to others (a ticket's requester or assignee, a timeline author). Read rules on it
+ * name fields: who may see a person's contact data is a field rule (people/person-fields.ts).
+ */
+export interface PersonFields {
+  id: number;
+  role: string;
+  companyId: number | null;
+}
 export interface AvailabilityFields {
   userId: number;
 }
@@ -112,6 +129,7 @@ export type AppSubjects =
   | (OwnedFields & ForcedSubject<'Session'>)
   | (OwnedFields & ForcedSubject<'ApiKey'>)
   | (UserFields & ForcedSubject<'User'>)
+  | (PersonFields & ForcedSubject<'Person'>)
   | (AvailabilityFields & ForcedSubject<'Availability'>)
   | (CompanyFields & ForcedSubject<'Company'>)
   | (KbArticleFields & ForcedSubject<'KbArticle'>)

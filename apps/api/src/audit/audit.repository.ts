@@ -57,6 +57,33 @@ export class AuditRepository {
     );
     return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
   }
+
+  /**
+   * The newest audit rows with one of these actions (optionally about one user), before an id
+   * (keyset paging), with the author's and the subject user's names.
+   */
+  async byActions(actions: readonly string[], options: { userId?: number; before?: number; limit: number }) {
+    const where = ['a.action IN (?)'];
+    const replacements: unknown[] = [[...actions]];
+    if (options.userId) {
+      where.push("a.subject_type = 'User' AND a.subject_id = ?");
+      replacements.push(String(options.userId));
+    }
+    if (options.before) {
+      where.push('a.id < ?');
+      replacements.push(options.before);
+    }
+    const rows = await this.entries.sequelize!.query<AuditRow & { subjectType: string; subjectId: string; subjectName: string | null }>(
+      `SELECT a.id, a.action, a.actor_id AS actorId, u.name AS actorName, a.before_state AS beforeState,
+              a.after_state AS afterState, a.ip, a.user_agent AS userAgent, a.created_at AS createdAt,
+              a.subject_type AS subjectType, a.subject_id AS subjectId, s.name AS subjectName
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       LEFT JOIN users s ON a.subject_type = 'User' AND s.id = a.subject_id
+       WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ${Number(options.limit) + 1}`,
+      { replacements, type: QueryTypes.SELECT },
+    );
+    return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+  }
 }
 
 export interface AuditRow {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus } from '@switchboard/contracts';
+import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus, zTwoFactorEnabled, zRecoveryCodes, zResetTwoFactorInput, zSecuritySettings } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { bearerToken } from './authenticate.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { TokenService } from './token.service.js';
 import { TwoFactorService } from './two-factor/two-factor.service.js';
 
 const zId = z.object({ id: z.coerce.number({ error: 'must be a number' }).int().positive() });
@@ -16,6 +17,7 @@ export class AccountRouter {
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
     private readonly twoFactor: TwoFactorService,
+    private readonly tokens: TokenService,
   ) {}
 
   build() {
@@ -66,9 +68,35 @@ export class AccountRouter {
       enableTwoFactor: requireAbility('manage', 'TwoFactor')
         .meta({ openapi: { method: 'POST', path: '/account/two-factor/enable', tags: ['auth'], protect: true, summary: 'Confirm setup with a first code' } })
         .input(zTwoFactorCode)
+        .output(zTwoFactorEnabled)
+        .mutation(async ({ ctx, input }) => {
+          const recoveryCodes = await this.twoFactor.enable(ctx.actor, input.code);
+          // This session just proved the second factor: where the admins require it, it may carry on.
+          const token = bearerToken(ctx.req);
+          if (token) await this.tokens.markSecondFactor(token);
+          return { ok: true as const, recoveryCodes };
+        }),
+      regenerateRecoveryCodes: requireAbility('manage', 'TwoFactor')
+        .meta({ openapi: { method: 'POST', path: '/account/two-factor/recovery-codes', tags: ['auth'], protect: true, summary: 'New recovery codes, shown once (needs a current code; the old ones stop working)' } })
+        .input(zTwoFactorCode)
+        .output(zRecoveryCodes)
+        .mutation(async ({ ctx, input }) => ({ recoveryCodes: await this.twoFactor.regenerateRecoveryCodes(ctx.actor, input.code) })),
+      securitySettings: requireAbility('read', 'UserSecurity')
+        .meta({ openapi: { method: 'GET', path: '/account/security-settings', tags: ['auth'], protect: true, summary: 'Which staff roles must use two-factor sign-in (admins)' } })
+        .input(z.object({}).optional())
+        .output(zSecuritySettings)
+        .query(() => this.twoFactor.securitySettings()),
+      saveSecuritySettings: requireAbility('update', 'UserSecurity')
+        .meta({ openapi: { method: 'PUT', path: '/account/security-settings', tags: ['auth'], protect: true, summary: 'Require two-factor sign-in for staff roles (admins); single sign-on counts' } })
+        .input(zSecuritySettings)
+        .output(zSecuritySettings)
+        .mutation(({ ctx, input }) => this.twoFactor.saveSecuritySettings(ctx.actor, input)),
+      resetUserTwoFactor: requireAbility('update', 'UserSecurity')
+        .meta({ openapi: { method: 'POST', path: '/account/two-factor/reset', tags: ['auth'], protect: true, summary: 'Turn off someone’s two-factor sign-in and revoke their sessions (admins)' } })
+        .input(zResetTwoFactorInput)
         .output(zOk)
         .mutation(async ({ ctx, input }) => {
-          await this.twoFactor.enable(ctx.actor, input.code);
+          await this.twoFactor.resetForUser(ctx.actor, input.userId);
           return { ok: true as const };
         }),
       disableTwoFactor: requireAbility('manage', 'TwoFactor')

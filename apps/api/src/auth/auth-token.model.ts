@@ -10,4 +10,6 @@ export class AuthTokenModel extends Model {
   @Column({ type: DataType.DATE(3), allowNull: true }) revokedAt!: Date | null;
   @Column({ type: DataType.STRING(64), allowNull: true }) ip!: string | null;
   @Column({ type: DataType.STRING(255), allowNull: true }) userAgent!: string | null;
+  /** The session passed a second factor (an authenticator or recovery code, or single sign-on). */
+  @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: false }) secondFactor!: boolean;
 }

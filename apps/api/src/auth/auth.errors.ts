@@ -21,6 +21,8 @@ export enum AuthErrorCode {
   SsoFailed = 'AUTH_SSO_FAILED',
   SsoNoAccount = 'AUTH_SSO_NO_ACCOUNT',
   AccountSuspended = 'AUTH_ACCOUNT_SUSPENDED',
+  UserNotFound = 'AUTH_USER_NOT_FOUND',
+  TwoFactorSetupRequired = 'AUTH_TWO_FACTOR_SETUP_REQUIRED',
 }
 
 export const AuthErrors = {
@@ -75,4 +77,11 @@ export const AuthErrors = {
   ssoNoAccount: (email: string) =>
     new DomainError('forbidden', AuthErrorCode.SsoNoAccount, `No staff account uses ${email}; ask an admin to invite you first`),
   forbidden: (what: string) => new DomainError('forbidden', AuthErrorCode.Forbidden, `Your role may not ${what}`),
+  twoFactorSetupRequired: () =>
+    new DomainError(
+      'forbidden',
+      AuthErrorCode.TwoFactorSetupRequired,
+      'Your role must use two-factor sign-in: set it up under Account (if it is on already, sign out and in again with a code)',
+    ),
+  notFound: (what: string, id: number, field = 'id') => new DomainError('not_found', AuthErrorCode.UserNotFound, `${field}: there is no ${what} ${id}`, field),
 };

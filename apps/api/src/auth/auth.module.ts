@@ -23,6 +23,7 @@ import { SessionsService } from './sessions/sessions.service.js';
 import { OidcSignIn } from './sso/oidc-sign-in.js';
 import { SignInAudit } from './sign-in-audit.js';
 import { TokenService } from './token.service.js';
+import { SecuritySettingsRepository } from './two-factor/security-settings.repository.js';
 import { TwoFactorService } from './two-factor/two-factor.service.js';
 import { VerifyTwoFactorHandler } from './two-factor/verify-two-factor.handler.js';
 
@@ -44,6 +45,7 @@ import { VerifyTwoFactorHandler } from './two-factor/verify-two-factor.handler.j
     RequestPasswordResetHandler,
     ResetPasswordHandler,
     TwoFactorService,
+    SecuritySettingsRepository,
     VerifyTwoFactorHandler,
     EmailVerifier,
     OidcSignIn,

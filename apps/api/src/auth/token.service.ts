@@ -22,7 +22,8 @@ export class TokenService {
     return createHash('sha256').update(token).digest('hex');
   }
 
-  async issue(userId: number, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
+  /** `secondFactor`: the sign-in passed a second factor (a two-factor code, or single sign-on). */
+  async issue(userId: number, meta: { ip: string | null; userAgent: string | null }, options: { secondFactor?: boolean } = {}): Promise<string> {
     const token = `sb_${randomBytes(32).toString('base64url')}`;
     await this.tokens.create({
       userId,
@@ -30,6 +31,7 @@ export class TokenService {
       expiresAt: new Date(Date.now() + this.config.tokenTtlDays * 86_400_000),
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 255) ?? null,
+      secondFactor: Boolean(options.secondFactor),
     });
     return token;
   }
@@ -40,6 +42,10 @@ export class TokenService {
     if (token.startsWith('sbk_')) return this.apiKeys.findLiveUser(TokenService.hash(token), ip);
     if (!token.startsWith('sb_')) return null;
     return this.tokens.findLiveUser(TokenService.hash(token));
+  }
+
+  async markSecondFactor(token: string) {
+    if (token.startsWith('sb_')) await this.tokens.markSecondFactor(TokenService.hash(token));
   }
 
   async revoke(token: string) {

@@ -1,8 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { zCompany, zCompanyId, zCompanyMember, zMoveCustomerInput, zSaveCompanyInput, zSetCompanyAdminInput } from '@switchboard/contracts';
+import {
+  zCompany,
+  zCompanyId,
+  zCompanyInvitation,
+  zCompanyMember,
+  zInviteMemberInput,
+  zMoveCustomerInput,
+  zRemoveMemberInput,
+  zSaveCompanyInput,
+  zSetCompanyAdminInput,
+} from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
+import { InviteMemberCommand } from './commands/invite-member/invite-member.command.js';
+import { RemoveMemberCommand } from './commands/remove-member/remove-member.command.js';
 import { MoveCustomerCommand } from './commands/move-customer/move-customer.command.js';
 import { SaveCompanyCommand } from './commands/save-company/save-company.command.js';
 import { SetCompanyAdminCommand } from './commands/set-company-admin/set-company-admin.command.js';
@@ -45,6 +57,16 @@ export class CompaniesRouter {
         .input(zSetCompanyAdminInput)
         .output(zCompanyMember)
         .mutation(({ ctx, input }) => this.commands.execute(new SetCompanyAdminCommand(ctx.actor, input.userId, input.companyAdmin))),
+      inviteMember: requireAbility('create', 'User')
+        .meta({ openapi: { method: 'POST', path: '/companies/{companyId}/invitations', tags, protect: true, summary: 'Invite someone into the company by email: a signed, expiring portal link (company admins, admins)' } })
+        .input(zInviteMemberInput)
+        .output(zCompanyInvitation)
+        .mutation(({ ctx, input }) => this.commands.execute(new InviteMemberCommand(ctx.actor, input))),
+      removeMember: requireAbility('update', 'User')
+        .meta({ openapi: { method: 'POST', path: '/companies/remove-member', tags, protect: true, summary: 'Take a customer out of their company; their tickets leave with them (company admins, admins)' } })
+        .input(zRemoveMemberInput)
+        .output(z.object({ userId: z.number().int(), companyId: z.null(), ticketsMoved: z.number().int() }))
+        .mutation(({ ctx, input }) => this.commands.execute(new RemoveMemberCommand(ctx.actor, input.userId))),
     });
   }
 }

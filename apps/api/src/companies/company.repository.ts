@@ -40,6 +40,8 @@ export class CompanyRepository {
       brandName: c.brandName,
       brandPrimaryColor: c.brandPrimaryColor,
       brandAccentColor: c.brandAccentColor,
+      voiceGreeting: c.voiceGreeting ?? null,
+      brandLogoUrl: c.brandLogoUrl ?? null,
       agents: agents.filter((a) => a.companyId === c.id).map(({ id, name }) => ({ id, name })),
       userCount: Number(counts.find((n) => n.companyId === c.id)?.n ?? 0),
     }));
@@ -91,6 +93,40 @@ export class CompanyRepository {
       transaction,
     })) as unknown as [unknown, { affectedRows?: number }];
     return meta?.affectedRows ?? 0;
+  }
+
+  /** The account that already has this email, locked, if any. */
+  async lockUserByEmail(email: string, transaction: Transaction) {
+    const rows = await this.sequelize.query<{ id: number; status: string; role: string; companyId: number | null }>(
+      'SELECT id, status, role, company_id AS companyId FROM users WHERE email = ? FOR UPDATE',
+      { replacements: [email], type: QueryTypes.SELECT, transaction },
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A pending customer of the company (created, or the one invited before) and a new invitation row;
+   * earlier links of that person stop working. They cannot sign in until they accept.
+   */
+  async invite(data: { userId: number | null; companyId: number; email: string; name: string; invitedBy: number; expiresAt: Date }, transaction: Transaction) {
+    let userId = data.userId;
+    if (userId) {
+      await this.sequelize.query('UPDATE invitations SET expires_at = CURRENT_TIMESTAMP(3) WHERE user_id = ? AND accepted_at IS NULL', { replacements: [userId], transaction });
+      await this.sequelize.query('UPDATE users SET name = ? WHERE id = ?', { replacements: [data.name, userId], transaction });
+    } else {
+      const [id] = (await this.sequelize.query("INSERT INTO users (email, name, role, status, company_id) VALUES (?, ?, 'customer', 'pending', ?)", {
+        replacements: [data.email, data.name, data.companyId],
+        type: QueryTypes.INSERT,
+        transaction,
+      })) as unknown as [number];
+      userId = Number(id);
+    }
+    const [id] = (await this.sequelize.query('INSERT INTO invitations (user_id, invited_by, expires_at) VALUES (?, ?, ?)', {
+      replacements: [userId, data.invitedBy, data.expiresAt],
+      type: QueryTypes.INSERT,
+      transaction,
+    })) as unknown as [number];
+    return { id: Number(id), userId };
   }
 
   async setCompanyAdmin(userId: number, companyAdmin: boolean, transaction: Transaction) {

@@ -16,6 +16,7 @@ interface ProfileRow {
   capacity: number;
   timezone: string;
   workingHours: string | null;
+  phone: string | null;
   openTickets: number;
 }
 
@@ -26,6 +27,8 @@ export interface ProfileChanges {
   capacity?: number;
   timezone?: string;
   workingHours?: WorkingHours;
+  /** E.164, or null to clear. */
+  phone?: string | null;
 }
 
 const parseHours = (text: string | null): WorkingHours => {
@@ -60,7 +63,7 @@ export class AgentProfileRepository {
       params.push(filter.teamId);
     }
     const rows = await this.select<ProfileRow>(
-      `SELECT u.id, u.name, u.email, u.role, u.status, u.availability, u.capacity, u.timezone, u.working_hours AS workingHours,
+      `SELECT u.id, u.name, u.email, u.role, u.status, u.availability, u.capacity, u.timezone, u.working_hours AS workingHours, u.phone,
               (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status NOT IN ('resolved','closed')) AS openTickets
        FROM users u WHERE ${where.join(' AND ')} ORDER BY u.name, u.id`,
       params,
@@ -92,6 +95,7 @@ export class AgentProfileRepository {
       openTickets: Number(r.openTickets),
       timezone: r.timezone,
       workingHours: parseHours(r.workingHours),
+      phone: r.phone ?? null,
       languages: languages.filter((l) => l.userId === r.id).map((l) => l.language),
       skills: skills.filter((s) => s.userId === r.id).map(({ skillId, name, level }) => ({ skillId, name, level: Number(level) })),
       teams: teams.filter((t) => t.userId === r.id).map(({ id, name }) => ({ id, name })),
@@ -116,7 +120,7 @@ export class AgentProfileRepository {
     const sets: string[] = [];
     const params: unknown[] = [];
     const column: Record<keyof ProfileChanges, string> = {
-      name: 'name', role: 'role', status: 'status', capacity: 'capacity', timezone: 'timezone', workingHours: 'working_hours',
+      name: 'name', role: 'role', status: 'status', capacity: 'capacity', timezone: 'timezone', workingHours: 'working_hours', phone: 'phone',
     };
     for (const [key, value] of Object.entries(changes) as [keyof ProfileChanges, unknown][]) {
       if (value === undefined) continue;

@@ -4,6 +4,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { DrainTeamQueueCommand } from './commands/drain-team-queue/drain-team-queue.command.js';
+import { ReleaseAgentTicketsCommand } from './commands/release-agent-tickets/release-agent-tickets.command.js';
 import { RoutingRepository } from './routing.repository.js';
 
 const INTERVAL = 'routing-reconciliation';
@@ -11,7 +12,7 @@ const INTERVAL = 'routing-reconciliation';
 /**
  * Events are an optimisation, the queue is data: every ROUTING_RECONCILE_MS the worker drains each
  * automatic team that has tickets waiting, so a ticket whose event was lost (a crash right after
- * commit) is still routed. Safe beside the api's saga: both take the same team lock.
+ * commit) is still routed, and a suspended agent's open tickets (a lost AgentSuspended) are handed back. Safe beside the api's saga: both take the same team lock.
  */
 @Injectable()
 export class RoutingReconciliationJob implements OnModuleInit, OnApplicationShutdown {
@@ -37,6 +38,8 @@ export class RoutingReconciliationJob implements OnModuleInit, OnApplicationShut
     if (this.running) return 0;
     this.running = true;
     try {
+      // A suspension whose event was lost: hand that agent's tickets back first, then drain.
+      for (const user of await this.routing.suspendedWithOpenTickets()) await this.commands.execute(new ReleaseAgentTicketsCommand(user.id, user.name));
       const teamIds = await this.routing.teamsWithWaiting();
       return teamIds.length ? await this.commands.execute(new DrainTeamQueueCommand({ teamIds })) : 0;
     } catch (error) {

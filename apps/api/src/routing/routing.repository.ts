@@ -4,6 +4,7 @@ import { SYSTEM_USER_EMAIL } from '@switchboard/migrations';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
+import { isWithinWorkingHours, parseWorkingHours } from './strategies/working-hours.js';
 import type { Candidate, TicketNeeds } from './strategies/candidate.js';
 
 const CLOSED = "('resolved','closed')";
@@ -94,16 +95,21 @@ export class RoutingRepository {
     return rows[0] ?? null;
   }
 
-  /** The team's staff who are active and online, with their open-ticket load, skills and languages. */
-  async candidates(teamId: number, transaction: Transaction): Promise<Candidate[]> {
-    const rows = await this.select<{ id: number; name: string; capacity: number; load: number }>(
-      `SELECT u.id, u.name, u.capacity,
+
+  /**
+   * The team's staff who are active, online and within their working hours at `now` (in their own
+   * time zone), with their open-ticket load, skills and languages.
+   */
+  async candidates(teamId: number, transaction: Transaction, now: Date = new Date()): Promise<Candidate[]> {
+    const all = await this.select<{ id: number; name: string; capacity: number; load: number; timezone: string; workingHours: string | null }>(
+      `SELECT u.id, u.name, u.capacity, u.timezone, u.working_hours AS workingHours,
               (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status NOT IN ${CLOSED}) AS \`load\`
        FROM team_members m JOIN users u ON u.id = m.user_id
        WHERE m.team_id = ? AND u.role IN ('agent','manager','admin') AND u.status = 'active' AND u.availability = 'online' AND u.email <> ?`,
       [teamId, SYSTEM_USER_EMAIL],
       transaction,
     );
+    const rows = all.filter((r) => isWithinWorkingHours(parseWorkingHours(r.workingHours), r.timezone, now));
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [skills, languages] = await Promise.all([
@@ -151,12 +157,43 @@ export class RoutingRepository {
   }
 
   /** A staff-only timeline event by the system, with the reason as its text. */
-  async addEvent(ticket: RoutableTicket, field: 'assignee' | 'team', to: string, reason: string, transaction: Transaction) {
+  async addEvent(
+    ticket: Pick<RoutableTicket, 'id' | 'channel'>,
+    field: 'assignee' | 'team',
+    to: string | null,
+    reason: string,
+    transaction: Transaction,
+    from: string | null = null,
+  ) {
     await insertRow(
       this.sequelize,
       'ticket_entries',
-      { ticketId: ticket.id, kind: 'event', visibility: 'internal', authorId: null, channel: ticket.channel, body: reason, eventField: field, eventFrom: null, eventTo: to.slice(0, 190), createdAt: new Date() },
+      { ticketId: ticket.id, kind: 'event', visibility: 'internal', authorId: null, channel: ticket.channel, body: reason, eventField: field, eventFrom: from?.slice(0, 190) ?? null, eventTo: to?.slice(0, 190) ?? null, createdAt: new Date() },
       transaction,
+    );
+  }
+
+  /** A user's open tickets, for handing them back when the user is suspended. */
+  async openTicketsOf(userId: number): Promise<{ id: number; channel: string }[]> {
+    return this.select<{ id: number; channel: string }>(`SELECT id, channel FROM tickets WHERE assignee_id = ? AND status NOT IN ${CLOSED} ORDER BY id`, [userId]);
+  }
+
+  /** Unassigns a ticket only while it is still this user's and open: a reassignment that got there first wins. */
+  async unassignFrom(ticketId: number, userId: number, transaction: Transaction): Promise<boolean> {
+    const [, meta] = (await this.sequelize.query(
+      `UPDATE tickets SET assignee_id = NULL, version = version + 1, updated_at = CURRENT_TIMESTAMP(3)
+       WHERE id = ? AND assignee_id = ? AND status NOT IN ${CLOSED}`,
+      { replacements: [ticketId, userId], transaction },
+    )) as unknown as [unknown, { affectedRows?: number }];
+    return (meta?.affectedRows ?? 0) > 0;
+  }
+
+  /** Suspended users who still hold open tickets (the reconciliation hands them back if an event was lost). */
+  async suspendedWithOpenTickets(): Promise<{ id: number; name: string }[]> {
+    return this.select<{ id: number; name: string }>(
+      `SELECT u.id, u.name FROM users u WHERE u.status = 'suspended'
+       AND EXISTS (SELECT 1 FROM tickets t WHERE t.assignee_id = u.id AND t.status NOT IN ${CLOSED})`,
+      [],
     );
   }
 

@@ -3,8 +3,10 @@ import { EventBus } from '@nestjs/cqrs';
 import { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../audit/audit.repository.js';
+import { StaffTicketNotices } from '../inbox/staff-ticket-notices.js';
 import { TicketUpdatedEvent } from '../tickets/events/ticket-updated.event.js';
 import { SystemActor } from '../users/system-actor.js';
+import { RoutingClock } from './routing-clock.js';
 import { RoutingRepository } from './routing.repository.js';
 import { chooseAgent } from './strategies/choose-agent.js';
 
@@ -28,6 +30,8 @@ export class TicketRouter {
     private readonly audit: AuditRepository,
     private readonly system: SystemActor,
     private readonly events: EventBus,
+    private readonly clock: RoutingClock,
+    private readonly notices: StaffTicketNotices,
   ) {}
 
   /** A new (or re-teamed) ticket: find its team if it has none, then try to assign it there. */
@@ -43,6 +47,8 @@ export class TicketRouter {
         if (!(await this.routing.setTeamIfUnset(ticket.id, team.id, transaction))) return false;
         await this.routing.addEvent(ticket, 'team', team.name, `routed by ${team.source}`, transaction);
         await this.audit.record(actor, { action: 'ticket.routed_to_team', subjectType: 'Ticket', subjectId: ticket.id, after: { teamId: team.id, reason: team.source } }, transaction);
+        // "A ticket is created in my team": the team's members hear it (their notification preferences decide).
+        await this.notices.teamTicket(ticket, team, actor.user.id, transaction);
         return true;
       });
       // Lost the race to someone who set a team meanwhile: start over with theirs. (No TicketUpdatedEvent
@@ -108,12 +114,13 @@ export class TicketRouter {
       if (!ticket || ticket.teamId !== teamId || ticket.assigneeId || ticket.status === 'resolved' || ticket.status === 'closed') {
         return { outcome: 'skipped' as const };
       }
-      const [candidates, needs] = await Promise.all([this.routing.candidates(teamId, transaction), this.routing.needs(ticket, transaction)]);
+      const [candidates, needs] = await Promise.all([this.routing.candidates(teamId, transaction, this.clock.now()), this.routing.needs(ticket, transaction)]);
       const choice = chooseAgent(candidates, needs, { strategy: team.strategy, teamName: team.name, rrCursor: team.rrCursor });
       if (!choice) return { outcome: 'waiting' as const };
       if (!(await this.routing.assign(ticket.id, choice.agentId, transaction))) return { outcome: 'skipped' as const };
       if (team.strategy === 'round_robin') await this.routing.setCursor(teamId, choice.agentId, transaction);
       await this.routing.addEvent(ticket, 'assignee', choice.agentName, choice.reason, transaction);
+      await this.notices.append('ticket.assigned', { ticketId: ticket.id, subject: ticket.subject, actorId: actor.user.id, recipientIds: [choice.agentId] }, transaction);
       await this.audit.record(
         actor,
         { action: 'ticket.routed', subjectType: 'Ticket', subjectId: ticket.id, after: { assigneeId: choice.agentId, teamId, reason: choice.reason } },

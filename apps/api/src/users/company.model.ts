@@ -8,4 +8,6 @@ export class CompanyModel extends Model {
   @Column({ type: DataType.STRING(160), allowNull: true }) brandName!: string | null;
   @Column({ type: DataType.CHAR(7), allowNull: true }) brandPrimaryColor!: string | null;
   @Column({ type: DataType.CHAR(7), allowNull: true }) brandAccentColor!: string | null;
+  @Column({ type: DataType.STRING(500), allowNull: true }) voiceGreeting!: string | null;
+  @Column({ type: DataType.STRING(500), allowNull: true }) brandLogoUrl!: string | null;
 }

@@ -20,11 +20,41 @@ function CodeForm({ intent, label, error }: { intent: string; label: string; err
 }
 
 /** Two-factor sign-in: off -> set up (seed shown once) -> confirmed with a first code -> on. */
-export function TwoFactorPanel({ status, setup, codeError }: { status: TwoFactorStatus; setup?: TwoFactorSetup; codeError?: string }) {
+export function TwoFactorPanel({
+  status,
+  setup,
+  recoveryCodes,
+  codeError,
+}: {
+  status: TwoFactorStatus;
+  setup?: TwoFactorSetup;
+  recoveryCodes?: string[];
+  codeError?: string;
+}) {
   if (status.enabled && !setup) {
     return (
       <div data-testid="two-factor" data-enabled="true">
         <p>Two-factor sign-in is on: after your password, Switchboard asks for a code from your authenticator app.</p>
+        {recoveryCodes ? (
+          <div className="sb-alert" data-testid="recovery-codes">
+            <p>
+              <strong>Your recovery codes.</strong> Each one signs you in once instead of an app code, if you lose your phone. Save them now
+              somewhere safe: they are not shown again.
+            </p>
+            <ul className="sb-recovery-codes">
+              {recoveryCodes.map((c) => (
+                <li key={c}>
+                  <code>{c}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p data-testid="recovery-codes-left">
+            {status.recoveryCodesLeft} recovery {status.recoveryCodesLeft === 1 ? 'code' : 'codes'} left.
+          </p>
+        )}
+        <CodeForm intent="regenerate-recovery-codes" label="New recovery codes" error={codeError} />
         <CodeForm intent="disable-two-factor" label="Turn off" error={codeError} />
       </div>
     );

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import type { ApiKey, Session, TwoFactorSetup, TwoFactorStatus } from '@switchboard/contracts';
 import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
 import { ApiKeysTable } from '~/components/ApiKeysTable';
@@ -15,15 +15,18 @@ export const meta: MetaFunction = () => [{ title: 'Account security · Switchboa
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session, timeZone, user } = await requireAgent(request);
   try {
-    const [sessions, keys, twoFactor] = await Promise.all([
+    const [sessions, keys, twoFactor, me] = await Promise.all([
       api.account.sessions.query(),
       api.account.apiKeys.query(),
       api.account.twoFactorStatus.query(),
+      api.auth.me.query(),
     ]);
     return {
       sessions: sessions.items as Session[],
       keys: keys.items as ApiKey[],
       twoFactor: twoFactor as TwoFactorStatus,
+      /** The admins require two-factor for this role and this session has not passed it. */
+      required: Boolean(me.twoFactorSetupRequired),
       user,
       timeZone,
       now: new Date().toISOString(),
@@ -35,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 interface AccountActionData {
   twoFactorSetup?: TwoFactorSetup;
+  /** Shown in this response only: the recovery codes of a two-factor setup just confirmed, or regenerated. */
+  recoveryCodes?: string[];
   secret?: string;
   keyName?: string;
   fieldErrors?: Record<string, string>;
@@ -71,9 +76,15 @@ export async function action({ request }: ActionFunctionArgs) {
       case 'setup-two-factor':
         // The seed is shown in this response only, like an API key.
         return data<AccountActionData>({ twoFactorSetup: (await api.account.setupTwoFactor.mutate()) as TwoFactorSetup });
-      case 'enable-two-factor':
-        await api.account.enableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
-        return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is on.' }) });
+      case 'enable-two-factor': {
+        // The recovery codes are shown in this response only, like an API key: not a redirect with a flash.
+        const { recoveryCodes } = await api.account.enableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
+        return data<AccountActionData>({ recoveryCodes });
+      }
+      case 'regenerate-recovery-codes': {
+        const { recoveryCodes } = await api.account.regenerateRecoveryCodes.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
+        return data<AccountActionData>({ recoveryCodes });
+      }
       case 'disable-two-factor':
         await api.account.disableTwoFactor.mutate({ code: String(form.get('code') ?? '').replace(/\s+/g, '') });
         return redirect('/account', { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is off.' }) });
@@ -87,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { sessions, keys, twoFactor, user, timeZone, now } = useLoaderData<typeof loader>();
+  const { sessions, keys, twoFactor, user, timeZone, now, required } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as AccountActionData | undefined;
   const busy = useNavigation().state === 'submitting';
   const errors = result?.fieldErrors ?? {};
@@ -96,6 +107,12 @@ export default function Account() {
       <div className="sb-page__head">
         <h1 className="sb-page__title">Account security</h1>
       </div>
+      <p className="sb-page__lede">
+        <Link to="/notification-settings" data-testid="notification-settings-link">
+          Notification settings
+        </Link>{' '}
+        (which events reach you in-app and by email, quiet hours)
+      </p>
 
       <section className="sb-section" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you are signed in</h2>
@@ -112,7 +129,13 @@ export default function Account() {
 
       <section className="sb-section" aria-labelledby="two-factor-title">
         <h2 id="two-factor-title">Two-factor sign-in</h2>
-        <TwoFactorPanel status={twoFactor} setup={result?.twoFactorSetup} codeError={errors.code} />
+        {required ? (
+          <p className="sb-alert sb-alert--error" role="alert" data-testid="two-factor-required">
+            Your role must use two-factor sign-in. Set it up here to carry on
+            {twoFactor.enabled ? ' (it is on: sign out and sign in again with a code from the app)' : ''}.
+          </p>
+        ) : null}
+        <TwoFactorPanel status={twoFactor} setup={result?.twoFactorSetup} recoveryCodes={result?.recoveryCodes} codeError={errors.code} />
       </section>
 
       <section className="sb-section" aria-labelledby="keys-title">

@@ -35,6 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
       brandName: text('brandName'),
       brandPrimaryColor: text('brandPrimaryColor'),
       brandAccentColor: text('brandAccentColor'),
+      voiceGreeting: text('voiceGreeting'),
+      brandLogoUrl: text('brandLogoUrl'),
       agentIds: form.getAll('agentIds').map(Number),
     });
   } catch (error) {
@@ -74,6 +76,12 @@ function CompanyForm({ company, agents, error }: { company?: Company; agents: { 
           <label htmlFor={`co-accent-${key}`}>Accent colour</label>
           <input id={`co-accent-${key}`} name="brandAccentColor" defaultValue={company?.brandAccentColor ?? ''} placeholder="#1a2b3c" />
         </div>
+      </div>
+      <div className="sb-field">
+        <label htmlFor={`co-greeting-${key}`}>Phone greeting (for callers from this company; empty: the phone line’s own)</label>
+        <input id={`co-greeting-${key}`} name="voiceGreeting" defaultValue={company?.voiceGreeting ?? ''} maxLength={500} />
+        <label htmlFor={`co-logo-${key}`}>Logo (https address of the image)</label>
+        <input id={`co-logo-${key}`} name="brandLogoUrl" defaultValue={company?.brandLogoUrl ?? ''} placeholder="https://example.com/logo.png" maxLength={500} />
       </div>
       <fieldset className="sb-field sb-field--choices">
         <legend>Assigned agents (get this company’s tickets first)</legend>

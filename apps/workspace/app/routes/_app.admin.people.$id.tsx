@@ -38,6 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await people.setSkills.mutate({ id, skills });
     } else if (intent === 'availability') {
       await people.setAvailability.mutate({ id, availability: String(form.get('availability')) as Availability });
+    } else if (intent === 'reset-two-factor') {
+      await api.account.resetUserTwoFactor.mutate({ userId: id });
+      return redirect(`/admin/people/${id}`, { headers: await flash(session, { kind: 'success', message: 'Two-factor sign-in is off for them and their sessions are signed out.' }) });
     } else {
       const role = String(form.get('role') ?? '');
       await people.updateAgent.mutate({
@@ -46,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         status: String(form.get('status')) as 'active' | 'suspended',
         capacity: Number(form.get('capacity')),
         timezone: String(form.get('timezone') ?? '').trim(),
+        phone: String(form.get('phone') ?? '').trim() || null,
         languages: listOf(form.get('languages')),
         teamIds: form.getAll('teamIds').map(Number),
       });
@@ -110,6 +114,10 @@ export default function Person() {
             <input id="timezone" name="timezone" defaultValue={agent.timezone} />
           </div>
           <div className="sb-field">
+            <label htmlFor="phone">Phone (rung by the phone line while online)</label>
+            <input id="phone" name="phone" type="tel" defaultValue={agent.phone ?? ''} placeholder="+49 30 1234567" />
+          </div>
+          <div className="sb-field">
             <label htmlFor="languages">Languages (codes, comma separated)</label>
             <input id="languages" name="languages" defaultValue={agent.languages.join(', ')} placeholder="en, es" />
           </div>
@@ -153,6 +161,23 @@ export default function Person() {
             </button>
           </div>
         </Form>
+
+        {layout?.user?.role === 'admin' ? (
+          <>
+            <h2>Two-factor sign-in</h2>
+            <p className="sb-page__lede">Lost their phone and their recovery codes? Turn their two-factor sign-in off; they sign in with the password and set it up again.</p>
+            <Form method="post" className="sb-form__row" data-testid="reset-two-factor">
+              <input type="hidden" name="intent" value="reset-two-factor" />
+              <button type="submit" className="sb-button sb-button--small">
+                Reset two-factor sign-in
+              </button>
+              {errorFor('reset-two-factor')}
+            </Form>
+            <p>
+              <a href={`/admin/security?userId=${agent.id}`}>Their security log</a>
+            </p>
+          </>
+        ) : null}
 
         <h2>Availability</h2>
         <Form method="post" className="sb-form__row" data-testid="person-availability">

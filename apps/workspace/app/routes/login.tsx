@@ -148,13 +148,11 @@ export default function Login() {
             <input type="hidden" name="tz" ref={tzRef} defaultValue="" />
             <LoginField
               name="code"
-              label="Code from your authenticator app"
+              label="Code from your authenticator app, or a recovery code"
               errorLabel="The code"
               error={fieldErrors.code}
-              inputMode="numeric"
               autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={7}
+              maxLength={12}
               autoFocus
             />
             <button type="submit" className="sb-button sb-button--primary sb-button--block" disabled={busy}>

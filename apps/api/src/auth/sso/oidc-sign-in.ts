@@ -88,7 +88,7 @@ export class OidcSignIn {
     if (user.status !== 'active') throw AuthErrors.suspended();
     const locked = this.lockout.lockedUntil(user);
     if (locked) throw AuthErrors.locked(locked);
-    const token = await this.tokens.issue(user.id, client);
+    const token = await this.tokens.issue(user.id, client, { secondFactor: true });
     await this.signIns.record('auth.signed_in', user, client, { sso: 'oidc', issuer: this.config.oidc!.issuer, subject: claims!.sub });
     return { token, user: toUser(toAuthUser(user)) };
   }

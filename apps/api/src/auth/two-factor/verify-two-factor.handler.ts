@@ -32,15 +32,17 @@ export class VerifyTwoFactorHandler implements ICommandHandler<VerifyTwoFactorCo
     if (user.status !== 'active') throw AuthErrors.suspended();
     const locked = this.lockout.lockedUntil(user);
     if (locked) throw AuthErrors.locked(locked);
-    if (!(await this.twoFactor.verifyForLogin(user.id, code.trim()))) {
+    const accepted = await this.twoFactor.verifyForLogin(user.id, code.trim());
+    if (!accepted) {
       const lockedNow = await this.lockout.recordFailure(user.id);
       await this.signIns.record(lockedNow ? 'auth.locked' : 'auth.sign_in_failed', user, client, { reason: 'two_factor' });
       if (lockedNow) throw AuthErrors.locked(lockedNow);
       throw AuthErrors.twoFactorInvalid();
     }
     await this.lockout.clear(user.id);
-    const token = await this.tokens.issue(user.id, client);
-    await this.signIns.record('auth.signed_in', user, client, { twoFactor: true });
+    const token = await this.tokens.issue(user.id, client, { secondFactor: true });
+    // A recovery code is worth its own line in the audit trail: the device may be lost.
+    await this.signIns.record('auth.signed_in', user, client, accepted === 'recovery_code' ? { twoFactor: true, recoveryCode: true } : { twoFactor: true });
     return { token, user: toUser(toAuthUser(user)) };
   }
 }

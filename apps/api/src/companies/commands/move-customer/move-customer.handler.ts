@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { CompanyErrors } from '../../companies.errors.js';
 import { CompanyRepository } from '../../company.repository.js';
 import { MoveCustomerCommand } from './move-customer.command.js';
@@ -12,6 +13,7 @@ export class MoveCustomerHandler implements ICommandHandler<MoveCustomerCommand>
     private readonly sequelize: Sequelize,
     private readonly companies: CompanyRepository,
     private readonly audit: AuditRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async execute({ actor, userId, companyId }: MoveCustomerCommand) {
@@ -26,6 +28,8 @@ export class MoveCustomerHandler implements ICommandHandler<MoveCustomerCommand>
         { action: 'customer.moved', subjectType: 'User', subjectId: userId, before: { companyId: user.companyId }, after: { companyId, ticketsMoved } },
         transaction,
       );
+      // The company picks the SLA policy: the worker recomputes the open tickets' due times (sla/).
+      if (ticketsMoved > 0) await this.outbox.append('sla.recompute', { reason: `customer #${userId} moved`, requesterId: userId }, transaction);
       return { userId, companyId, ticketsMoved };
     });
   }

@@ -1,14 +1,16 @@
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { AgentProfile } from '@switchboard/contracts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { AgentProfileRepository } from '../../agent-profile.repository.js';
 import { AgentAvailabilityChangedEvent } from '../../events/agent-availability-changed.event.js';
+import { AgentSuspendedEvent } from '../../events/agent-suspended.event.js';
 import { PeopleErrors } from '../../people.errors.js';
 import { managesStaffAccounts } from '../../staff-guard.js';
 import { UpdateAgentCommand } from './update-agent.command.js';
 
-/** Admins and managers edit staff profiles; roles and admins' profiles only admins. Suspending stops sign-in and tokens. */
+/** Admins and managers edit staff profiles; roles and admins' profiles only admins. Suspending stops sign-in and tokens, and hands the agent's open tickets back to routing. */
 @CommandHandler(UpdateAgentCommand)
 export class UpdateAgentHandler implements ICommandHandler<UpdateAgentCommand, AgentProfile> {
   constructor(
@@ -20,7 +22,9 @@ export class UpdateAgentHandler implements ICommandHandler<UpdateAgentCommand, A
 
   async execute({ actor, input }: UpdateAgentCommand): Promise<AgentProfile> {
     if (actor.ability.cannot('update', 'AgentProfile')) throw PeopleErrors.forbidden('edit agent profiles');
-    const { id, languages, teamIds, ...changes } = input;
+    const { id, languages, teamIds, phone, ...rest } = input;
+    const changes = { ...rest, ...(phone === undefined ? {} : { phone: agentPhone(phone) }) };
+    let suspended = false;
     const after = await this.sequelize.transaction(async (transaction) => {
       const target = await this.profiles.lockUser(id, transaction);
       if (!target || target.role === 'customer') throw PeopleErrors.notFound('staff member', id);
@@ -36,6 +40,7 @@ export class UpdateAgentHandler implements ICommandHandler<UpdateAgentCommand, A
       if (languages) await this.profiles.setLanguages(id, languages, transaction);
       if (teamIds) await this.profiles.setTeams(id, teamIds, transaction);
       if (changes.status === 'suspended') {
+        suspended = true;
         // Their tokens stop working at once (checked per request); revoke them too so a reactivation does not revive old sessions.
         await this.sequelize.query('UPDATE auth_tokens SET revoked_at = CURRENT_TIMESTAMP(3) WHERE user_id = ? AND revoked_at IS NULL', {
           replacements: [id],
@@ -46,6 +51,15 @@ export class UpdateAgentHandler implements ICommandHandler<UpdateAgentCommand, A
       return (await this.profiles.get(id, transaction))!;
     });
     this.events.publish(new AgentAvailabilityChangedEvent(id, after.availability, actor.user.id));
+    if (suspended) this.events.publish(new AgentSuspendedEvent(id, after.name, actor.user.id));
     return after;
   }
+}
+
+/** The profile's phone as E.164 (what Twilio dials); empty clears it. */
+function agentPhone(raw: string | null): string | null {
+  if (!raw) return null;
+  const number = parsePhoneNumberFromString(raw);
+  if (!number || !number.isPossible()) throw PeopleErrors.invalidReference('phone', 'must be a phone number with its country code, such as +49 30 1234567');
+  return number.number;
 }
