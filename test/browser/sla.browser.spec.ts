@@ -1,29 +1,13 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { eventually, sql } from '../support/db.js';
 import { createCompany, createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** SLA countdowns in the workspace: badges in the queue and on the ticket, the "Overdue" queue. */
-let api: RunningApi;
-let workspace: RunningWebApp;
-let portal: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [workspace, portal, chromium] = await Promise.all([startWebApp('workspace', api.url), startWebApp('portal', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await Promise.all([workspace?.close(), portal?.close()]);
-  await api?.close();
-});
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
 
 async function agentPage(role: 'agent' | 'admin' = 'agent'): Promise<{ page: Page; close(): Promise<void> }> {
   const agent = await createUser(api.url, role);
@@ -34,7 +18,7 @@ async function agentPage(role: 'agent' | 'admin' = 'agent'): Promise<{ page: Pag
 }
 
 describe('SLA in the workspace', () => {
-  it('shows countdown badges per running target, an Overdue queue, and the policy on the ticket', async () => {
+  it('shows countdown badges per running target, the Overdue and Due-in-the-next-hour queues, the due sort, and the policy on the ticket', async () => {
     const customer = await createUser(api.url, 'customer');
     const client = createApiClient({ url: api.url, token: customer.token });
     const late = await client.tickets.create.mutate({ subject: `Late one ${Date.now()}`, description: 'x', urgency: 'critical', importance: 'critical' });
@@ -46,6 +30,7 @@ describe('SLA in the workspace', () => {
     const due = new Date(Date.now() - 5 * 60_000);
     await sql("UPDATE ticket_sla_targets SET due_at = ?, active_due_at = ?, breached_at = ? WHERE ticket_id = ? AND metric = 'first_response'", [due, due, due, late.id]);
     await sql('UPDATE ticket_slas SET next_due_at = ? WHERE ticket_id = ?', [due, late.id]);
+    await sql('UPDATE tickets SET sla_due_at = ? WHERE id = ?', [due, late.id]);
 
     const { page, close } = await agentPage();
     try {
@@ -63,9 +48,45 @@ describe('SLA in the workspace', () => {
       // The quick filter: only overdue tickets, earliest first.
       await page.getByRole('link', { name: 'Overdue', exact: true }).click();
       await page.waitForURL(/due=overdue/);
+      // The URL changes before the new rows render: wait for the table sorted by due time.
+      await page.locator('th[aria-sort="ascending"]:has([data-testid="sort-due"])').waitFor();
+      const firstPage = await page.locator('[data-testid="ticket-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-ticket-id'))));
+      expect(firstPage).not.toContain(fresh.id);
+      // Other files' overdue tickets share this database and fell due earlier, so the late one may sit past the
+      // first page: narrow the same quick filter to this customer.
+      await page.goto(`${workspace.url}/tickets?due=overdue&sort=due&direction=asc&requesterId=${customer.id}`);
+      await lateRow.waitFor();
       const ids = await page.locator('[data-testid="ticket-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-ticket-id'))));
-      expect(ids).toContain(late.id);
-      expect(ids).not.toContain(fresh.id);
+      expect(ids).toEqual([late.id]);
+
+      // About to breach: amber, in "Due in the next hour", and sorted between the overdue and the fresh one.
+      const soon = await client.tickets.create.mutate({ subject: `Soon one ${Date.now()}`, description: 'x', urgency: 'critical', importance: 'critical' });
+      await eventually(async () => (await sql('SELECT id FROM ticket_sla_targets WHERE ticket_id = ?', [soon.id])).length === 2);
+      const soonDue = new Date(Date.now() + 30 * 60_000);
+      const warned = new Date(Date.now() - 60_000);
+      await sql("UPDATE ticket_sla_targets SET due_at = ?, active_due_at = ?, warn_at = ? WHERE ticket_id = ? AND metric = 'first_response'", [soonDue, soonDue, warned, soon.id]);
+      await sql('UPDATE ticket_slas SET next_due_at = ? WHERE ticket_id = ?', [soonDue, soon.id]);
+      await sql('UPDATE tickets SET sla_due_at = ? WHERE id = ?', [soonDue, soon.id]);
+      await page.getByRole('link', { name: 'Due in the next hour', exact: true }).click();
+      await page.waitForURL(/due=next_hour/);
+      // As above: other files' critical tickets may be due sooner; narrow to this customer.
+      await page.goto(`${workspace.url}/tickets?due=next_hour&sort=due&direction=asc&requesterId=${customer.id}`);
+      const soonRow = page.locator(`[data-testid="ticket-row"][data-ticket-id="${soon.id}"]`);
+      await soonRow.waitFor();
+      const soonBadge = soonRow.locator('[data-testid="sla-badge"][data-metric="first_response"]');
+      expect(await soonBadge.getAttribute('data-state')).toBe('approaching');
+      expect(await soonBadge.innerText()).toMatch(/^FR (29|30)m$/);
+      const dueSoon = await page.locator('[data-testid="ticket-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-ticket-id'))));
+      expect(dueSoon).not.toContain(late.id);
+      expect(dueSoon).not.toContain(fresh.id);
+      await page.goto(`${workspace.url}/tickets?requesterId=${customer.id}`);
+      await page.locator('[data-testid="ticket-row"]').first().waitFor();
+      // The SLA column sorts by the earliest due time, soonest first.
+      await page.getByTestId('sort-due').click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'due' && u.searchParams.get('direction') === 'asc');
+      await page.locator('th[aria-sort="ascending"]:has([data-testid="sort-due"])').waitFor();
+      const byDue = await page.locator('[data-testid="ticket-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-ticket-id'))));
+      expect(byDue).toEqual([late.id, soon.id, fresh.id]);
 
       await page.goto(`${workspace.url}/tickets/${late.id}`);
       const policy = page.getByTestId('sla-policy');

@@ -1,15 +1,11 @@
 import { apiErrorKind, apiFieldErrors, createApiClient } from '@switchboard/trpc-client';
 import { addBusinessTime } from '../../apps/api/src/sla/business-time.js';
-import { startApi, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { createCompany, createUser } from '../support/people.js';
 
-let api: RunningApi;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const { api } = useApi();
 
 const run = Date.now().toString(36);
 const weekdays = (spans: [string, string][]) => [1, 2, 3, 4, 5].flatMap((day) => spans.map(([start, end]) => ({ day, start, end })));

@@ -1,11 +1,9 @@
 import { jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bull';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiClient } from '@switchboard/trpc-client';
-import type { AddressInfo } from 'node:net';
 import type { Queue } from 'bull';
-import { createApi, createWorker } from '../../apps/api/src/bootstrap.js';
+import { useApi } from '../support/api.js';
 import { SLA_TIMERS_QUEUE } from '../../apps/api/src/sla/jobs/sla-timers.queue.js';
 import { SlaClock } from '../../apps/api/src/sla/sla-clock.js';
 import { SlaReconciler } from '../../apps/api/src/sla/sla-reconciler.job.js';
@@ -13,20 +11,7 @@ import { eventually, sql } from '../support/db.js';
 import { createCompany, createUser } from '../support/people.js';
 
 const MIN = 60_000;
-let app: NestExpressApplication;
-let url: string;
-let worker: INestApplicationContext;
-
-beforeAll(async () => {
-  ({ app } = await createApi());
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  ({ worker } = await createWorker());
-});
-afterAll(async () => {
-  await worker.close();
-  await app.close();
-});
+const { api, worker } = useApi({ worker: true });
 afterEach(() => jest.restoreAllMocks());
 
 /** Moves the SLA clock of the api (which applies ticket events) or the worker (which fires timers). No sleeping. */
@@ -55,13 +40,13 @@ const target = async (ticketId: number, metric: string, seq = 0) => (await targe
 const entryTime = async (id: number) => (await sql<{ created_at: Date }>('SELECT created_at FROM ticket_entries WHERE id = ?', [id]))[0].created_at;
 
 async function people() {
-  const customer = await createUser(url, 'customer');
-  const agent = await createUser(url, 'agent');
+  const customer = await createUser(api.url, 'customer');
+  const agent = await createUser(api.url, 'agent');
   return {
     customer,
     agent,
-    client: createApiClient({ url, token: customer.token }),
-    agentClient: createApiClient({ url, token: agent.token }),
+    client: createApiClient({ url: api.url, token: customer.token }),
+    agentClient: createApiClient({ url: api.url, token: agent.token }),
   };
 }
 
@@ -117,7 +102,7 @@ describe('SLA timers through the real API', () => {
     const { ticket, createdAt } = await newTicket(client, 'critical', 'critical');
     const resolutionDue = createdAt.getTime() + 2 * 60 * MIN;
 
-    setClock(app, new Date(createdAt.getTime() + 10 * MIN));
+    setClock(api.app, new Date(createdAt.getTime() + 10 * MIN));
     await agentClient.tickets.update.mutate({ id: ticket.id, status: 'waiting_on_customer' });
     const paused = await eventually(async () => {
       const row = await target(ticket.id, 'resolution');
@@ -130,7 +115,7 @@ describe('SLA timers through the real API', () => {
     // A paused target is not breached, however late it is.
     expect((await worker.get(SlaReconciler).run(new Date(resolutionDue + 10 * MIN))).breached).not.toContain(paused.id);
 
-    setClock(app, new Date(createdAt.getTime() + 70 * MIN));
+    setClock(api.app, new Date(createdAt.getTime() + 70 * MIN));
     await agentClient.tickets.update.mutate({ id: ticket.id, status: 'in_progress' });
     const resumed = await eventually(async () => {
       const row = await target(ticket.id, 'resolution');
@@ -156,7 +141,12 @@ describe('SLA timers through the real API', () => {
 
   it('records a breach exactly once after the Redis queue was flushed mid-timer', async () => {
     const { client } = await people();
-    const manager = await createUser(url, 'manager');
+    const manager = await createUser(api.url, 'manager');
+    // A manager who wants breaches by email only: no bell for them (notification preferences).
+    const quiet = await createUser(api.url, 'manager');
+    const quietApi = createApiClient({ url: api.url, token: quiet.token });
+    const prefs = await quietApi.inbox.preferences.query();
+    await quietApi.inbox.updatePreferences.mutate({ ...prefs, events: { ...prefs.events, sla_breach: { inApp: false, email: true } } });
     const { ticket, createdAt } = await newTicket(client, 'critical', 'critical');
     const first = (await target(ticket.id, 'first_response'))!;
     const queue = worker.get<Queue>(getQueueToken(SLA_TIMERS_QUEUE));
@@ -190,6 +180,11 @@ describe('SLA timers through the real API', () => {
       ),
     );
     expect(email.recipient).toBe(manager.email);
+    // The bell too, once each (the reconciler ran three times), as each manager chose.
+    const bell = async (userId: number) =>
+      (await sql<{ kind: string }>("SELECT kind FROM user_notifications WHERE user_id = ? AND ticket_id = ? AND kind LIKE 'sla.%' ORDER BY id", [userId, ticket.id])).map((n) => n.kind);
+    expect(await bell(manager.id)).toEqual(['sla.warning', 'sla.breach']);
+    expect(await bell(quiet.id)).toEqual(['sla.warning']);
   });
 
   it('fires the breach from the delayed job on time, and the reconciliation then finds nothing to do', async () => {
@@ -209,8 +204,8 @@ describe('SLA timers through the real API', () => {
 
   it('applies the most specific policy and its escalation on breach', async () => {
     const companyId = await createCompany(`Gold ${Date.now()}`);
-    const customer = await createUser(url, 'customer', { companyId });
-    const client = createApiClient({ url, token: customer.token });
+    const customer = await createUser(api.url, 'customer', { companyId });
+    const client = createApiClient({ url: api.url, token: customer.token });
     const [calendar] = await sql<{ id: number }>("SELECT id FROM business_calendars WHERE name = '24/7'");
     const targetsJson = JSON.stringify([{ urgency: 'medium', importance: 'medium', firstResponseMinutes: 5, nextResponseMinutes: 5, resolutionMinutes: 60 }]);
     const name = `Gold ${companyId}`;

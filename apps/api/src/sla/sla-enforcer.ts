@@ -1,41 +1,44 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { LEVELS, SLA_METRIC_LABELS, type Level } from '@switchboard/contracts';
+import { Injectable } from '@nestjs/common';
+import { LEVELS, SLA_METRIC_LABELS, type Level, type SlaMetric } from '@switchboard/contracts';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { DomainError } from '../common/domain-error.js';
 import { insertRow } from '../database/insert-row.js';
+import { NotificationFeed } from '../inbox/notification-feed.service.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
-import { UpdateTicketCommand, type UpdateTicketData } from '../tickets/commands/update-ticket/update-ticket.command.js';
+import type { OutboxTopics } from '../outbox/outbox.topics.js';
 import { SystemActor } from '../users/system-actor.js';
 import type { PolicyRecord } from './policy-selection.js';
 import { SlaRepository, type Recipient, type TicketFacts } from './sla.repository.js';
 
+/** In-app notification kinds (user_notifications.kind): preferences can filter on them. */
+export const SLA_NOTIFICATION_KINDS = { warning: 'sla.warning', breach: 'sla.breach' } as const;
+
 /**
  * Fires warnings and breaches. The conditional UPDATE (`... WHERE breached_at IS NULL AND due_at <= now`)
  * decides, so a delayed job and the reconciliation job racing, or a job delivered twice, record one breach,
- * one timeline event, one set of notifications. Everything but the escalation commits in that transaction;
- * the escalation is an ordinary ticket update by the system user afterwards.
+ * one timeline event, one set of notifications. Every consequence commits in that one transaction: the
+ * timeline event, the in-app notifications, the email (an outbox row), the audit row, and the escalation
+ * as an outbox row (`sla.escalate`, applied by SlaEscalationProcessor). A worker dying at any point
+ * either rolls all of it back (the reconciliation fires it again) or leaves it all committed (the outbox
+ * relay delivers the rest); nothing runs "afterwards" that a crash could lose.
  */
 @Injectable()
 export class SlaEnforcer {
-  private readonly logger = new Logger(SlaEnforcer.name);
-
   constructor(
     private readonly sequelize: Sequelize,
     private readonly repo: SlaRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditRepository,
     private readonly system: SystemActor,
-    private readonly commands: CommandBus,
+    private readonly feed: NotificationFeed,
   ) {}
 
   /** True when this call recorded the breach. */
   async breach(targetId: number, now: Date): Promise<boolean> {
     const actor = await this.system.get();
-    const outcome = await this.sequelize.transaction(async (transaction) => {
-      if (!(await this.repo.markBreached(targetId, now, transaction))) return null;
+    return this.sequelize.transaction(async (transaction) => {
+      if (!(await this.repo.markBreached(targetId, now, transaction))) return false;
       const target = (await this.repo.target(targetId, transaction))!;
       const ticket = (await this.repo.ticket(target.ticketId, transaction))!;
       const recipients = await this.recipients(ticket, true, transaction);
@@ -56,7 +59,7 @@ export class SlaEnforcer {
         },
         transaction,
       );
-      await this.repo.recordNotifications(targetId, ticket.id, 'breach', recipients, transaction);
+      await this.notify('breach', targetId, ticket, target.metric, recipients, transaction);
       if (recipients.length) {
         await this.outbox.append('sla.breached', this.payload(ticket, target.metric, target.dueAt, recipients), transaction);
       }
@@ -71,11 +74,10 @@ export class SlaEnforcer {
         transaction,
       );
       const policy = (await this.repo.policies(transaction)).find((p) => p.id === target.policyId) ?? null;
-      return { ticket, policy };
+      const escalation = policy ? escalationOf(ticket, policy, targetId) : null;
+      if (escalation) await this.outbox.append('sla.escalate', escalation, transaction);
+      return true;
     });
-    if (!outcome) return false;
-    if (outcome.policy) await this.escalate(outcome.ticket, outcome.policy);
-    return true;
   }
 
   /** True when this call recorded the warning. */
@@ -85,7 +87,7 @@ export class SlaEnforcer {
       const target = (await this.repo.target(targetId, transaction))!;
       const ticket = (await this.repo.ticket(target.ticketId, transaction))!;
       const recipients = await this.recipients(ticket, false, transaction);
-      await this.repo.recordNotifications(targetId, ticket.id, 'warning', recipients, transaction);
+      await this.notify('warning', targetId, ticket, target.metric, recipients, transaction);
       if (recipients.length) {
         await this.outbox.append('sla.warning', this.payload(ticket, target.metric, target.dueAt, recipients), transaction);
       }
@@ -105,18 +107,25 @@ export class SlaEnforcer {
     return { ticketId: ticket.id, subject: ticket.subject, metric, dueAt: dueAt.toISOString(), recipients };
   }
 
-  /** The policy's escalation: one urgency level up, and/or a team or assignee. Failures are logged, not thrown. */
-  private async escalate(ticket: TicketFacts, policy: PolicyRecord) {
-    const data: UpdateTicketData = {};
-    if (policy.escalateUrgency && ticket.urgency !== 'critical') data.urgency = LEVELS[LEVELS.indexOf(ticket.urgency) + 1] as Level;
-    if (policy.escalateTeamId && policy.escalateTeamId !== ticket.teamId) data.teamId = policy.escalateTeamId;
-    if (policy.escalateAssigneeId && policy.escalateAssigneeId !== ticket.assigneeId) data.assigneeId = policy.escalateAssigneeId;
-    if (Object.keys(data).length === 0) return;
-    try {
-      await this.commands.execute(new UpdateTicketCommand(await this.system.get(), ticket.id, data));
-    } catch (error) {
-      if (!(error instanceof DomainError)) this.logger.error(`ticket #${ticket.id}: escalation failed: ${(error as Error).message}`);
-      else this.logger.warn(`ticket #${ticket.id}: escalation refused: ${error.message}`);
+  /**
+   * The in-app side: one sla_notifications row per recipient (unique per target, kind and recipient) and,
+   * for each row that is new, a notification in the recipient's bell through the inbox feed.
+   */
+  private async notify(kind: 'warning' | 'breach', targetId: number, ticket: TicketFacts, metric: SlaMetric, recipients: Recipient[], transaction: Transaction) {
+    const fresh = await this.repo.recordNotifications(targetId, ticket.id, kind, recipients, transaction);
+    const label = SLA_METRIC_LABELS[metric] ?? metric;
+    const title = kind === 'breach' ? `Ticket #${ticket.id}: ${label.toLowerCase()} SLA breached` : `Ticket #${ticket.id}: ${label.toLowerCase()} SLA due soon`;
+    for (const r of fresh) {
+      await this.feed.notify(r.id, { kind: SLA_NOTIFICATION_KINDS[kind], ticketId: ticket.id, title, body: ticket.subject }, transaction);
     }
   }
+}
+
+/** The policy's escalation as values to set (one urgency level up, a team, an assignee); null when nothing would change. */
+export function escalationOf(ticket: TicketFacts, policy: PolicyRecord, targetId: number): OutboxTopics['sla.escalate'] | null {
+  const out: OutboxTopics['sla.escalate'] = { ticketId: ticket.id, targetId };
+  if (policy.escalateUrgency && ticket.urgency !== 'critical') out.urgency = LEVELS[LEVELS.indexOf(ticket.urgency) + 1] as Level;
+  if (policy.escalateTeamId && policy.escalateTeamId !== ticket.teamId) out.teamId = policy.escalateTeamId;
+  if (policy.escalateAssigneeId && policy.escalateAssigneeId !== ticket.assigneeId) out.assigneeId = policy.escalateAssigneeId;
+  return out.urgency || out.teamId || out.assigneeId ? out : null;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from '../audit/audit.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { SaveCalendarHandler } from './commands/save-calendar/save-calendar.handler.js';
 import { SavePolicyHandler } from './commands/save-policy/save-policy.handler.js';
 import { SetCompanyDisplayHandler } from './commands/set-company-display/set-company-display.handler.js';
@@ -17,7 +18,7 @@ import { TicketSlaSaga } from './ticket-sla.saga.js';
 
 /** SLAs in the api: targets follow ticket events; policies, calendars, previews and reports through tRPC/REST. */
 @Module({
-  imports: [CqrsModule, SlaCoreModule, AuditModule],
+  imports: [CqrsModule, SlaCoreModule, AuditModule, OutboxModule],
   providers: [
     TicketSlaSaga,
     SlaSettings,

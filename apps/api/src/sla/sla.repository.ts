@@ -31,6 +31,9 @@ export interface Recipient {
   name: string;
 }
 
+/** tickets.sla_due_at when no target runs (the column's default): sorts after every real due time. */
+export const NO_DUE_SQL = '9999-12-31 23:59:59.000';
+
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
 
@@ -196,12 +199,20 @@ export class SlaRepository {
     return Number(id);
   }
 
+  /**
+   * The policy, why, and the next due time; the due time also goes to tickets.sla_due_at (the queue's indexed
+   * "due" sort; far future when nothing runs). Setting updated_at to itself: an SLA revision is not an edit.
+   */
   async saveTicketSla(ticketId: number, policyId: number, reason: string, nextDueAt: Date | null, transaction: Transaction) {
     await this.sequelize.query(
       `INSERT INTO ticket_slas (ticket_id, policy_id, reason, next_due_at) VALUES (?, ?, ?, ?)
        ON DUPLICATE KEY UPDATE policy_id = VALUES(policy_id), reason = VALUES(reason), next_due_at = VALUES(next_due_at)`,
       { replacements: [ticketId, policyId, reason.slice(0, 255), nextDueAt], transaction },
     );
+    await this.sequelize.query(`UPDATE tickets SET sla_due_at = COALESCE(?, '${NO_DUE_SQL}'), updated_at = updated_at WHERE id = ?`, {
+      replacements: [nextDueAt, ticketId],
+      transaction,
+    });
   }
 
   async ticketSla(ticketId: number) {
@@ -312,12 +323,53 @@ export class SlaRepository {
     return (await this.select<Recipient>('SELECT id, email, name FROM users WHERE id = ?', [id], transaction))[0] ?? null;
   }
 
+  /** One row per recipient, at most once per target, kind and recipient; returns the recipients whose row is new. */
   async recordNotifications(targetId: number, ticketId: number, kind: 'warning' | 'breach', recipients: Recipient[], transaction: Transaction) {
+    const fresh: Recipient[] = [];
     for (const r of recipients) {
-      await this.sequelize.query(
+      const [, meta] = (await this.sequelize.query(
         'INSERT IGNORE INTO sla_notifications (target_id, ticket_id, kind, recipient_id) VALUES (?, ?, ?, ?)',
         { replacements: [targetId, ticketId, kind, r.id], transaction },
-      );
+      )) as unknown as [unknown, { affectedRows?: number }];
+      if (Number(meta?.affectedRows ?? 0) === 1) fresh.push(r);
     }
+    return fresh;
   }
+
+  // --- recompute after a settings change ------------------------------------------------------------
+
+  /**
+   * Open tickets a settings change may move, after `afterId` (keyset): those under the policy or matching
+   * its assignments now (a policy change), those under a policy counted on the calendar (a calendar
+   * change), or those a customer opened (their company changed).
+   */
+  async openTicketsInScope(scope: RecomputeScope, afterId: number, limit: number): Promise<number[]> {
+    const open = "t.status NOT IN ('resolved', 'closed') AND t.id > ?";
+    let sql: string;
+    let params: unknown[];
+    if (scope.policyId !== undefined) {
+      sql = `SELECT t.id FROM tickets t LEFT JOIN ticket_slas s ON s.ticket_id = t.id
+             WHERE ${open} AND (s.policy_id = ?
+               OR t.company_id IN (SELECT company_id FROM sla_policy_assignments WHERE policy_id = ? AND company_id IS NOT NULL)
+               OR t.issue_type_id IN (SELECT issue_type_id FROM sla_policy_assignments WHERE policy_id = ? AND issue_type_id IS NOT NULL))
+             ORDER BY t.id LIMIT ?`;
+      params = [afterId, scope.policyId, scope.policyId, scope.policyId, limit];
+    } else if (scope.calendarId !== undefined) {
+      sql = `SELECT t.id FROM tickets t JOIN ticket_slas s ON s.ticket_id = t.id JOIN sla_policies p ON p.id = s.policy_id
+             WHERE ${open} AND p.calendar_id = ? ORDER BY t.id LIMIT ?`;
+      params = [afterId, scope.calendarId, limit];
+    } else if (scope.requesterId !== undefined) {
+      sql = `SELECT t.id FROM tickets t WHERE ${open} AND t.requester_id = ? ORDER BY t.id LIMIT ?`;
+      params = [afterId, scope.requesterId, limit];
+    } else {
+      return [];
+    }
+    return (await this.select<{ id: number }>(sql, params)).map((r) => Number(r.id));
+  }
+}
+
+export interface RecomputeScope {
+  policyId?: number;
+  calendarId?: number;
+  requesterId?: number;
 }

@@ -58,6 +58,19 @@ describe('reviseTarget', () => {
     const revised = reviseTarget(row, ctx({ minutes: { first_response: 15, next_response: 15, resolution: 120 } }));
     expect(revised).toMatchObject({ dueAt: at(15), targetMinutes: 15, breachedAt: at(61), activeWarnAt: null });
   });
+
+  it('never recomputes a met target, so a later change of target or policy keeps its outcome', () => {
+    const met = reviseTarget(newTarget('first_response', 0, T0, ctx()), ctx({ now: at(40), agentRepliedAt: at(40) }));
+    expect(met).toMatchObject({ metAt: at(40), dueAt: at(60) });
+    const revised = reviseTarget(met, ctx({ now: at(50), policyId: 2, minutes: { first_response: 15, next_response: 15, resolution: 120 } }));
+    expect(revised).toMatchObject({ metAt: at(40), dueAt: at(60), warnAt: at(45), targetMinutes: 60, policyId: 1, activeDueAt: null });
+    expect(targetState(revised, at(50))).toBe('met');
+    const resolved = reviseTarget(newTarget('resolution', 0, T0, ctx()), ctx({ now: at(100), status: 'resolved', resolvedAt: at(100) }));
+    expect(reviseTarget(resolved, ctx({ now: at(110), status: 'closed', minutes: { first_response: 15, next_response: 15, resolution: 60 } }))).toMatchObject({
+      metAt: at(100),
+      dueAt: at(240),
+    });
+  });
 });
 
 describe('targetState', () => {

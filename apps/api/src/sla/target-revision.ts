@@ -39,11 +39,15 @@ const DONE: TicketStatus[] = ['resolved', 'closed'];
 /**
  * A target brought up to date with its ticket: met, paused, resumed or reopened, and its due and warning
  * times recomputed from its start, its (current) target and the paused time, counted as its policy counts.
- * A breach stays recorded even when a recompute moves the due time later: it happened.
+ * A breach stays recorded even when a recompute moves the due time later: it happened. A met target
+ * is not recomputed at all.
  */
 export function reviseTarget(row: TargetRow, ctx: RevisionContext): TargetRow {
-  const next = { ...row, policyId: ctx.policyId, targetMinutes: ctx.minutes[row.metric] };
   const done = DONE.includes(ctx.status);
+  // A met target is decided: its due time, target and policy stay what they were when it was met, so a
+  // later change (urgency, policy, calendar) never rewrites an outcome. Only a reopen revives resolution.
+  if (row.metAt && (row.metric !== 'resolution' || done)) return withActiveTimes(row);
+  const next = { ...row, policyId: ctx.policyId, targetMinutes: ctx.minutes[row.metric] };
   if (row.metric === 'resolution') {
     if (done) {
       if (next.pausedAt) {

@@ -91,26 +91,8 @@ export default function SlaAdmin() {
               ))}
             </select>
           </label>
-          <label>
-            Urgency
-            <select name="urgency" defaultValue={query.urgency}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {levelLabel(l)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Importance
-            <select name="importance" defaultValue={query.importance}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {levelLabel(l)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LevelSelect label="Urgency" name="urgency" value={query.urgency} />
+          <LevelSelect label="Importance" name="importance" value={query.importance} />
           <label>
             Created (calendar’s local time)
             <input type="datetime-local" name="createdAt" defaultValue={query.createdAtLocal} required />
@@ -176,4 +158,20 @@ export default function SlaAdmin() {
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;
+}
+
+/** A labelled select over the four levels (low … critical). */
+function LevelSelect({ label, name, value }: { label: string; name: string; value: string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        {LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {levelLabel(l)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

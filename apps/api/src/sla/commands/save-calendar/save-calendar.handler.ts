@@ -4,12 +4,14 @@ import { UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { DomainError } from '../../../common/domain-error.js';
+import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { calendarProblems } from '../../business-time.js';
 import { SlaErrors } from '../../sla.errors.js';
 import { SlaRepository } from '../../sla.repository.js';
 import { SlaSettingsRepository } from '../../sla-settings.repository.js';
 import { SaveCalendarCommand } from './save-calendar.command.js';
 
+/** Saves a calendar; open tickets under a policy counted on it get their pending due times recomputed (outbox `sla.recompute`). */
 @CommandHandler(SaveCalendarCommand)
 export class SaveCalendarHandler implements ICommandHandler<SaveCalendarCommand, BusinessCalendar> {
   constructor(
@@ -17,6 +19,7 @@ export class SaveCalendarHandler implements ICommandHandler<SaveCalendarCommand,
     private readonly writes: SlaSettingsRepository,
     private readonly reads: SlaRepository,
     private readonly audit: AuditRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async execute({ actor, input }: SaveCalendarCommand): Promise<BusinessCalendar> {
@@ -31,6 +34,7 @@ export class SaveCalendarHandler implements ICommandHandler<SaveCalendarCommand,
       const id = await this.sequelize.transaction(async (transaction) => {
         const saved = await this.writes.saveCalendar(input, transaction);
         await this.audit.record(actor, { action: input.id ? 'sla.calendar_changed' : 'sla.calendar_created', subjectType: 'BusinessCalendar', subjectId: saved, after: input }, transaction);
+        if (input.id) await this.outbox.append('sla.recompute', { reason: `calendar #${saved} saved`, calendarId: saved }, transaction);
         return saved;
       });
       return (await this.reads.calendars()).find((c) => c.id === id)!;

@@ -4,14 +4,16 @@ import { UniqueConstraintError } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { DomainError } from '../../../common/domain-error.js';
+import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { SlaSettings } from '../../sla-settings.js';
 import { SlaErrors } from '../../sla.errors.js';
 import { SlaSettingsRepository } from '../../sla-settings.repository.js';
 import { SavePolicyCommand } from './save-policy.command.js';
 
 /**
- * Saves a policy. New due times apply to tickets created afterwards and to existing tickets at their next
- * SLA-relevant change (the targets are recomputed from the policy then).
+ * Saves a policy. New due times apply to tickets created afterwards and, through an `sla.recompute`
+ * outbox row written in the same transaction, to the pending targets of open tickets under the policy
+ * or matching its assignments (met and breached outcomes stay as they were).
  */
 @CommandHandler(SavePolicyCommand)
 export class SavePolicyHandler implements ICommandHandler<SavePolicyCommand, SlaPolicy> {
@@ -20,6 +22,7 @@ export class SavePolicyHandler implements ICommandHandler<SavePolicyCommand, Sla
     private readonly writes: SlaSettingsRepository,
     private readonly settings: SlaSettings,
     private readonly audit: AuditRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async execute({ actor, input }: SavePolicyCommand): Promise<SlaPolicy> {
@@ -51,6 +54,7 @@ export class SavePolicyHandler implements ICommandHandler<SavePolicyCommand, Sla
       const id = await this.sequelize.transaction(async (transaction) => {
         const saved = await this.writes.savePolicy(input, transaction);
         await this.audit.record(actor, { action: input.id ? 'sla.policy_changed' : 'sla.policy_created', subjectType: 'SlaPolicy', subjectId: saved, after: input }, transaction);
+        await this.outbox.append('sla.recompute', { reason: `policy #${saved} saved`, policyId: saved }, transaction);
         return saved;
       });
       return (await this.settings.policies()).find((p) => p.id === id)!;

@@ -13,6 +13,9 @@ const GROUPS = {
   month: ["DATE_FORMAT(s.due_at, '%Y-%m')", "DATE_FORMAT(s.due_at, '%Y-%m')", ''],
 } as const;
 
+/** Breached: recorded as breached, or met after its due time (met in the minute before the reconciliation caught it). */
+const LATE = '(s.breached_at IS NOT NULL OR s.met_at > s.due_at)';
+
 /**
  * Decided targets only: met in time (met, never breached) or breached (late or still open past due).
  * Running targets are not counted yet. The period is over the due time (the promise's date).
@@ -30,8 +33,8 @@ export class ComplianceReportHandler implements IQueryHandler<ComplianceReportQu
     if (input.to) (where.push('s.due_at < ?'), params.push(new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 86_400_000)));
     const rows = await this.sequelize.query<{ k: string | number | null; label: string; met: number; breached: number }>(
       `SELECT ${key} AS k, ${label} AS label,
-              SUM(CASE WHEN s.breached_at IS NULL THEN 1 ELSE 0 END) AS met,
-              SUM(CASE WHEN s.breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breached
+              SUM(CASE WHEN ${LATE} THEN 0 ELSE 1 END) AS met,
+              SUM(CASE WHEN ${LATE} THEN 1 ELSE 0 END) AS breached
        FROM ticket_sla_targets s JOIN tickets t ON t.id = s.ticket_id ${join}
        WHERE ${where.join(' AND ')}
        GROUP BY ${key}, ${label} ORDER BY ${label}`,
