@@ -1,29 +1,13 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { kbAuthor, uniqueWord } from '../support/kb.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** The public help center in the portal, and deflection on the new-ticket form. */
-let api: RunningApi;
-let portal: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [portal, chromium] = await Promise.all([startWebApp('portal', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await portal?.close();
-  await api?.close();
-});
+const { api, portal, browser } = useBrowserStack({ portal: true });
 
 it('a visitor who is not signed in searches, reads an article with breadcrumbs, rates it, and finds it in sitemap.xml', async () => {
   const { client, category, publish } = await kbAuthor(api.url);

@@ -124,6 +124,12 @@ describe('knowledge base articles', () => {
     expect(page.translations).toEqual([{ id: de.id, slug: de.slug, title: de.title, locale: 'de' }]);
     expect(page.related.map((r) => r.id)).toEqual([related.id]);
     expect((await anonymous().kb.article.query({ slug: de.slug })).translations.map((t) => t.id)).toEqual([en.id]);
+    // Editors list the whole group from any member, drafts included.
+    const fr = await client.kb.create.mutate({ categoryId: sub.id, title: `Réinitialiser ${w}`, bodyMd: 'x', locale: 'fr', translationOf: en.id });
+    for (const member of [en.id, de.id, fr.id]) {
+      expect((await client.kb.list.query({ translationsOf: member })).map((a) => a.id).sort()).toEqual([en.id, de.id, fr.id].sort());
+    }
+    expect((await client.kb.list.query({ translationsOf: related.id })).map((a) => a.id)).toEqual([related.id]);
     const clash = await client.kb.create.mutate({ categoryId: sub.id, title: 'Again', bodyMd: 'x', locale: 'de', translationOf: en.id }).catch((e: unknown) => e);
     expect(apiErrorKind(clash)).toBe('conflict');
     expect(apiFieldErrors(clash)).toHaveProperty('locale');
@@ -141,9 +147,21 @@ describe('knowledge base articles', () => {
     await customer.kb.deflect.mutate({ articleId: article.id, query: 'cannot count' });
     const { stats } = await client.kb.get.query({ id: article.id });
     expect(stats).toEqual({ views: 2, helpful: 1, unhelpful: 1, deflections: 1 });
-    const [comment] = await sql<{ comment: string }>('SELECT comment FROM kb_article_ratings WHERE article_id = ? AND helpful = 0', [article.id]);
-    expect(comment.comment).toBe('Step 2 is missing');
     expect((await client.kb.list.query({ q: 'Counting' })).find((a) => a.id === article.id)?.stats.views).toBe(2);
+
+    // The authors read the ratings with their comments, newest first; a visitor's has no name.
+    const customerName = (await sql<{ name: string }>('SELECT u.name FROM users u JOIN kb_article_ratings r ON r.user_id = u.id WHERE r.article_id = ?', [article.id]))[0].name;
+    const ratings = await client.kb.ratings.query({ id: article.id });
+    expect(ratings.stats).toEqual(stats);
+    expect(ratings.items.map((r) => [r.helpful, r.comment, r.readerName])).toEqual([
+      [false, 'Step 2 is missing', customerName],
+      [true, null, null],
+    ]);
+    const agent = createApiClient({ url: api.url, token: (await createUser(api.url, 'agent')).token });
+    expect((await agent.kb.ratings.query({ id: article.id })).items).toHaveLength(2);
+    expect(apiErrorKind(await customer.kb.ratings.query({ id: article.id }).catch((e: unknown) => e))).toBe('forbidden');
+    const tooLong = await customer.kb.rate.mutate({ id: article.id, helpful: true, comment: 'x'.repeat(2001) }).catch((e: unknown) => e);
+    expect(apiFieldErrors(tooLong)).toHaveProperty('comment');
   });
 
   it('drafts an internal article from a resolved ticket with its public conversation only', async () => {

@@ -1,15 +1,9 @@
 import { apiErrorKind, createApiClient } from '@switchboard/trpc-client';
-import { startApi, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { kbAuthor, uniqueWord } from '../support/kb.js';
 import { createCompany, createUser } from '../support/people.js';
 
-let api: RunningApi;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+const { api } = useApi();
 
 /** One article per visibility (two companies), plus a draft, all sharing a unique word. */
 async function articles() {

@@ -4,6 +4,8 @@ import type {
   KbDiff,
   KbEditableArticle,
   KbListItem,
+  KbRatings,
+  KbSearchMiss,
   KbSearchInput,
   KbSearchResult,
   KbState,
@@ -15,7 +17,7 @@ import type { ApiClient } from '@switchboard/trpc-client';
 /** The knowledge-base procedures the editor pages and the reply box call; the real client must match. */
 export interface KbProcedures {
   kb: {
-    list: { query(input: { state?: KbState; q?: string; categoryId?: number; limit?: number }): Promise<KbListItem[]> };
+    list: { query(input: { state?: KbState; q?: string; categoryId?: number; translationsOf?: number; limit?: number }): Promise<KbListItem[]> };
     get: { query(input: { id: number }): Promise<KbEditableArticle> };
     create: { mutate(input: KbArticleInput): Promise<KbEditableArticle> };
     update: { mutate(input: KbUpdateArticleInput): Promise<KbEditableArticle> };
@@ -25,9 +27,18 @@ export interface KbProcedures {
     restore: { mutate(input: { id: number; number: number; version: number }): Promise<KbEditableArticle> };
     categories: { query(): Promise<KbCategory[]> };
     saveCategory: {
-      mutate(input: { id?: number; parentId?: number | null; name: string; description?: string | null; publishRole?: 'agent' | 'manager' }): Promise<KbCategory>;
+      mutate(input: {
+        id?: number;
+        parentId?: number | null;
+        name: string;
+        description?: string | null;
+        position?: number;
+        publishRole?: 'agent' | 'manager';
+      }): Promise<KbCategory>;
     };
-    searchMisses: { query(): Promise<{ query: string; locale: string; count: number; lastAt: string }[]> };
+    reorderCategories: { mutate(input: { parentId: number | null; ids: number[] }): Promise<KbCategory[]> };
+    ratings: { query(input: { id: number; limit?: number }): Promise<KbRatings> };
+    searchMisses: { query(input?: { from?: string; to?: string; limit?: number }): Promise<KbSearchMiss[]> };
     search: { query(input: KbSearchInput): Promise<KbSearchResult> };
     draftFromTicket: { mutate(input: { ticketId: number; categoryId: number }): Promise<KbEditableArticle> };
   };

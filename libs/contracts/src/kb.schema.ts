@@ -12,6 +12,10 @@ export const KB_PUBLISH_ROLES = ['agent', 'manager'] as const;
 const zId = (what: string) => z.coerce.number({ error: `must be ${what} id` }).int().positive();
 export const zKbArticleId = zId('an article');
 export const zKbCategoryId = zId('a category');
+/** The locale readers fall back to when none of theirs is written. */
+export const KB_DEFAULT_LOCALE = 'en';
+export const zKbLocales = z.object({ default: z.string(), locales: z.array(z.string()) });
+export type KbLocales = z.infer<typeof zKbLocales>;
 export const zKbLocale = z
   .string()
   .trim()
@@ -127,6 +131,8 @@ export const zKbListInput = z.object({
   state: z.enum(KB_STATES).optional(),
   categoryId: zKbCategoryId.optional(),
   q: z.string().trim().max(200).optional(),
+  /** Every language version of this article: the original and its translations. */
+  translationsOf: zKbArticleId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const zKbListItem = zKbEditableArticle.omit({ bodyMd: true, html: true });
@@ -205,4 +211,31 @@ export type KbDiff = z.infer<typeof zKbDiff>;
 
 export const zKbRestoreInput = z.object({ id: zKbArticleId, number: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
 
-export const zKbSearchMiss = z.object({ query: z.string(), locale: z.string(), count: z.number().int(), lastAt: z.string() });
+/** A search that found nothing: how often (one per reader and day) over the period, on how many days. */
+export const zKbSearchMiss = z.object({ query: z.string(), locale: z.string(), count: z.number().int(), days: z.number().int(), lastAt: z.string() });
+export type KbSearchMiss = z.infer<typeof zKbSearchMiss>;
+
+const zDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' });
+/** The period of the search-miss report, whole UTC days; by default the last 30 days up to today. */
+export const zKbSearchMissesInput = z
+  .object({ from: zDay.optional(), to: zDay.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { error: 'must not be after "to"', path: ['from'] });
+
+
+/** A reader's rating of an article, as its authors see it (the name only if the reader was signed in). */
+export const zKbRating = z.object({
+  id: z.number().int(),
+  helpful: z.boolean(),
+  comment: z.string().nullable(),
+  readerName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const zKbRatings = z.object({ stats: zKbStats, items: z.array(zKbRating) });
+export type KbRatings = z.infer<typeof zKbRatings>;
+export const zKbRatingsInput = z.object({ id: zKbArticleId, limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/** The children of one parent (null: the top level), every one of them, in their new order. */
+export const zKbReorderCategoriesInput = z.object({
+  parentId: zKbCategoryId.nullable().default(null),
+  ids: z.array(zKbCategoryId).min(1, { error: 'must list the categories' }).max(500),
+});

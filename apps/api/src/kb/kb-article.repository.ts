@@ -3,6 +3,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
 import { words } from './search/fulltext-query.js';
+import { forgetKnownTerms } from './search/known-terms.js';
 
 export interface ArticleRow {
   id: number;
@@ -251,6 +252,17 @@ export class KbArticleRepository {
       replacements: terms,
       transaction,
     });
+    // New words are "did you mean" candidates as soon as they are committed (search/known-terms.ts).
+    transaction.afterCommit(() => forgetKnownTerms());
+  }
+
+  /** The locales of published articles (a loose scan of the (state, locale) index). */
+  async publishedLocales(): Promise<string[]> {
+    const rows = await this.sequelize.query<{ locale: string }>(
+      "SELECT locale FROM kb_articles WHERE state = 'published' GROUP BY locale ORDER BY locale",
+      { type: QueryTypes.SELECT },
+    );
+    return rows.map((r) => r.locale);
   }
 
   /** The whole translation group of an article: the original and every translation. */

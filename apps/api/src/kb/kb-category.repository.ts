@@ -11,8 +11,9 @@ const COLUMNS = 'id, parent_id AS parentId, name, slug, description, position, p
 export class KbCategoryRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
-  all(transaction?: Transaction): Promise<KbCategory[]> {
-    return this.sequelize.query<KbCategory>(`SELECT ${COLUMNS} FROM kb_categories ORDER BY position, name`, {
+  /** `lock`: FOR UPDATE, so two reorders of the same level run one after the other. */
+  all(transaction?: Transaction, lock = false): Promise<KbCategory[]> {
+    return this.sequelize.query<KbCategory>(`SELECT ${COLUMNS} FROM kb_categories ORDER BY position, name${lock ? ' FOR UPDATE' : ''}`, {
       type: QueryTypes.SELECT,
       transaction,
     });
@@ -46,6 +47,13 @@ export class KbCategoryRepository {
 
   insert(c: Omit<KbCategory, 'id'>, transaction: Transaction) {
     return insertRow(this.sequelize, 'kb_categories', { ...c }, transaction);
+  }
+
+  async setPosition(id: number, position: number, transaction: Transaction) {
+    await this.sequelize.query('UPDATE kb_categories SET position = ?, updated_at = ? WHERE id = ?', {
+      replacements: [position, new Date(), id],
+      transaction,
+    });
   }
 
   async update(c: KbCategory, transaction: Transaction) {

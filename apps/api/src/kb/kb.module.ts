@@ -7,10 +7,12 @@ import { KbCommandHandlers } from './commands/index.js';
 import { KbArticleModel } from './kb-article.model.js';
 import { KbArticleRepository } from './kb-article.repository.js';
 import { KbCategoryRepository } from './kb-category.repository.js';
+import { KbClock } from './kb-clock.js';
 import { KbFeedbackRepository } from './kb-feedback.repository.js';
 import { KbRouter } from './kb.router.js';
 import { KbQueryHandlers } from './queries/index.js';
 import { KbSearchRepository } from './search/kb-search.repository.js';
+import { MissLimiter } from './search/miss-limiter.js';
 
 /** The knowledge base: articles with versions, categories, search, readers' feedback and deflection. */
 @Module({
@@ -20,6 +22,8 @@ import { KbSearchRepository } from './search/kb-search.repository.js';
     KbCategoryRepository,
     KbFeedbackRepository,
     KbSearchRepository,
+    KbClock,
+    MissLimiter,
     ArticleWriter,
     ...KbCommandHandlers,
     ...KbQueryHandlers,

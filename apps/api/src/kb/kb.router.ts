@@ -18,6 +18,11 @@ import {
   zKbRestoreInput,
   zKbSearchInput,
   zKbSearchMiss,
+  zKbSearchMissesInput,
+  zKbRatings,
+  zKbLocales,
+  zKbReorderCategoriesInput,
+  zKbRatingsInput,
   zKbSearchResult,
   zKbSetStateInput,
   zKbSuggestInput,
@@ -35,10 +40,12 @@ import { DraftFromTicketCommand } from './commands/draft-from-ticket/draft-from-
 import { RateArticleCommand } from './commands/rate-article/rate-article.command.js';
 import { RecordViewCommand } from './commands/record-view/record-view.command.js';
 import { RestoreVersionCommand } from './commands/restore-version/restore-version.command.js';
+import { ReorderCategoriesCommand } from './commands/reorder-categories/reorder-categories.command.js';
 import { SaveCategoryCommand } from './commands/save-category/save-category.command.js';
 import { SetArticleStateCommand } from './commands/set-article-state/set-article-state.command.js';
 import { UpdateArticleCommand } from './commands/update-article/update-article.command.js';
 import { readerOf } from './kb-reader.js';
+import { ArticleRatingsQuery } from './queries/article-ratings/article-ratings.query.js';
 import { ArticleHistoryQuery } from './queries/article-history/article-history.query.js';
 import { DiffVersionsQuery } from './queries/diff-versions/diff-versions.query.js';
 import { GetArticleQuery } from './queries/get-article/get-article.query.js';
@@ -46,6 +53,7 @@ import { GetCategoryPageQuery } from './queries/get-category-page/get-category-p
 import { GetEditableArticleQuery } from './queries/get-editable-article/get-editable-article.query.js';
 import { ListArticlesQuery } from './queries/list-articles/list-articles.query.js';
 import { ListCategoriesQuery } from './queries/list-categories/list-categories.query.js';
+import { ListLocalesQuery } from './queries/list-locales/list-locales.query.js';
 import { ListSearchMissesQuery } from './queries/list-search-misses/list-search-misses.query.js';
 import { SearchArticlesQuery } from './queries/search-articles/search-articles.query.js';
 import { SitemapQuery } from './queries/sitemap/sitemap.query.js';
@@ -73,7 +81,9 @@ export class KbRouter {
         .meta({ openapi: { method: 'GET', path: '/kb/search', tags, summary: 'Search the published articles you may read (signed in or not)' } })
         .input(zKbSearchInput.extend({ deflection: z.boolean().default(false) }))
         .output(zKbSearchResult)
-        .query(({ ctx, input }) => this.queries.execute(new SearchArticlesQuery(readerOf(ctx.actor), input, input.deflection))),
+        .query(({ ctx, input }) =>
+          this.queries.execute(new SearchArticlesQuery(readerOf(ctx.actor), input, input.deflection, ctx.actor ? `user:${ctx.actor.user.id}` : `ip:${ctx.ip ?? 'unknown'}`)),
+        ),
       suggest: publicProcedure
         .input(zKbSuggestInput)
         .output(z.array(zKbLink))
@@ -91,6 +101,9 @@ export class KbRouter {
         .input(z.object({ slug: z.string().trim().min(1).max(140), locale: zKbLocale.optional() }))
         .output(zKbCategoryPage)
         .query(({ ctx, input }) => this.queries.execute(new GetCategoryPageQuery(readerOf(ctx.actor), input.slug, input.locale))),
+      locales: publicProcedure
+        .output(zKbLocales)
+        .query(() => this.queries.execute(new ListLocalesQuery())),
       sitemap: publicProcedure
         .output(z.array(z.object({ slug: z.string(), updatedAt: z.string() })))
         .query(() => this.queries.execute(new SitemapQuery())),
@@ -138,6 +151,10 @@ export class KbRouter {
         .input(z.object({ id: zKbArticleId }))
         .output(z.array(zKbVersion))
         .query(({ ctx, input }) => this.queries.execute(new ArticleHistoryQuery(ctx.actor, input.id))),
+      ratings: requireAbility('update', 'KbArticle')
+        .input(zKbRatingsInput)
+        .output(zKbRatings)
+        .query(({ ctx, input }) => this.queries.execute(new ArticleRatingsQuery(ctx.actor, input.id, input.limit))),
       diff: requireAbility('update', 'KbArticle')
         .input(zKbDiffInput)
         .output(zKbDiff)
@@ -156,9 +173,14 @@ export class KbRouter {
         .input(zKbCategoryInput)
         .output(zKbCategory)
         .mutation(({ ctx, input }) => this.commands.execute(new SaveCategoryCommand(ctx.actor, input))),
+      reorderCategories: requireAbility('update', 'KbCategory')
+        .input(zKbReorderCategoriesInput)
+        .output(z.array(zKbCategory))
+        .mutation(({ ctx, input }) => this.commands.execute(new ReorderCategoriesCommand(ctx.actor, input.parentId, input.ids))),
       searchMisses: requireAbility('read', 'KbSearchMiss')
+        .input(zKbSearchMissesInput.optional())
         .output(z.array(zKbSearchMiss))
-        .query(({ ctx }) => this.queries.execute(new ListSearchMissesQuery(ctx.actor))),
+        .query(({ ctx, input }) => this.queries.execute(new ListSearchMissesQuery(ctx.actor, input ?? { limit: 100 }))),
     });
   }
 }

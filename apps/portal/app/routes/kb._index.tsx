@@ -1,8 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useFetcher, useLoaderData } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { KB_SORTS, type KbSort } from '@switchboard/contracts';
 import { ErrorView } from '../components/error-view';
+import { KbLanguageSwitcher } from '../components/kb-language-switcher';
+import { readerLocale } from '../kb-locale.server';
 import { readerApi, throwKbFailure } from '../kb.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,8 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sort = (KB_SORTS as readonly string[]).includes(sortParam) ? (sortParam as KbSort) : 'relevance';
   const { api } = await readerApi(request);
   try {
-    const [categories, result] = await Promise.all([api.kb.categories.query(), q ? api.kb.search.query({ q, sort, limit: 20 }) : null]);
-    return { q, sort, categories, result };
+    const [categories, reader] = await Promise.all([api.kb.categories.query(), readerLocale(request, api)]);
+    const { locale, defaultLocale, languages, setCookie } = reader;
+    let result = q ? await api.kb.search.query({ q, sort, limit: 20, locale }) : null;
+    // Nothing in the reader's language: show what the default language has (the page says so).
+    let shownLocale = locale;
+    if (result && result.items.length === 0 && locale !== defaultLocale) {
+      const fallback = await api.kb.search.query({ q, sort, limit: 20, locale: defaultLocale });
+      if (fallback.items.length) [result, shownLocale] = [fallback, defaultLocale];
+    }
+    const name = (l: string) => languages.find((x) => x.locale === l)?.name ?? l;
+    return data(
+      { q, sort, categories, result, locale, languages, fellBackTo: shownLocale !== locale ? name(shownLocale) : null, languageName: name(locale) },
+      setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
+    );
   } catch (error) {
     return throwKbFailure(error, 'The help center');
   }
@@ -42,12 +56,13 @@ function useTitleSuggestions() {
 }
 
 export default function HelpCenter() {
-  const { q, sort, categories, result } = useLoaderData<typeof loader>();
+  const { q, sort, categories, result, locale, languages, fellBackTo, languageName } = useLoaderData<typeof loader>();
   const { titles, setTyped } = useTitleSuggestions();
   const top = categories.filter((c) => c.parentId === null);
   return (
     <section className="kb">
       <h1>Help center</h1>
+      <KbLanguageSwitcher locale={locale} languages={languages} keep={q ? { q } : {}} />
       <Form method="get" role="search" className="kb-search" data-testid="kb-search">
         <label htmlFor="kb-q" className="visually-hidden">
           Search the help center
@@ -83,7 +98,12 @@ export default function HelpCenter() {
       </Form>
 
       {result ? (
-        <div className="kb-results" data-testid="kb-results">
+        <div className="kb-results" data-testid="kb-results" lang={fellBackTo ? undefined : locale}>
+          {fellBackTo ? (
+            <p className="muted" data-testid="kb-fallback">
+              Nothing in {languageName} yet: showing articles in {fellBackTo}.
+            </p>
+          ) : null}
           {result.items.length === 0 ? (
             <p>
               Nothing found for “{q}”.

@@ -4,11 +4,21 @@ import { ErrorView } from '../components/error-view';
 import { Flash, FormError } from '../components/flash';
 import { KbBreadcrumbs } from '../components/kb-breadcrumbs';
 import { formFailure } from '../api.server';
+import { languageName, readerLocale } from '../kb-locale.server';
 import { readerApi, throwKbFailure } from '../kb.server';
 import { commitSession, takeFlash } from '../session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.article.title} · Help center · Switchboard Support` : 'Help center · Switchboard Support' },
+  // Every language version of the article names the others, so search engines serve each reader theirs.
+  ...(data && data.article.translations.length
+    ? [data.article, ...data.article.translations].map((t) => ({
+        tagName: 'link',
+        rel: 'alternate',
+        hrefLang: t.locale,
+        href: `${data.origin}/kb/articles/${t.slug}`,
+      }))
+    : []),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,9 +30,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return throwKbFailure(error, 'That article');
   }
   // Counting a view must never cost the reader the page.
-  await api.kb.recordView.mutate({ id: article.id }).catch(() => undefined);
+  const [reader] = await Promise.all([
+    readerLocale(request, api).catch(() => null),
+    api.kb.recordView.mutate({ id: article.id }).catch(() => undefined),
+  ]);
+  // The reader reads another language and this article is written in it too: say so (no redirect:
+  // a link to this language version was followed on purpose).
+  const inTheirs = reader && reader.locale !== article.locale ? article.translations.find((t) => t.locale === reader.locale) : undefined;
+  const theirs = inTheirs ? { ...inTheirs, language: languageName(inTheirs.locale) } : null;
+  const languages = Object.fromEntries(article.translations.map((t) => [t.locale, languageName(t.locale)]));
   const flash = takeFlash(session);
-  return data({ article, flash }, flash ? { headers: { 'Set-Cookie': await commitSession(session) } } : undefined);
+  const headers = new Headers();
+  if (flash) headers.append('Set-Cookie', await commitSession(session));
+  if (reader?.setCookie) headers.append('Set-Cookie', reader.setCookie);
+  return data({ article, flash, theirs, languages, origin: new URL(request.url).origin }, { headers });
 }
 
 /** Rating the article changes nothing on the page but the form: no reload, so no second view is counted. */
@@ -45,21 +66,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function KbArticlePage() {
-  const { article, flash } = useLoaderData<typeof loader>();
+  const { article, flash, theirs, languages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <article className="kb kb-article" lang={article.locale}>
       <KbBreadcrumbs trail={article.breadcrumbs} current={article.title} />
       <Flash message={flash} />
+      {theirs ? (
+        <p className="kb-translation-notice" data-testid="kb-in-your-language" lang={theirs.locale}>
+          <Link to={`/kb/articles/${theirs.slug}?lang=${theirs.locale}`} hrefLang={theirs.locale}>
+            {theirs.language}: {theirs.title}
+          </Link>
+        </p>
+      ) : null}
       <h1>{article.title}</h1>
       {article.translations.length ? (
-        <p className="kb-translations">
+        <p className="kb-translations" data-testid="kb-translations">
           Also in:{' '}
           {article.translations.map((t, i) => (
             <span key={t.id}>
               {i > 0 ? ', ' : ''}
-              <Link to={`/kb/articles/${t.slug}`} hrefLang={t.locale} lang={t.locale}>
-                {t.title} ({t.locale})
+              <Link to={`/kb/articles/${t.slug}?lang=${t.locale}`} hrefLang={t.locale} lang={t.locale}>
+                {languages[t.locale]}: {t.title}
               </Link>
             </span>
           ))}

@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ErrorView } from '../components/error-view';
 import { KbBreadcrumbs } from '../components/kb-breadcrumbs';
+import { KbLanguageSwitcher } from '../components/kb-language-switcher';
+import { readerLocale } from '../kb-locale.server';
 import { readerApi, throwKbFailure } from '../kb.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -11,19 +13,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api } = await readerApi(request);
+  const slug = String(params.slug ?? '');
   try {
-    return await api.kb.category.query({ slug: String(params.slug ?? '') });
+    const { locale, defaultLocale, languages, setCookie } = await readerLocale(request, api);
+    let page = await api.kb.category.query({ slug, locale });
+    // Nothing written in the reader's language here yet: the default language's articles.
+    if (page.articles.length === 0 && locale !== defaultLocale) page = await api.kb.category.query({ slug, locale: defaultLocale });
+    return data({ ...page, locale, languages }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined);
   } catch (error) {
     return throwKbFailure(error, 'That topic');
   }
 }
 
 export default function KbCategoryPage() {
-  const { category, breadcrumbs, children, articles } = useLoaderData<typeof loader>();
+  const { category, breadcrumbs, children, articles, locale, languages } = useLoaderData<typeof loader>();
   return (
     <section className="kb">
       <KbBreadcrumbs trail={breadcrumbs.slice(0, -1)} current={category.name} />
       <h1>{category.name}</h1>
+      <KbLanguageSwitcher locale={locale} languages={languages} />
       {category.description ? <p className="lead">{category.description}</p> : null}
       {children.length ? (
         <ul className="kb-categories">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { readerLocale } from '../kb-locale.server';
 import { readerApi } from '../kb.server';
 
 /** JSON for search-as-you-type: article titles matching what was typed (the last word as a prefix). */
@@ -7,7 +8,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (q.length < 3) return { titles: [] };
   const { api } = await readerApi(request);
   try {
-    return { titles: (await api.kb.suggest.query({ q })).map((t) => ({ title: t.title, slug: t.slug })) };
+    const { locale } = await readerLocale(request, api);
+    return { titles: (await api.kb.suggest.query({ q, locale })).map((t) => ({ title: t.title, slug: t.slug })) };
   } catch {
     return { titles: [] };
   }

@@ -20,8 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = articleId(params.id);
   try {
     const kb = kbApi(api).kb;
-    const [article, categories] = await Promise.all([kb.get.query({ id }), kb.categories.query()]);
-    return { article, categories, labels: Object.fromEntries(categories.map((c) => [c.id, categoryLabel(categories, c.id)])) };
+    const [article, categories, ratings, group] = await Promise.all([
+      kb.get.query({ id }),
+      kb.categories.query(),
+      kb.ratings.query({ id, limit: 50 }),
+      kb.list.query({ translationsOf: id, limit: 100 }),
+    ]);
+    const translations = group.filter((a) => a.id !== id).sort((a, b) => a.locale.localeCompare(b.locale));
+    return { article, categories, ratings, translations, labels: Object.fromEntries(categories.map((c) => [c.id, categoryLabel(categories, c.id)])) };
   } catch (error) {
     return apiFailure(error, request, session, { notFound: 'That article does not exist.' });
   }
@@ -64,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditArticle() {
-  const { article, categories, labels } = useLoaderData<typeof loader>();
+  const { article, categories, labels, ratings, translations } = useLoaderData<typeof loader>();
   const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
   const stateError = errors.state ?? errors.publishAt ?? errors.form;
   return (
@@ -85,6 +91,20 @@ export default function EditArticle() {
         {article.version} · {article.locale} · {article.stats.views} views · {article.stats.helpful} helpful, {article.stats.unhelpful} not ·{' '}
         {article.stats.deflections} deflections
       </p>
+      {translations.length ? (
+        <p className="sb-page__lede" data-testid="kb-editor-translations">
+          {article.translationOf ? 'Original and other languages: ' : 'Translations: '}
+          {translations.map((t, i) => (
+            <span key={t.id}>
+              {i > 0 ? ' · ' : ''}
+              <Link to={`/kb/${t.id}`} hrefLang={t.locale}>
+                {t.locale}: {t.title}
+              </Link>{' '}
+              ({t.state})
+            </span>
+          ))}
+        </p>
+      ) : null}
       <div className="sb-kb-columns">
         <Form method="post" className="sb-form" data-testid="kb-article-form">
           <input type="hidden" name="intent" value="save" />
@@ -133,6 +153,28 @@ export default function EditArticle() {
                 Schedule
               </button>
             </Form>
+          </section>
+          <section data-testid="kb-feedback">
+            <h2>Readers’ feedback</h2>
+            <p>
+              {ratings.stats.views} views · {ratings.stats.helpful} found it helpful · {ratings.stats.unhelpful} did not ·{' '}
+              {ratings.stats.deflections} tickets not opened thanks to it
+            </p>
+            {ratings.items.some((r) => r.comment) ? (
+              <ul className="sb-kb-comments" data-testid="kb-rating-comments">
+                {ratings.items
+                  .filter((r) => r.comment)
+                  .map((r) => (
+                    <li key={r.id}>
+                      <strong>{r.helpful ? 'Helpful' : 'Not helpful'}</strong> · {r.readerName ?? 'a visitor'} ·{' '}
+                      <time dateTime={r.createdAt}>{r.createdAt.slice(0, 16).replace('T', ' ')} UTC</time>
+                      <blockquote>{r.comment}</blockquote>
+                    </li>
+                  ))}
+              </ul>
+            ) : (
+              <p className="sb-page__lede">No comments yet.</p>
+            )}
           </section>
           <section>
             <h2>Preview</h2>

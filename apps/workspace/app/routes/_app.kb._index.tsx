@@ -120,7 +120,10 @@ export default function KnowledgeBase() {
       {manager ? (
         <div className="sb-kb-columns">
           <section>
-            <h2>Searches that found nothing</h2>
+            <h2>Searches that found nothing (30 days)</h2>
+            <p>
+              <Link to="/kb/searches">Full report, any period</Link> · <Link to="/kb/categories">Manage categories</Link>
+            </p>
             {misses.length ? (
               <ul data-testid="kb-misses">
                 {misses.map((m) => (

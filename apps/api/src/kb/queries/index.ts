@@ -1,3 +1,5 @@
+import { ArticleRatingsHandler } from './article-ratings/article-ratings.handler.js';
+import { ListLocalesHandler } from './list-locales/list-locales.handler.js';
 import { ArticleHistoryHandler } from './article-history/article-history.handler.js';
 import { DiffVersionsHandler } from './diff-versions/diff-versions.handler.js';
 import { GetArticleHandler } from './get-article/get-article.handler.js';
@@ -22,4 +24,6 @@ export const KbQueryHandlers = [
   ArticleHistoryHandler,
   DiffVersionsHandler,
   ListSearchMissesHandler,
+  ArticleRatingsHandler,
+  ListLocalesHandler,
 ];

@@ -3,6 +3,8 @@ import type { KbSort } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { categoryFacet, localeFacet, tagFacet } from '../kb-article.repository.js';
+import { FacetStats } from './facet-stats.js';
+import { knownTermsByLetter } from './known-terms.js';
 
 export interface SearchFilter {
   /** CASL-derived condition on alias `a` (kb-visibility.ts). */
@@ -34,6 +36,10 @@ const time = (d: Date | string | null) => (d ? new Date(d).getTime() : 0);
 export const TITLE_WEIGHT = 4;
 /** Popularity and date sorts re-order this many of the most relevant matches, not every match. */
 export const RESORT_WINDOW = 100;
+/** How long the known terms of a letter are kept in memory for "did you mean". */
+export const TERMS_TTL_MS = 5 * 60_000;
+/** Above this many terms for one letter, candidates are asked per word instead of kept. */
+export const TERMS_PER_LETTER = 20_000;
 
 /**
  * FULLTEXT search over published articles; visibility and filters are in the same statements.
@@ -48,7 +54,12 @@ export const RESORT_WINDOW = 100;
  */
 @Injectable()
 export class KbSearchRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  /** Which filters are worth a facet term (facet-stats.ts). */
+  readonly facetStats: FacetStats;
+
+  constructor(private readonly sequelize: Sequelize) {
+    this.facetStats = new FacetStats(sequelize);
+  }
 
   private filters(filter: SearchFilter, replacements: Record<string, unknown>) {
     const where = [`a.state = 'published'`, filter.visibleSql];
@@ -82,13 +93,15 @@ export class KbSearchRepository {
   }
 
   /**
-   * The filters as required FULLTEXT terms on the facets column, so the index itself intersects them
-   * with the words; the SQL conditions stay as well (they decide, the facets only narrow).
+   * The selective filters as required FULLTEXT terms on the facets column, so the index itself
+   * intersects them with the words; the SQL conditions stay as well (they decide, the facets only
+   * narrow). A filter most articles pass (a main locale, a common tag) is left to the SQL conditions:
+   * reading the facet's long posting list would cost more than the few rows it saves (facet-stats.ts).
    */
   private withFacets(query: string, filter: SearchFilter) {
     const required = [];
-    if (filter.locale) required.push(`+${localeFacet(filter.locale)}`);
-    if (filter.tag) required.push(`+${tagFacet(filter.tag)}`);
+    if (filter.locale && this.facetStats.useFacet('locale', filter.locale)) required.push(`+${localeFacet(filter.locale)}`);
+    if (filter.tag && this.facetStats.useFacet('tag', filter.tag)) required.push(`+${tagFacet(filter.tag)}`);
     if (filter.categoryIds?.length) required.push(`+(${filter.categoryIds.map(categoryFacet).join(' ')})`);
     if (required.length === 0) return query;
     // With optional words only (deflection), at least one of them must still match, not just the facets.
@@ -138,11 +151,29 @@ export class KbSearchRepository {
     );
   }
 
-  /** Candidate corrections for a word: known terms with the same first letter and a similar length. */
-  async termsNear(word: string): Promise<string[]> {
+  /**
+   * Candidate corrections for a word: known terms with the same first letter and a similar length.
+   * The terms of one letter are read once and kept for a few minutes (a new article's words become
+   * candidates that much later); a letter with very many terms is asked per word instead.
+   */
+  async termsNear(word: string, now = Date.now()): Promise<string[]> {
+    const letter = word[0];
+    const near = (t: string) => t.length >= word.length - 2 && t.length <= word.length + 2;
+    const cached = knownTermsByLetter.get(letter);
+    if (cached && now - cached.at < TERMS_TTL_MS) return cached.terms.filter(near);
+    const prefix = `${letter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const all = await this.sequelize.query<{ term: string }>('SELECT term FROM kb_terms WHERE term LIKE ? ORDER BY term LIMIT ?', {
+      replacements: [prefix, TERMS_PER_LETTER + 1],
+      type: QueryTypes.SELECT,
+    });
+    if (all.length <= TERMS_PER_LETTER) {
+      const terms = all.map((r) => r.term);
+      knownTermsByLetter.set(letter, { terms, at: now });
+      return terms.filter(near);
+    }
     const rows = await this.sequelize.query<{ term: string }>(
       `SELECT term FROM kb_terms WHERE term LIKE ? AND CHAR_LENGTH(term) BETWEEN ? AND ? ORDER BY term LIMIT 5000`,
-      { replacements: [`${word[0].replace(/[\\%_]/g, (c) => `\\${c}`)}%`, word.length - 2, word.length + 2], type: QueryTypes.SELECT },
+      { replacements: [prefix, word.length - 2, word.length + 2], type: QueryTypes.SELECT },
     );
     return rows.map((r) => r.term);
   }

@@ -24,6 +24,16 @@ export class ListArticlesHandler implements IQueryHandler<ListArticlesQuery, KbL
       where.push('a.category_id = :categoryId');
       replacements.categoryId = filter.categoryId;
     }
+    if (filter.translationsOf) {
+      // Translations point at the original: the group is the original and everything pointing at it.
+      const [member] = await this.sequelize.query<{ original: number }>('SELECT COALESCE(translation_of, id) AS original FROM kb_articles WHERE id = ?', {
+        replacements: [filter.translationsOf],
+        type: QueryTypes.SELECT,
+      });
+      if (!member) return [];
+      where.push('(a.id = :original OR a.translation_of = :original)');
+      replacements.original = member.original;
+    }
     if (filter.q) {
       where.push('a.title LIKE :q');
       replacements.q = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

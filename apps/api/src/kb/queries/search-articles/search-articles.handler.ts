@@ -2,10 +2,12 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { KbSearchResult } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { KbCategoryRepository, descendantIds } from '../../kb-category.repository.js';
+import { KbClock } from '../../kb-clock.js';
 import { KbFeedbackRepository } from '../../kb-feedback.repository.js';
 import { visibleArticlesSql } from '../../kb-visibility.js';
 import { booleanQuery, indexableTerms } from '../../search/fulltext-query.js';
 import { KbSearchRepository, type HitRow, type SearchFilter } from '../../search/kb-search.repository.js';
+import { MissLimiter } from '../../search/miss-limiter.js';
 import { highlight } from '../../search/snippet.js';
 import { closest } from '../../search/spelling.js';
 import { SearchArticlesQuery } from './search-articles.query.js';
@@ -23,6 +25,14 @@ const toHit = (row: HitRow, terms: string[]) => ({
   publishedAt: row.publishedAt ? new Date(row.publishedAt).toISOString() : null,
 });
 
+/** How a missed query is counted: lower case, words only, single spaces ("Reset  Password?" -> "reset password"). */
+export const normaliseQuery = (q: string) =>
+  q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, 190);
+
 @QueryHandler(SearchArticlesQuery)
 export class SearchArticlesHandler implements IQueryHandler<SearchArticlesQuery, KbSearchResult> {
   constructor(
@@ -30,9 +40,11 @@ export class SearchArticlesHandler implements IQueryHandler<SearchArticlesQuery,
     private readonly search: KbSearchRepository,
     private readonly categories: KbCategoryRepository,
     private readonly feedback: KbFeedbackRepository,
+    private readonly limiter: MissLimiter,
+    private readonly clock: KbClock,
   ) {}
 
-  async execute({ reader, input, deflection }: SearchArticlesQuery): Promise<KbSearchResult> {
+  async execute({ reader, input, deflection, client }: SearchArticlesQuery): Promise<KbSearchResult> {
     const visibleSql = visibleArticlesSql(this.sequelize, reader.ability);
     if (visibleSql === null) return { items: [], didYouMean: null };
     const filter: SearchFilter = {
@@ -51,15 +63,24 @@ export class SearchArticlesHandler implements IQueryHandler<SearchArticlesQuery,
     if (rows.length > 0 || input.offset > 0) return { items: rows.map((r) => toHit(r, terms)), didYouMean: null };
 
     if (deflection) return { items: [], didYouMean: null };
-    const didYouMean = terms.length ? await this.suggestion(terms, filter) : null;
-    await this.feedback.logMiss(input.q.toLowerCase().replace(/\s+/g, ' '), input.locale ?? '');
+    // Independent of each other: one round trip's worth of waiting instead of two.
+    const [didYouMean] = await Promise.all([
+      terms.length ? this.suggestion(terms, filter) : null,
+      this.logMiss(normaliseQuery(input.q), input.locale ?? '', client),
+    ]);
     return { items: [], didYouMean };
+  }
+
+  /** Counted once per client, query and day, and at most a few queries per client and hour (miss-limiter.ts). */
+  private async logMiss(query: string, locale: string, client: string) {
+    const now = this.clock.now();
+    if (query && (await this.limiter.admit(client, query, locale, now))) await this.feedback.logMiss(query, locale, now);
   }
 
   /** Each unknown word replaced by the closest known one; offered only if that query finds something here. */
   private async suggestion(terms: string[], filter: SearchFilter): Promise<string | null> {
-    const corrected: string[] = [];
-    for (const term of terms) corrected.push(closest(term, await this.search.termsNear(term)) ?? term);
+    const candidates = await Promise.all(terms.map((term) => this.search.termsNear(term)));
+    const corrected = terms.map((term, i) => closest(term, candidates[i]) ?? term);
     if (corrected.every((t, i) => t === terms[i])) return null;
     const found = await this.search.fulltext(booleanQuery(corrected), { ...filter, limit: 1, offset: 0 }, false);
     return found.length ? corrected.join(' ') : null;

@@ -13,6 +13,8 @@ export class SearchArticlesQuery extends Query<KbSearchResult> {
      * match (ranked by how many and how rare), and finding nothing is not logged as a search miss.
      */
     readonly deflection = false,
+    /** Who is asking, for the search-miss log's dedupe and cap: `user:<id>`, else `ip:<address>`. */
+    readonly client = 'unknown',
   ) {
     super();
   }
