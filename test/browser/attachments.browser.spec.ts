@@ -1,32 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { createUser } from '../support/people.js';
 import { PNG_1PX } from '../support/uploads.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * Files in a real browser: a customer opens a ticket with a screenshot in the portal and sees its
  * thumbnail; the agent sees the same picture in the workspace and adds an internal note with a log
  * file, which the customer never sees; a file of a refused type gets a message next to the field.
  */
-let api: RunningApi;
-let portal: RunningWebApp;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [portal, workspace, chromium] = await Promise.all([startWebApp('portal', api.url), startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await Promise.all([portal?.close(), workspace?.close()]);
-  await api?.close();
-});
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
 
 /** Waits for an <img> to have loaded real pixels (a broken image has naturalWidth 0). */
 async function imageLoaded(page: Page, selector: string) {

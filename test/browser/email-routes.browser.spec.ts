@@ -1,37 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { eventually, sql } from '../support/db.js';
 import { uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
 import { isolatedStack } from '../support/isolated-stack.js';
 import { newMessageId, simpleMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** Agents see why each email landed on a ticket; admins see (and retry) the mail that failed. */
 const SECRET = 'inbound-secret-for-the-browser';
 let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
-  api = await startApi();
-  worker = await startWorker();
-  [workspace, chromium] = await Promise.all([startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await workspace?.close();
-  await worker?.close();
-  await api?.close();
-  await stack?.restore();
+const { api, workspace, browser } = useBrowserStack({
+  workspace: true,
+  worker: true,
+  before: async () => {
+    stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
+  },
+  after: () => stack?.restore(),
 });
 
 async function receive(mail: Parameters<typeof simpleMail>[0]) {

@@ -77,10 +77,23 @@ describe.each(['raw', 'parsed'] as const)('every fixture through the webhook in 
     expect(ticket!.channel).toBe('email');
     if (fixture.subject) expect(ticket!.subject).toBe(fixture.subject);
     if (fixture.senderName) expect(ticket!.name).toBe(fixture.senderName);
-    const [entry] = await sql<{ body: string; kind: string }>('SELECT body, kind FROM ticket_entries WHERE id = ?', [row.ticket_entry_id]);
+    const [entry] = await sql<{ body: string; body_html: string | null; kind: string }>('SELECT body, body_html, kind FROM ticket_entries WHERE id = ?', [row.ticket_entry_id]);
     expect(entry!.kind).toBe('message');
     for (const part of fixture.body ?? []) expect(entry!.body).toContain(part);
     for (const part of fixture.notBody ?? []) expect(entry!.body).not.toContain(part);
+    if (fixture.html === null) expect(entry!.body_html).toBeNull();
+    if (fixture.html) {
+      // An HTML message stores its display HTML, quoted history and signature folded (docs/decisions/022).
+      const stored = entry!.body_html ?? '';
+      const folds = [...stored.matchAll(/<details class="quoted"><summary>[^<]*<\/summary>([\s\S]*?)<\/details>/g)].map((m) => m[1]).join('');
+      const visible = stored.replace(/<details class="quoted">[\s\S]*?<\/details>/g, '');
+      for (const part of fixture.html.visible) expect(visible).toContain(part);
+      for (const part of fixture.html.folded ?? []) {
+        expect(folds).toContain(part);
+        expect(visible).not.toContain(part);
+      }
+      for (const part of fixture.html.absent ?? []) expect(stored).not.toContain(part);
+    }
     const files = await sql<{ filename: string; size: number }>('SELECT filename, size FROM attachments WHERE ticket_entry_id = ? ORDER BY id', [row.ticket_entry_id]);
     expect(files.map((f) => f.filename).sort()).toEqual([...(fixture.attachments ?? [])].sort());
     for (const name of fixture.skipped ?? []) expect(row.route_reason).toContain(name);

@@ -89,7 +89,7 @@ function inCharset(text: string, charset: string | null): { value: Buffer; chars
  * in `attachment-info`.
  */
 export async function parsedForm(mime: Buffer, options: Omit<PostOptions, 'secret' | 'auth'> = {}): Promise<FormPart[]> {
-  const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true });
+  const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true, keepCidLinks: true });
   const text = mime.toString('latin1');
   const end = text.search(/\r?\n\r?\n/);
   const headers = mime.subarray(0, end === -1 ? mime.length : end);

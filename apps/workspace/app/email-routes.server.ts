@@ -1,9 +1,12 @@
-import type { EntryRoute } from '@switchboard/contracts';
+import type { EntryOriginal, EntryRoute } from '@switchboard/contracts';
 import type { ApiClient } from '@switchboard/trpc-client';
 
 /** The email-channel procedure the ticket page calls, typed by the contracts (see queueApi for the idea). */
 export interface EmailRouteProcedures {
-  email: { entryRoutes: { query(input: { ticketId: number }): Promise<EntryRoute[]> } };
+  email: {
+    entryRoutes: { query(input: { ticketId: number }): Promise<EntryRoute[]> };
+    entryOriginal: { query(input: { ticketId: number; entryId: number }): Promise<EntryOriginal> };
+  };
 }
 
 export function emailRoutesApi(api: ApiClient): EmailRouteProcedures {

@@ -7,6 +7,8 @@ export const zAttachment = z.object({
   contentType: z.string(),
   size: z.number().int(),
   url: z.string(),
+  /** Set on an email's inline image: the entry's HTML references it as `cid:<contentId>`. */
+  contentId: z.string().optional(),
 });
 export type Attachment = z.infer<typeof zAttachment>;
 

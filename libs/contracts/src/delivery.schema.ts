@@ -12,6 +12,8 @@ export const zDelivery = z.object({
   status: z.string(),
   error: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** What the provider reported, oldest first (email: SendGrid's Event Webhook: processed, delivered, open, bounce, dropped, ...). */
+  events: z.array(z.object({ event: z.string(), at: z.string(), reason: z.string().nullable() })).optional(),
 });
 export type Delivery = z.infer<typeof zDelivery>;
 
@@ -27,4 +29,27 @@ export const DELIVERY_LABELS: Record<string, string> = {
   read: 'Read',
   undelivered: 'Undelivered',
   failed: 'Failed',
+  processed: 'Processed',
+  deferred: 'Deferred',
+  opened: 'Opened',
+  clicked: 'Clicked',
+  bounced: 'Bounced',
+  dropped: 'Dropped',
+  spam_reported: 'Reported as spam',
+  suppressed: 'Not sent: automatic mail suppressed',
+  rate_limited: 'Not sent: rate limit',
+};
+
+/** SendGrid Event Webhook event names as shown under an emailed reply. */
+export const DELIVERY_EVENT_LABELS: Record<string, string> = {
+  processed: 'Processed',
+  deferred: 'Deferred',
+  delivered: 'Delivered',
+  open: 'Opened',
+  click: 'Clicked',
+  bounce: 'Bounced',
+  blocked: 'Blocked',
+  dropped: 'Dropped',
+  spamreport: 'Reported as spam',
+  unsubscribe: 'Unsubscribed',
 };

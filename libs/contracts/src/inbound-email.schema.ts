@@ -46,8 +46,16 @@ export const zEntryRoute = z.object({
 export type EntryRoute = z.infer<typeof zEntryRoute>;
 export const zEntryRoutes = z.array(zEntryRoute);
 
-/** Mail templates admins can edit (liquid: {{ ticket.id }}, {{ ticket.subject }}, {{ requester.name }}, {{ company.name }}). */
-export const EMAIL_TEMPLATE_KINDS = ['acknowledgement'] as const;
+/**
+ * Mail templates admins can edit (liquid: {{ ticket.id }}, {{ ticket.subject }}, {{ requester.name }}, {{ company.name }},
+ * {{ company.brand.name }}, {{ company.brand.logo_url }}, {{ company.brand.primary_color }}, {{ company.brand.accent_color }};
+ * reply: {{ agent.name }}, {{ reply.subject }}, {{ reply.text }}, {{ reply.html }}; csat: {% for link in rating.links %}
+ * {{ link.score }} {{ link.label }} {{ link.url }}{% endfor %}).
+ * acknowledgement: a new ticket; reply: the wrapper around an agent's reply; resolved: the status change
+ * notice (sent on resolve when the CSAT request is off); csat: the satisfaction request on resolve.
+ */
+export const EMAIL_TEMPLATE_KINDS = ['acknowledgement', 'reply', 'resolved', 'csat'] as const;
+export type EmailTemplateKind = (typeof EMAIL_TEMPLATE_KINDS)[number];
 /** Which template: a company's (companyId) or the default (companyId absent or null). */
 export const zEmailTemplateKey = z.object({
   companyId: z.coerce.number().int().positive().nullable().optional(),
@@ -65,3 +73,25 @@ export const zEmailTemplate = z.object({
 });
 export type EmailTemplate = z.infer<typeof zEmailTemplate>;
 export const zEmailTemplateView = zEmailTemplate.extend({ custom: z.boolean() });
+
+/** A template rendered with sample data, as the editor previews it. */
+export const zEmailTemplatePreview = z.object({ subject: z.string(), text: z.string(), html: z.string().nullable() });
+export type EmailTemplatePreview = z.infer<typeof zEmailTemplatePreview>;
+
+/** The original of an emailed entry, as it arrived (quoted history and signature included). Staff only. */
+export const zEntryOriginalInput = z.object({ ticketId: z.coerce.number().int().positive(), entryId: z.coerce.number().int().positive() });
+export const zEntryOriginal = z.object({
+  entryId: z.number().int(),
+  messageId: z.string(),
+  from: z.string().nullable(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  subject: z.string(),
+  /** The whole plain-text body (or the HTML's text when the mail had only HTML). */
+  text: z.string(),
+  /** What the timeline shows of it, and what it folded away (quoted history, signature; empty when nothing was). */
+  visible: z.string(),
+  folded: z.string(),
+  attachments: z.array(z.string()),
+});
+export type EntryOriginal = z.infer<typeof zEntryOriginal>;

@@ -115,6 +115,22 @@ describe('<Timeline> bodies and paging', () => {
     expect(html).toMatch(/<details class="sb-entry__long"><summary><span class="sb-entry__preview">x+…<\/span>/);
   });
 
+  it('renders an email’s folded quote as a collapsed <details> (no open attribute), with its inline image pointed at the entry’s file', () => {
+    const bodyHtml =
+      '<p>Works now.</p><details class="quoted"><summary>Quoted text</summary><blockquote>Try again? <img src="cid:old@client" /></blockquote></details>';
+    const attachments = [{ id: 77, filename: 'old.png', contentType: 'image/png', size: 10, url: '/api/v1/attachments/77', contentId: 'old@client' }];
+    for (const viewer of ['agent', 'customer'] as const) {
+      const html = renderToStaticMarkup(
+        <Timeline entries={[{ ...entries[0]!, body: 'Works now.', bodyHtml, attachments }]} viewer={viewer} now="2025-03-04T12:00:00Z" timeZone="UTC" />,
+      );
+      expect(html).toContain(
+        '<div class="sb-entry__text sb-entry__html"><p>Works now.</p><details class="quoted"><summary>Quoted text</summary><blockquote>Try again? <img src="/attachments/77" data-inline-attachment-id="77" /></blockquote></details></div>',
+      );
+      // Shown in place (inside the fold), so not listed again as a file.
+      expect(html).not.toContain('sb-attachments');
+    }
+  });
+
   it('offers "Load older" only when there is an older page', () => {
     const props = { entries, viewer: 'agent' as const, now: '2025-03-04T12:00:00Z', timeZone: 'UTC' };
     expect(renderToStaticMarkup(<Timeline {...props} olderHref="/tickets/1?pages=2" />)).toContain(
@@ -130,5 +146,49 @@ describe('<TimelineKindFilter>', () => {
     expect(html.match(/<a /g)).toHaveLength(4);
     expect(html).toContain('href="?show=notes" class="sb-timeline-filter__option sb-timeline-filter__option--current" aria-current="true"');
     expect(html).toContain('>Events</a>');
+  });
+});
+
+describe('<Timeline> phone calls', () => {
+  const call: TimelineEntry = {
+    ...base,
+    id: 20,
+    kind: 'call',
+    channel: 'phone',
+    body: '📞 Inbound call from +4915112345678 to +15005550006 · answered, 1 min 5 s',
+    author: cody,
+    createdAt: '2025-03-04T10:00:00Z',
+    call: {
+      direction: 'inbound',
+      from: '+4915112345678',
+      to: '+15005550006',
+      status: 'completed',
+      durationSeconds: 65,
+      recordingAttachmentId: 77,
+      transcription: 'My heating is broken.',
+    },
+  };
+
+  it('shows a call as a card of its own: direction, numbers, outcome, length, recording and transcript', () => {
+    const html = renderToStaticMarkup(
+      <Timeline entries={[entries[0]!, call]} viewer="agent" now="2025-03-04T12:00:00Z" timeZone="UTC" attachmentUrl={(id) => `/files/${id}`} />,
+    );
+    expect(html).toContain('data-kind="call"');
+    expect(html).toContain('Inbound call</strong>');
+    expect(html).toContain('data-status="completed">Answered, 1 min 5 s</span>');
+    expect(html).toContain('+4915112345678 → +15005550006');
+    expect(html).toContain('href="/files/77"');
+    expect(html).toContain('My heating is broken.</blockquote>');
+    // A card, not a bubble in the customer's group.
+    expect(html.match(/class="sb-timeline__group /g)).toHaveLength(1);
+  });
+
+  it('speaks to the customer about their own call, and says what is known without details', () => {
+    const customer = renderToStaticMarkup(<Timeline entries={[call]} viewer="customer" now="2025-03-04T12:00:00Z" timeZone="UTC" />);
+    expect(customer).toContain('You called us</strong>');
+    const bare = renderToStaticMarkup(<Timeline entries={[{ ...call, call: null }]} viewer="agent" now="2025-03-04T12:00:00Z" timeZone="UTC" />);
+    expect(bare).toContain('Phone call</strong>');
+    expect(bare).toContain('answered, 1 min 5 s');
+    expect(bare).not.toContain('call-recording');
   });
 });

@@ -3,6 +3,7 @@ import { DateSeparator } from './DateSeparator.js';
 import type { Viewer } from './labels.js';
 import { DEFAULT_TIMELINE_LABELS, type TimelineLabels } from './timeline-labels.js';
 import { buildTimelineItems } from './timeline-model.js';
+import { TimelineCallCard } from './TimelineCallCard.js';
 import { TimelineEventPill } from './TimelineEventPill.js';
 import { TimelineGroupView } from './TimelineGroupView.js';
 import type { DateInput } from './relative-time.js';
@@ -35,6 +36,8 @@ export interface TimelineProps {
   olderHref?: string;
   /** Staff-only notes under entries, by entry id (e.g. why an email landed on this ticket). Never shown to customers. */
   entryNotes?: Readonly<Record<number, string>>;
+  /** Where an entry note links to (e.g. the original email), by entry id; only entries with a note get the link. */
+  entryNoteHref?: (entryId: number) => string;
 }
 
 /** The ticket's whole history in one chronological, chat-like column. */
@@ -51,6 +54,7 @@ export function Timeline({
   attachmentUrl,
   olderHref,
   entryNotes,
+  entryNoteHref,
 }: TimelineProps) {
   const labels: TimelineLabels = { ...DEFAULT_TIMELINE_LABELS, ...overrides };
   const reference = now ?? new Date();
@@ -62,7 +66,7 @@ export function Timeline({
     return entry.author.name;
   };
   const last = items.at(-1);
-  const lastEntry = last?.type === 'event' ? last.entry : last?.type === 'group' ? last.entries.at(-1) : undefined;
+  const lastEntry = last?.type === 'event' || last?.type === 'call' ? last.entry : last?.type === 'group' ? last.entries.at(-1) : undefined;
   const anchorOf = (entry: TimelineEntry) => (latestId && entry === lastEntry ? latestId : `entry-${entry.id}`);
 
   return (
@@ -107,6 +111,17 @@ export function Timeline({
                     anchorId={anchorOf(item.entry)}
                   />
                 );
+              case 'call':
+                return (
+                  <TimelineCallCard
+                    key={item.key}
+                    entry={item.entry}
+                    viewer={viewer}
+                    timeZone={timeZone}
+                    anchorId={anchorOf(item.entry)}
+                    attachmentUrl={attachmentUrl}
+                  />
+                );
               case 'group':
                 return (
                   <TimelineGroupView
@@ -119,6 +134,7 @@ export function Timeline({
                     anchorOf={anchorOf}
                     attachmentUrl={attachmentUrl}
                     entryNotes={viewer === 'agent' ? entryNotes : undefined}
+                    entryNoteHref={viewer === 'agent' ? entryNoteHref : undefined}
                   />
                 );
             }

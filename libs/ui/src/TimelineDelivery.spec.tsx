@@ -34,3 +34,35 @@ describe('delivery state on a timeline entry', () => {
     expect(render('customer')).not.toContain('delivery-state');
   });
 });
+
+describe('delivery events of an emailed reply', () => {
+  const emailed: TimelineEntry = {
+    ...reply,
+    channel: 'email',
+    delivery: {
+      channel: 'email',
+      recipient: 'cody@example.test',
+      status: 'opened',
+      error: null,
+      updatedAt: '2025-03-04T09:09:00Z',
+      events: [
+        { event: 'processed', at: '2025-03-04T09:06:30Z', reason: null },
+        { event: 'delivered', at: '2025-03-04T09:07:00Z', reason: null },
+        { event: 'open', at: '2025-03-04T09:09:00Z', reason: null },
+      ],
+    },
+  };
+  const html = (viewer: 'agent' | 'customer') =>
+    renderToStaticMarkup(<Timeline entries={[emailed]} viewer={viewer} now="2025-03-04T12:00:00Z" timeZone="UTC" />);
+
+  it('lists what SendGrid reported, in order, for staff', () => {
+    const out = html('agent');
+    expect(out).toContain('>Opened</span>');
+    expect(out.match(/data-event="(\w+)"/g)).toEqual(['data-event="processed"', 'data-event="delivered"', 'data-event="open"']);
+    expect(out).toContain('Delivered <time dateTime="2025-03-04T09:07:00Z">');
+  });
+
+  it('shows the customer none of it', () => {
+    expect(html('customer')).not.toContain('delivery-events');
+  });
+});

@@ -1,10 +1,11 @@
-import { DELIVERY_LABELS, type TimelineEntry } from '@switchboard/contracts';
+import { DELIVERY_EVENT_LABELS, DELIVERY_LABELS, type TimelineEntry } from '@switchboard/contracts';
 import type { Viewer } from './labels.js';
 import { formatClockTime, formatFullDateTime } from './relative-time.js';
 import { CHANNEL_ICONS, OUTBOUND_CHANNELS, type TimelineLabels } from './timeline-labels.js';
 import { Icon } from './Icon.js';
 import type { TimelineGroup } from './timeline-model.js';
-import { TimelineAttachments } from './TimelineAttachments.js';
+import { inlineCidImages, inlinedIds } from './inline-images.js';
+import { TimelineAttachments, defaultAttachmentUrl } from './TimelineAttachments.js';
 import { TimelineBody } from './TimelineBody.js';
 
 export interface TimelineGroupViewProps {
@@ -18,6 +19,8 @@ export interface TimelineGroupViewProps {
   attachmentUrl?: (id: number) => string;
   /** Staff-only notes under entries, by entry id. */
   entryNotes?: Readonly<Record<number, string>>;
+  /** Where a staff note under an entry links to (the original email). */
+  entryNoteHref?: (entryId: number) => string;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface TimelineGroupViewProps {
  * Customer messages sit left; staff replies (green) and internal notes (amber, dashed, 🔒) sit right.
  * A customer sees only who wrote: channels and "public reply" are staff vocabulary.
  */
-export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf, attachmentUrl, entryNotes }: TimelineGroupViewProps) {
+export function TimelineGroupView({ group, viewer, labels, authorName, timeZone, anchorOf, attachmentUrl, entryNotes, entryNoteHref }: TimelineGroupViewProps) {
   const first = group.entries[0]!;
   const name = authorName(first);
   const staffView = viewer === 'agent';
@@ -72,8 +75,13 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone,
           data-channel={entry.channel}
           aria-label={ariaLabel(entry, viewer, labels, authorName(entry))}
         >
-          <TimelineBody body={entry.body} html={entry.bodyHtml || undefined} showMore={labels.showMore} showLess={labels.showLess} />
-          <TimelineAttachments attachments={entry.attachments} attachmentUrl={attachmentUrl} />
+          <TimelineBody
+            body={entry.body}
+            html={entry.bodyHtml ? inlineCidImages(entry.bodyHtml, entry.attachments, attachmentUrl ?? defaultAttachmentUrl) : undefined}
+            showMore={labels.showMore}
+            showLess={labels.showLess}
+          />
+          <TimelineAttachments attachments={withoutInlined(entry)} attachmentUrl={attachmentUrl} />
           {staffView && entry.delivery && (
             <span
               className={`sb-entry__delivery sb-entry__delivery--${entry.delivery.status}`}
@@ -84,9 +92,26 @@ export function TimelineGroupView({ group, viewer, labels, authorName, timeZone,
               {DELIVERY_LABELS[entry.delivery.status] ?? entry.delivery.status}
             </span>
           )}
+          {staffView && entry.delivery?.events?.length ? (
+            <ol className="sb-entry__delivery-events" data-testid="delivery-events" aria-label="Delivery events">
+              {entry.delivery.events.map((e, i) => (
+                <li key={i} data-event={e.event} title={e.reason ?? undefined}>
+                  {DELIVERY_EVENT_LABELS[e.event] ?? e.event} <time dateTime={e.at}>{formatClockTime(e.at, timeZone)}</time>
+                </li>
+              ))}
+            </ol>
+          ) : null}
           {staffView && entryNotes?.[entry.id] ? (
-            <p className="sb-entry__note" data-testid="entry-note">
-              {entryNotes[entry.id]}
+            <p className="sb-entry__note">
+              <span data-testid="entry-note">{entryNotes[entry.id]}</span>
+              {entryNoteHref ? (
+                <>
+                  {' '}
+                  <a href={entryNoteHref(entry.id)} data-testid="entry-original">
+                    Show original
+                  </a>
+                </>
+              ) : null}
             </p>
           ) : null}
           <time
@@ -110,4 +135,10 @@ function ariaLabel(entry: TimelineEntry, viewer: Viewer, labels: TimelineLabels,
     return OUTBOUND_CHANNELS.has(entry.channel) ? `${labels.publicReply} by ${name}, ${labels.sentVia(entry.channel).toLowerCase()}` : `${labels.publicReply} by ${name}`;
   }
   return viewer === 'customer' ? `Message from ${name}` : `Message from ${name} ${labels.receivedVia(entry.channel)}`;
+}
+
+/** An email's inline images are shown in the body; the file list keeps the rest. */
+function withoutInlined(entry: TimelineEntry) {
+  const inlined = inlinedIds(entry.bodyHtml || undefined, entry.attachments);
+  return inlined.size ? entry.attachments?.filter((a) => !inlined.has(a.id)) : entry.attachments;
 }

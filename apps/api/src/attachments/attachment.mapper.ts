@@ -7,5 +7,8 @@ export const attachmentPath = (id: number) => `/api/v1/attachments/${id}`;
 /** The one place that decides what of an attachment leaves the module: never the storage key or uploader. */
 export function toAttachment(record: AttachmentRecord): Attachment {
   const id = Number(record.id);
-  return { id, filename: record.filename, contentType: record.contentType, size: Number(record.size), url: attachmentPath(id) };
+  const attachment: Attachment = { id, filename: record.filename, contentType: record.contentType, size: Number(record.size), url: attachmentPath(id) };
+  // Only inline images of emails have one; the apps show them in place of the body's cid: reference.
+  if (record.contentId) attachment.contentId = record.contentId;
+  return attachment;
 }

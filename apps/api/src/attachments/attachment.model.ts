@@ -15,5 +15,7 @@ export class AttachmentModel extends Model {
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
   @Column({ type: DataType.BIGINT.UNSIGNED, allowNull: true }) ticketEntryId!: number | null;
   @Column({ type: DataType.ENUM('public', 'internal'), allowNull: true }) visibility!: Visibility | null;
+  /** Content-ID (without brackets) of an email's inline image, which its HTML references as cid:<id>. */
+  @Column({ type: DataType.STRING(190), allowNull: true }) contentId!: string | null;
   @CreatedAt @Column({ type: DataType.DATE(3) }) declare createdAt: Date;
 }

@@ -6,8 +6,9 @@ import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
 import { AttachmentModel } from './attachment.model.js';
 
-export type NewAttachment = Pick<AttachmentModel, 'storageKey' | 'filename' | 'contentType' | 'size' | 'uploaderId'>;
-export type AttachmentRecord = Pick<AttachmentModel, 'id' | 'filename' | 'contentType' | 'size'>;
+export type NewAttachment = Pick<AttachmentModel, 'storageKey' | 'filename' | 'contentType' | 'size' | 'uploaderId'> &
+  Partial<Pick<AttachmentModel, 'contentId'>>;
+export type AttachmentRecord = Pick<AttachmentModel, 'id' | 'filename' | 'contentType' | 'size'> & Partial<Pick<AttachmentModel, 'contentId'>>;
 export interface LinkTarget {
   ticketId: number;
   entryId: number;

@@ -1,6 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
+import { NotificationPreferencesRepository } from '../inbox/preferences/notification-preferences.repository.js';
 import { LocalMailer } from '../notifications/local-mailer.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../outbox/outbox.topics.js';
@@ -22,6 +23,7 @@ export class ReplyDeliveryProcessor {
     private readonly senders: ReplySenders,
     private readonly mailer: LocalMailer,
     private readonly outbox: OutboxRepository,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   @Process('ticket.reply')
@@ -39,8 +41,11 @@ export class ReplyDeliveryProcessor {
     else await this.notifyByEmail(reply);
   }
 
-  private notifyByEmail(reply: OutgoingReply) {
+  /** The customer may have said (portal, Email settings) that they read replies in the portal: recorded as suppressed, with the reason. */
+  private async notifyByEmail(reply: OutgoingReply) {
+    const wanted = (await this.preferences.get(reply.requester.id)).customer?.replies !== false;
     return this.mailer.send(reply.outboxId, {
+      ...(wanted ? {} : { withheld: 'the customer turned off email for replies (they read them in the portal)' }),
       recipient: reply.requester.email,
       subject: `[#${reply.ticketId}] Re: ${reply.ticketSubject}`,
       body:

@@ -80,6 +80,8 @@ export class EmailVerifier {
           replacements: [company.id, user.id],
           transaction,
         });
+        // The company picks the SLA policy: the worker recomputes those tickets' due times (sla/).
+        await this.outbox.append('sla.recompute', { reason: `customer #${user.id} joined company #${company.id}`, requesterId: user.id }, transaction);
       } else {
         company = null;
       }

@@ -5,6 +5,7 @@ import { NotificationsModule } from '../../notifications/notifications.module.js
 import { TicketsModule } from '../../tickets/tickets.module.js';
 import { UsersModule } from '../../users/users.module.js';
 import { ChannelsModule } from '../channels.module.js';
+import { EmailTransportModule } from './outbound/email-transport.module.js';
 import { InboundEmailApplier } from './inbound/inbound-email.applier.js';
 import { InboundEmailProcessor } from './inbound/inbound-email.processor.js';
 import { InboundEmailQueue, INBOUND_EMAIL_QUEUE } from './inbound/inbound-email.queue.js';
@@ -21,7 +22,7 @@ import { ThreadStore } from './threading/thread-store.js';
  * email tickets as threaded mail.
  */
 @Module({
-  imports: [ChannelsModule, NotificationsModule, TicketsModule, UsersModule, BullModule.registerQueue({ name: INBOUND_EMAIL_QUEUE })],
+  imports: [ChannelsModule, NotificationsModule, TicketsModule, UsersModule, EmailTransportModule, BullModule.registerQueue({ name: INBOUND_EMAIL_QUEUE })],
   providers: [
     InboundEmailRepository,
     InboundEmailQueue,

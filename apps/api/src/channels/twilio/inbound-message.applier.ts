@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerPhonesRepository } from './customer-phones.repository.js';
-import { CustomerTickets, subjectFrom } from './customer-tickets.js';
+import { CustomerTickets, sourceKeyOf, subjectFrom } from './customer-tickets.js';
 import { MediaFetcher } from './media-fetcher.js';
 import { optKeyword } from './opt-out.js';
 import { parseTwilioAddress } from './twilio-address.js';
@@ -38,6 +38,9 @@ export class InboundMessageApplier {
       return { outcome: keyword === 'stop' ? 'opted_out' : 'opted_in', ticketId: null, entryId: null };
     }
 
+    // Applied before, but the job died before recording it: the entry is there, nothing to download again.
+    const earlier = await this.tickets.bySource(sourceKeyOf(row));
+    if (earlier) return earlier;
     const actor = await this.actors.of(phone.userId);
     const media = await this.media.storeMessageMedia(actor, params);
     const lines = [(params.Body ?? '').trim()];
@@ -50,6 +53,7 @@ export class InboundMessageApplier {
       body,
       subject: subjectFrom(params.Body ?? '', `${label} from ${address.e164}`),
       attachmentIds: media.attachmentIds,
+      sourceKey: sourceKeyOf(row),
     });
   }
 }

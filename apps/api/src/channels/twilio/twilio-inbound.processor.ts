@@ -5,6 +5,7 @@ import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../../outbox/outbox.topics.js';
+import { DeliveryReports } from './delivery-reports.js';
 import { InboundMessageApplier } from './inbound-message.applier.js';
 import { VoiceApplier } from './voice.applier.js';
 import { TwilioInboundRepository, type InboundOutcome, type InboundRow } from './twilio-inbound.repository.js';
@@ -12,9 +13,9 @@ import { TwilioInboundRepository, type InboundOutcome, type InboundRow } from '.
 /**
  * Applies a stored Twilio webhook, once. The row stays locked (SELECT ... FOR UPDATE) while it is
  * applied, so a second run of the same job waits and then finds it processed; the outcome is
- * written in that transaction. (The ticket commands commit in their own transactions: a crash
- * between their commit and ours would apply the message again on retry; that window is the
- * length of one UPDATE.)
+ * written in that transaction. The ticket commands commit in their own transactions, so the entry
+ * they write carries the delivery's source key (`twilio:<kind>:<sid>`, unique): a job that died
+ * after their commit but before ours finds that entry on retry instead of adding it again.
  */
 @Processor(OUTBOX_QUEUE)
 export class TwilioInboundProcessor {
@@ -25,6 +26,7 @@ export class TwilioInboundProcessor {
     private readonly inbound: TwilioInboundRepository,
     private readonly messages: InboundMessageApplier,
     private readonly voice: VoiceApplier,
+    private readonly reports: DeliveryReports,
     private readonly outbox: OutboxRepository,
   ) {}
 
@@ -53,6 +55,8 @@ export class TwilioInboundProcessor {
         return this.voice.recording(row, transaction);
       case 'transcription':
         return this.voice.transcription(row);
+      case 'status':
+        return this.reports.apply(row);
     }
   }
 }

@@ -4,7 +4,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { OutboxRepository } from '../../outbox/outbox.repository.js';
 
 /** What Twilio posted: a message, a call, a recording... keyed by Twilio's own id for that kind. */
-export type InboundKind = 'message' | 'call' | 'recording' | 'transcription' | 'callback';
+export type InboundKind = 'message' | 'call' | 'recording' | 'transcription' | 'callback' | 'status';
 
 export interface NewInbound {
   kind: InboundKind;
@@ -91,7 +91,27 @@ export class TwilioInboundRepository {
       type: QueryTypes.SELECT,
       replacements: [kind, sid],
     });
-    return row ?? null;
+    if (!row) return null;
+    return { ...row, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload };
+  }
+
+  /**
+   * The voicemail left during a call, once its job has put it on a ticket: the recording's
+   * attachment and the transcript (merged into the voicemail, or added after it).
+   */
+  async voicemailOfCall(callSid: string): Promise<{ attachmentId: number | null; transcription: string | null } | null> {
+    const [row] = await this.sequelize.query<{ attachment_id: number | null; transcript: string | Record<string, string> | null }>(
+      `SELECT (SELECT MIN(a.id) FROM attachments a WHERE a.ticket_entry_id = r.entry_id) AS attachment_id,
+              (SELECT t.payload FROM twilio_inbound t WHERE t.kind = 'transcription' AND t.sid = r.sid AND t.outcome IN ('merged', 'transcript_added')) AS transcript
+         FROM twilio_inbound r
+        WHERE r.kind = 'recording' AND r.processed_at IS NOT NULL AND r.entry_id IS NOT NULL
+          AND JSON_UNQUOTE(JSON_EXTRACT(r.payload, '$.CallSid')) = ?
+        ORDER BY r.id DESC LIMIT 1`,
+      { type: QueryTypes.SELECT, replacements: [callSid] },
+    );
+    if (!row) return null;
+    const transcript = typeof row.transcript === 'string' ? (JSON.parse(row.transcript) as Record<string, string>) : row.transcript;
+    return { attachmentId: row.attachment_id == null ? null : Number(row.attachment_id), transcription: transcript?.TranscriptionText?.trim() || null };
   }
 
   async markProcessed(id: number, outcome: InboundOutcome, transaction: Transaction) {

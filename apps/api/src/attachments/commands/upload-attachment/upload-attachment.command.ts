@@ -12,6 +12,8 @@ export class UploadAttachmentCommand extends Command<Attachment> {
     readonly filename: string,
     /** As the client claimed it; only a hint for the sniffer. */
     readonly declaredType: string,
+    /** Content-ID of an email's inline image (the email channel passes it), else none. */
+    readonly contentId: string | null = null,
   ) {
     super();
   }

@@ -25,7 +25,7 @@ export class UploadAttachmentHandler implements ICommandHandler<UploadAttachment
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute({ actor, content, filename: raw, declaredType }: UploadAttachmentCommand): Promise<Attachment> {
+  async execute({ actor, content, filename: raw, declaredType, contentId }: UploadAttachmentCommand): Promise<Attachment> {
     if (actor.ability.cannot('create', 'Attachment')) {
       content.resume();
       throw AttachmentErrors.forbidden();
@@ -58,6 +58,7 @@ export class UploadAttachmentHandler implements ICommandHandler<UploadAttachment
       contentType: guard.contentType!,
       size: stored.size,
       uploaderId: actor.user.id,
+      contentId: contentId?.slice(0, 190) || null,
     });
     return toAttachment(row);
   }

@@ -38,17 +38,19 @@ const rankOf = (status: string | null) => Object.values(STATUS).find((s) => s.st
 export class DeliveryEventsRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
-  async record(events: SendgridEvent[]): Promise<{ recorded: number; duplicates: number; unknown: number }> {
+  /** Stores the events; `updatedEntryIds` are the timeline entries whose reply's delivery state moved. */
+  async record(events: SendgridEvent[]): Promise<{ recorded: number; duplicates: number; unknown: number; updatedEntryIds: number[] }> {
     return this.sequelize.transaction(async (transaction) => {
       let recorded = 0;
       let duplicates = 0;
       let unknown = 0;
+      const updatedEntryIds = new Set<number>();
       for (const event of events) {
         const eventId = event.sg_event_id ? String(event.sg_event_id).slice(0, 100) : `sha256-${createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 90)}`;
         const providerId = event.sg_message_id ? String(event.sg_message_id).split('.')[0]! : null;
         const [message] = providerId
-          ? await this.sequelize.query<{ id: number; deliveryStatus: string | null }>(
-              'SELECT id, delivery_status AS deliveryStatus FROM outbound_messages WHERE provider_id = ? ORDER BY id LIMIT 1 FOR UPDATE',
+          ? await this.sequelize.query<{ id: number; deliveryStatus: string | null; entryId: number | string | null }>(
+              'SELECT id, delivery_status AS deliveryStatus, ticket_entry_id AS entryId FROM outbound_messages WHERE provider_id = ? ORDER BY id LIMIT 1 FOR UPDATE',
               { replacements: [providerId], type: QueryTypes.SELECT, transaction },
             )
           : [];
@@ -94,8 +96,9 @@ export class DeliveryEventsRepository {
             transaction,
           },
         );
+        if (message.entryId != null) updatedEntryIds.add(Number(message.entryId));
       }
-      return { recorded, duplicates, unknown };
+      return { recorded, duplicates, unknown, updatedEntryIds: [...updatedEntryIds] };
     });
   }
 }

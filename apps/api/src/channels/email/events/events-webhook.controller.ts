@@ -1,8 +1,10 @@
 import { Controller, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { buffer } from 'node:stream/consumers';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.schema.js';
+import { TicketEntryUpdatedEvent } from '../../../tickets/events/ticket-entry-updated.event.js';
 import { DeliveryEventsRepository, type SendgridEvent } from './delivery-events.repository.js';
 import { eventSignatureValid } from './event-signature.js';
 
@@ -19,6 +21,7 @@ export class EventsWebhookController {
 
   constructor(
     private readonly events: DeliveryEventsRepository,
+    private readonly bus: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,7 +51,9 @@ export class EventsWebhookController {
       return;
     }
     try {
-      const result = await this.events.record(events as SendgridEvent[]);
+      const { updatedEntryIds, ...result } = await this.events.record(events as SendgridEvent[]);
+      // Committed: an open ticket page shows the reply's new delivery state without a reload.
+      for (const entryId of updatedEntryIds) this.bus.publish(new TicketEntryUpdatedEvent(entryId, 'delivery'));
       res.status(200).json(result);
     } catch (error) {
       this.logger.error(`delivery events not stored: ${(error as Error).message}`);

@@ -12,10 +12,12 @@ import type { AppConfig } from '../../../config/config.schema.js';
 import { toStoredBody } from '../../../tickets/bodies/entry-body.js';
 import { AddTicketEntryCommand } from '../../../tickets/commands/add-ticket-entry/add-ticket-entry.command.js';
 import { CreateTicketCommand } from '../../../tickets/commands/create-ticket/create-ticket.command.js';
+import { SupportAddresses } from '../addresses/support-addresses.js';
 import { foldQuotedHistory } from '../threading/quoted-history.js';
 import { ThreadRouter } from '../threading/thread-router.js';
 import { ThreadStore } from '../threading/thread-store.js';
 import { automaticReason, isBounce } from './classify.js';
+import { inboundHtml } from './inbound-html.js';
 import { InboundEmailRepository } from './inbound-email.repository.js';
 import type { InboundMessage } from './inbound-message.js';
 import { InboundSenders } from './inbound-sender.js';
@@ -43,6 +45,7 @@ export class InboundEmailApplier {
     private readonly router: ThreadRouter,
     private readonly store: ThreadStore,
     private readonly senders: InboundSenders,
+    private readonly addresses: SupportAddresses,
     private readonly commands: CommandBus,
     private readonly sequelize: Sequelize,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -88,7 +91,7 @@ export class InboundEmailApplier {
       await this.inbound.finish(id, { status: 'failed', reason: 'the message has no From address', ...identity });
       return;
     }
-    if (this.router.isOwnAddress(from.address)) {
+    if (await this.router.isOwnAddress(from.address)) {
       await this.inbound.finish(id, { status: 'ignored', reason: 'mail from our own address', ...identity });
       return;
     }
@@ -113,6 +116,10 @@ export class InboundEmailApplier {
     const automatic = automaticReason(message);
     if (automatic) await this.suppressAutomaticMailTo(from.address, `sent automatic mail (${automatic})`);
 
+    // The company/brand address it was sent to: the ticket's mail goes out from there from now on.
+    const supportAddress = await this.addresses.forRecipients([...message.envelopeTo, ...message.to.map((a) => a.address), ...message.cc.map((a) => a.address)]);
+    if (supportAddress?.id != null) await this.addresses.noteInbound(id, supportAddress.id);
+
     const { user } = await this.senders.findOrCreate(from);
     const route = await this.router.route(message, { email: from.address, userId: user.id, companyId: user.companyId ?? null });
     const grant = route.kind === 'existing' && route.grantedAccess ? route.ticketId : undefined;
@@ -120,6 +127,8 @@ export class InboundEmailApplier {
     const { ids: attachmentIds, skipped } = await this.upload(actor, message);
 
     const fullText = message.text.trim() || (message.html ? toStoredBody({ bodyHtml: message.html }).body : '');
+    // What the timeline shows: the sanitized HTML with quoted history and signature folded (null: the text).
+    const html = inboundHtml(message.html) ?? undefined;
     let ticketId: number;
     let entryId: number;
     let routeName = route.route;
@@ -127,8 +136,9 @@ export class InboundEmailApplier {
     if (route.kind === 'existing') {
       const before = await this.store.ticket(route.ticketId);
       const text = foldQuotedHistory(fullText).visible || (attachmentIds.length ? '(attachments only)' : '(empty message)');
+      // The entry's text stays the text part with its history folded, not text derived from the HTML.
       const entry: TimelineEntry = await this.commands.execute(
-        new AddTicketEntryCommand(actor, route.ticketId, text, false, 'email', attachmentIds),
+        new AddTicketEntryCommand(actor, route.ticketId, text, false, 'email', attachmentIds, html, { textBesideHtml: true }),
       );
       ticketId = entry.ticketId;
       entryId = entry.id;
@@ -145,6 +155,7 @@ export class InboundEmailApplier {
           {
             subject: (message.subject.trim() || '(no subject)').slice(0, 200),
             description: fullText || (attachmentIds.length ? '(attachments only)' : '(empty message)'),
+            descriptionHtml: html,
             urgency: 'medium',
             importance: 'medium',
             attachmentIds,
@@ -160,11 +171,13 @@ export class InboundEmailApplier {
       entryId = Number(first!.id);
     }
     if (automatic) reason = `${reason}; automatic mail (${automatic}): no acknowledgement`;
+    if (supportAddress && (route.kind === 'new' || routeName === 'follow_up')) reason = `${reason}; sent to ${supportAddress.address}`;
     if (skipped.length) reason = `${reason}; attachments not kept: ${skipped.join(', ')}`;
 
     await this.sequelize.transaction(async (transaction) => {
       if (message.messageId) await this.store.rememberMessageId({ messageId: message.messageId, ticketId, entryId, direction: 'in' }, transaction);
-      await this.store.addParticipants(ticketId, this.router.copied(message, from.address), transaction);
+      await this.store.addParticipants(ticketId, await this.router.copied(message, from.address), transaction);
+      if (supportAddress?.id != null) await this.addresses.link(ticketId, supportAddress.id, transaction);
       await this.inbound.finish(id, { status: 'processed', route: routeName, routeReason: reason, ticketId, entryId, ...identity }, transaction);
     });
     this.logger.log(`inbound email ${id} from ${from.address} -> #${ticketId} (${reason})`);
@@ -176,7 +189,9 @@ export class InboundEmailApplier {
     const skipped: string[] = [];
     for (const file of message.attachments) {
       try {
-        const stored = await this.commands.execute(new UploadAttachmentCommand(actor, Readable.from([file.content]), file.filename, file.contentType));
+        const stored = await this.commands.execute(
+          new UploadAttachmentCommand(actor, Readable.from([file.content]), file.filename, file.contentType, file.contentId),
+        );
         ids.push(stored.id);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

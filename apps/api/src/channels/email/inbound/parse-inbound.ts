@@ -72,7 +72,9 @@ async function deliveryReport(parsed: ParsedMail, files: InboundFile[]): Promise
 }
 
 async function fromMime(mime: Buffer, overrides: { envelopeTo: string[]; envelopeFrom: string | null; spamScore: number | null }) {
-  const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true });
+  // keepCidLinks: inline images stay cid: references to their attachment (shown in place at render
+  // time through the permission-checked attachment route), not data: URLs inlined into the HTML.
+  const parsed = await simpleParser(mime, { skipTextLinks: true, skipHtmlToText: true, keepCidLinks: true });
   const headers = headerMap(parsed);
   if (headers.size === 0) throw new InboundParseError('the message has no headers');
   const files: InboundFile[] = parsed.attachments.map((a) => ({

@@ -8,6 +8,8 @@ import type { AppConfig } from '../../../config/config.schema.js';
 import { LocalMailer } from '../../../notifications/local-mailer.js';
 import type { OutgoingReply, ReplySender } from '../../outgoing-reply.js';
 import { ReplySenders } from '../../reply-senders.js';
+import { SupportAddresses } from '../addresses/support-addresses.js';
+import { EmailTemplates } from '../templates/email-templates.js';
 import { replyAddress } from '../threading/reply-token.js';
 import { replySubject } from '../threading/subject.js';
 import { ThreadStore } from '../threading/thread-store.js';
@@ -30,6 +32,8 @@ export class EmailReplySender implements ReplySender, OnModuleInit {
     private readonly mailer: LocalMailer,
     private readonly store: ThreadStore,
     private readonly sequelize: Sequelize,
+    private readonly addresses: SupportAddresses,
+    private readonly templates: EmailTemplates,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -39,21 +43,33 @@ export class EmailReplySender implements ReplySender, OnModuleInit {
   }
 
   async send(reply: OutgoingReply): Promise<void> {
-    const support = this.config.email.supportAddress;
+    // The address the customer wrote to (a company's own, or SUPPORT_EMAIL): the reply comes From it.
+    const from = await this.addresses.forTicket(reply.ticketId);
+    const support = from.address;
     const messageId = replyMessageId(reply.entryId, reply.ticketId, support);
     const inReplyTo = await this.store.lastInbound(reply.ticketId);
     const references = (await this.store.threadIds(reply.ticketId)).filter((id) => id !== messageId);
     const cc = (await this.store.participants(reply.ticketId)).filter((e) => e !== reply.requester.email.toLowerCase());
+    // The company's reply wrapper (liquid); turned off, the reply goes out as the agent wrote it.
+    const subject = replySubject(reply.ticketId, reply.ticketSubject);
+    const { companyId, vars } = await this.templates.ticketVars(reply.ticketId, { subject: reply.ticketSubject, requesterName: reply.requester.name });
+    const wrapped = await this.templates.render('reply', companyId, {
+      ...vars,
+      agent: { name: reply.author.name },
+      reply: { subject, text: reply.body, html: reply.bodyHtml ?? '' },
+    });
     // Known before it leaves: the customer's answer may arrive before this job finishes.
     await this.store.rememberMessageId({ messageId, ticketId: reply.ticketId, entryId: reply.entryId, direction: 'out' });
     await this.mailer.send(reply.outboxId, {
       recipient: reply.requester.email,
       cc,
-      fromName: `${reply.author.name} (${this.config.email.supportName})`,
-      subject: replySubject(reply.ticketId, reply.ticketSubject),
-      body: reply.body,
-      html: reply.bodyHtml,
+      fromName: `${reply.author.name} (${from.displayName ?? this.config.email.supportName})`,
+      fromAddress: support,
+      subject: wrapped?.subject || subject,
+      body: wrapped?.text ?? reply.body,
+      html: wrapped ? wrapped.html || null : reply.bodyHtml,
       ticketId: reply.ticketId,
+      ticketEntryId: reply.entryId,
       automatic: false,
       messageId,
       inReplyTo,

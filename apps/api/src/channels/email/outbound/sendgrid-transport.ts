@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   to: string;
   cc?: string[];
   fromName?: string;
+  /** The support address it goes out from (a company's own, see addresses/); SUPPORT_EMAIL when not given. */
+  fromAddress?: string;
   subject: string;
   text: string;
   html?: string | null;
@@ -77,7 +79,7 @@ export class SendgridTransport implements OnModuleInit {
     const [response] = await this.mail.send({
       to: email.to,
       ...(email.cc?.length ? { cc: email.cc } : {}),
-      from: { email: this.config.email.supportAddress, name: email.fromName ?? this.config.email.supportName },
+      from: { email: email.fromAddress ?? this.config.email.supportAddress, name: email.fromName ?? this.config.email.supportName },
       ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       subject: email.subject,
       text: email.text || ' ',

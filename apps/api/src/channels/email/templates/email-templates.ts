@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EmailTemplate } from '@switchboard/contracts';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { brandVars, type BrandColumns } from '../../../companies/brand-vars.js';
+import { SupportAddresses } from '../addresses/support-addresses.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { renderHtml, renderText, type TemplateVars } from './template-engine.js';
 
@@ -25,7 +27,10 @@ export interface RenderedEmail {
  */
 @Injectable()
 export class EmailTemplates {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly addresses: SupportAddresses,
+  ) {}
 
   /** The template that applies to a company (its own, else the default row, else the built-in one). */
   async effective(companyId: number | null, kind: EmailTemplate['kind']): Promise<EmailTemplate & { custom: boolean }> {
@@ -51,25 +56,47 @@ export class EmailTemplates {
     );
   }
 
-  /** The acknowledgement for a new ticket, rendered for its company; null when that company turned it off. */
-  async acknowledgement(ticketId: number, fallback: { subject: string; requesterName: string }): Promise<RenderedEmail | null> {
-    const [ticket] = await this.sequelize.query<{ subject: string; companyId: number | null; companyName: string | null; requesterName: string }>(
-      `SELECT t.subject, t.company_id AS companyId, c.name AS companyName, r.name AS requesterName
+  /** What every template of a ticket can use: the ticket, its requester, and the company (the requester's, else the one whose support address the mail came to). */
+  async ticketVars(ticketId: number, fallback: { subject?: string; requesterName?: string } = {}) {
+    const [ticket] = await this.sequelize.query<{ subject: string; companyId: number | null; companyName: string | null; requesterName: string } & BrandColumns>(
+      `SELECT t.subject, t.company_id AS companyId, c.name AS companyName, r.name AS requesterName,
+              c.brand_name AS brandName, c.brand_logo_url AS brandLogoUrl, c.brand_primary_color AS brandPrimaryColor, c.brand_accent_color AS brandAccentColor
          FROM tickets t JOIN users r ON r.id = t.requester_id LEFT JOIN companies c ON c.id = t.company_id WHERE t.id = ?`,
       { replacements: [ticketId], type: QueryTypes.SELECT },
     );
-    const companyId = ticket?.companyId == null ? null : Number(ticket.companyId);
-    const template = await this.effective(companyId, 'acknowledgement');
-    if (!template.enabled) return null;
-    const vars: TemplateVars = {
-      ticket: { id: ticketId, subject: ticket?.subject ?? fallback.subject },
-      requester: { name: ticket?.requesterName ?? fallback.requesterName },
-      company: { name: ticket?.companyName ?? '' },
-    };
+    const address = ticket?.companyId == null ? await this.addresses.forTicket(ticketId) : null;
+    const companyId = ticket?.companyId != null ? Number(ticket.companyId) : (address?.companyId ?? null);
+    const companyName = ticket?.companyId != null ? ticket.companyName : (address?.companyName ?? address?.displayName ?? null);
     return {
-      subject: (await renderText(template.subject, vars)).replace(/\s+/g, ' ').trim().slice(0, 255),
-      text: await renderText(template.text, vars),
-      html: template.html ? await renderHtml(template.html, vars) : null,
+      companyId,
+      vars: {
+        ticket: { id: ticketId, subject: ticket?.subject ?? fallback.subject ?? '' },
+        requester: { name: ticket?.requesterName ?? fallback.requesterName ?? '' },
+        // The company's branding (decision 017); a company known only from the support address gets its name.
+        company: { name: companyName ?? '', brand: brandVars(ticket?.companyId != null ? ticket : { companyName }) },
+      } as TemplateVars,
     };
   }
+
+  /** A template of this kind for the company, rendered; null when that company turned it off. */
+  async render(kind: EmailTemplate['kind'], companyId: number | null, vars: TemplateVars): Promise<RenderedEmail | null> {
+    const template = await this.effective(companyId, kind);
+    if (!template.enabled) return null;
+    return renderTemplate(template, vars);
+  }
+
+  /** The acknowledgement for a new ticket, rendered for its company; null when that company turned it off. */
+  async acknowledgement(ticketId: number, fallback: { subject: string; requesterName: string }): Promise<RenderedEmail | null> {
+    const { companyId, vars } = await this.ticketVars(ticketId, fallback);
+    return this.render('acknowledgement', companyId, vars);
+  }
+}
+
+/** Subject (one line, at most 255 characters), text, and HTML (escaped output) of a template. */
+export async function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'text' | 'html'>, vars: TemplateVars): Promise<RenderedEmail> {
+  return {
+    subject: (await renderText(template.subject, vars)).replace(/\s+/g, ' ').trim().slice(0, 255),
+    text: await renderText(template.text, vars),
+    html: template.html ? await renderHtml(template.html, vars) : null,
+  };
 }

@@ -9,6 +9,9 @@ const HISTORY_START = [
   /^\s*From:\s.+$/i,
 ];
 
+/** Whether a line (or a block's text) starts the quoted history: "On … wrote:", "-----Original Message-----", … */
+export const startsQuotedHistory = (line: string) => HISTORY_START.some((pattern) => pattern.test(line));
+
 /**
  * Splits a reply's plain text into what the sender wrote and the quoted history under it (and
  * the signature after "-- "). The original is kept in inbound_emails; the timeline shows the new part.
@@ -18,7 +21,7 @@ export function foldQuotedHistory(text: string): { visible: string; folded: stri
   let cut = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '-- ' || HISTORY_START.some((pattern) => pattern.test(line))) {
+    if (line === '-- ' || startsQuotedHistory(line)) {
       cut = i;
       break;
     }

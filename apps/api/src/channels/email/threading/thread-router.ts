@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.schema.js';
+import { baseAddress, SupportAddresses } from '../addresses/support-addresses.js';
 import type { InboundMessage } from '../inbound/inbound-message.js';
 import { ticketIdFromToken, tokenInRecipients } from './reply-token.js';
 import { normalizeSubject, ticketNumberInSubject } from './subject.js';
@@ -24,8 +25,6 @@ export type Route =
 
 const isRoute = (value: Route | { reason: string } | null): value is Route => value != null && 'kind' in value;
 
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-
 /**
  * Threading, in this order: a ticket reference (the signed plus-address, then `[#1234]` in the
  * subject), honoured only for the requester, a CC'd participant or someone of the requester's
@@ -36,6 +35,7 @@ const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLo
 export class ThreadRouter {
   constructor(
     private readonly store: ThreadStore,
+    private readonly addresses: SupportAddresses,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +51,8 @@ export class ThreadRouter {
     const notes: string[] = [];
     const recipients = [...message.envelopeTo, ...message.to.map((a) => a.address), ...message.cc.map((a) => a.address)];
 
-    const token = tokenInRecipients(recipients, this.config.email.supportAddress);
+    let token: string | null = null;
+    for (const ours of await this.addresses.ours()) token ??= tokenInRecipients(recipients, ours);
     if (token) {
       const id = ticketIdFromToken(token, this.config.signingSecret);
       const found = id == null ? null : await this.attach(id, sender, 'plus_address', 'matched by the signed reply address');
@@ -110,19 +111,13 @@ export class ThreadRouter {
   }
 
   /** Recipients of a message besides our own addresses: who gets copied on the ticket. */
-  copied(message: InboundMessage, sender: string): string[] {
-    const support = this.config.email.supportAddress;
-    const supportLocal = support.slice(0, support.lastIndexOf('@'));
-    const ours = (address: string) =>
-      domainOf(address) === domainOf(support) && address.slice(0, address.lastIndexOf('@')).split('+')[0] === supportLocal;
-    return [...message.to, ...message.cc].map((a) => a.address).filter((a) => a !== sender && !ours(a));
+  async copied(message: InboundMessage, sender: string): Promise<string[]> {
+    const ours = new Set(await this.addresses.ours());
+    return [...message.to, ...message.cc].map((a) => a.address).filter((a) => a !== sender && !ours.has(baseAddress(a)));
   }
 
-  /** Is this one of our own addresses (the support address or any of its plus-addresses)? */
-  isOwnAddress(address: string): boolean {
-    const support = this.config.email.supportAddress;
-    const local = support.slice(0, support.lastIndexOf('@'));
-    const at = address.lastIndexOf('@');
-    return domainOf(address) === domainOf(support) && address.slice(0, at).toLowerCase().split('+')[0] === local;
+  /** Is this one of our own addresses (SUPPORT_EMAIL, a configured support address, or a plus-address of one)? */
+  async isOwnAddress(address: string): Promise<boolean> {
+    return (await this.addresses.ours()).includes(baseAddress(address));
   }
 }
