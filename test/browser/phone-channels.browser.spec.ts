@@ -1,38 +1,22 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser } from 'playwright-core';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { eventually, sql } from '../support/db.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * The phone channels in the apps (Twilio switched off, as on a developer machine): the SMS
  * counter and delivery state in the workspace, Call back on a phone ticket, and the portal's
  * Request a callback.
  */
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-let workspace: RunningWebApp;
-let portal: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  delete process.env.TWILIO_ACCOUNT_SID;
-  delete process.env.TWILIO_AUTH_TOKEN;
-  api = await startApi();
-  worker = await startWorker();
-  [workspace, portal, chromium] = await Promise.all([startWebApp('workspace', api.url), startWebApp('portal', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await portal?.close();
-  await workspace?.close();
-  await worker?.close();
-  await api?.close();
+const { api, portal, workspace, browser } = useBrowserStack({
+  portal: true,
+  workspace: true,
+  worker: true,
+  before: () => {
+    delete process.env.TWILIO_ACCOUNT_SID;
+    delete process.env.TWILIO_AUTH_TOKEN;
+  },
 });
 
 /** A customer's ticket moved onto a phone channel, with the customer's number on file. */
@@ -73,10 +57,13 @@ it('counts characters and SMS segments while the agent types, and shows how the 
 it('offers Call back on a phone ticket and names a wrong number', async () => {
   const { ticket, e164 } = await ticketOn('phone');
   const agent = await createUser(api.url, 'agent');
+  // The phone in the agent's profile is filled in.
+  await sql('UPDATE users SET phone = ? WHERE id = ?', ['+4930777888', agent.id]);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, workspace.url, agent.email);
   await page.goto(`${workspace.url}/tickets/${ticket.id}`);
   const form = page.locator('[data-testid="call-back-form"]');
+  expect(await form.locator('input[name="agentPhone"]').inputValue()).toBe('+4930777888');
   await form.locator('input[name="agentPhone"]').fill('030 123');
   await Promise.all([page.waitForLoadState('load'), form.locator('button[type="submit"]').click()]);
   await page.waitForSelector('text=Your phone must be a phone number with its country code');
@@ -108,6 +95,42 @@ it('a customer requests a callback in the portal and lands on the new urgent pho
   const id = Number(new URL(page.url()).pathname.split('/').pop());
   const [ticket] = await sql<{ channel: string; urgency: string; requester_id: number }>('SELECT channel, urgency, requester_id FROM tickets WHERE id = ?', [id]);
   expect(ticket).toEqual({ channel: 'phone', urgency: 'high', requester_id: customer.id });
+});
+
+it('shows a phone call as its own card, with its voicemail, to the agent and to the customer who called', async () => {
+  const customer = await createUser(api.url, 'customer');
+  const ticket = await createApiClient({ url: api.url, token: customer.token }).tickets.create.mutate({ subject: 'Heating broken', description: 'see the call' });
+  const e164 = `+4917${String(Date.now() % 1e8).padStart(8, '0')}`;
+  await sql('UPDATE tickets SET channel = ? WHERE id = ?', ['phone', ticket.id]);
+  // What the worker writes for a finished inbound call (twilio-voice.e2e covers the webhooks that lead here).
+  await sql(
+    `INSERT INTO ticket_entries (ticket_id, kind, visibility, author_id, channel, body, source_key) VALUES (?, 'call', 'public', ?, 'phone', ?, ?)`,
+    [ticket.id, customer.id, `📞 Inbound call from ${e164} to +15005550006 · answered, 1 min 5 s`, `twilio:call:CA${ticket.id}`],
+  );
+  const [entry] = await sql<{ id: number }>("SELECT id FROM ticket_entries WHERE ticket_id = ? AND kind = 'call'", [ticket.id]);
+  await sql(
+    `INSERT INTO ticket_entry_calls (entry_id, call_sid, direction, from_number, to_number, status, duration_seconds, transcription)
+     VALUES (?, ?, 'inbound', ?, '+15005550006', 'completed', 65, 'My heating is broken again.')`,
+    [entry.id, `CA${ticket.id}`, e164],
+  );
+
+  const agent = await createUser(api.url, 'agent');
+  const staffPage = await (await browser.newContext()).newPage();
+  await signIn(staffPage, workspace.url, agent.email);
+  await staffPage.goto(`${workspace.url}/tickets/${ticket.id}`);
+  const card = staffPage.locator(`[data-testid="timeline-entry"][data-entry-id="${entry.id}"]`);
+  expect(await card.getAttribute('data-kind')).toBe('call');
+  expect(await card.locator('[data-testid="call-title"]').textContent()).toBe('Inbound call');
+  expect(await card.locator('[data-testid="call-status"]').textContent()).toBe('Answered, 1 min 5 s');
+  expect(await card.locator('[data-testid="call-numbers"]').textContent()).toBe(`${e164} → +15005550006`);
+  expect(await card.locator('[data-testid="call-transcript"]').textContent()).toBe('My heating is broken again.');
+
+  const customerPage = await (await browser.newContext()).newPage();
+  await signIn(customerPage, portal.url, customer.email);
+  await customerPage.goto(`${portal.url}/tickets/${ticket.id}`);
+  const theirs = customerPage.locator(`[data-testid="timeline-entry"][data-entry-id="${entry.id}"]`);
+  expect(await theirs.locator('[data-testid="call-title"]').textContent()).toBe('You called us');
+  expect(await theirs.locator('[data-testid="call-transcript"]').textContent()).toBe('My heating is broken again.');
 });
 
 async function expect_(locator: import('playwright-core').Locator, text: string) {

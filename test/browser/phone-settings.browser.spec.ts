@@ -1,32 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { createApiClient } from '@switchboard/trpc-client';
+import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** An admin switches Twilio on in the workspace (on a database of its own: it turns the channel on for everyone there). */
 let db: { drop(): Promise<void> };
-let api: RunningApi;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  db = await useOwnDatabase('twilio_admin');
-  delete process.env.TWILIO_ACCOUNT_SID;
-  delete process.env.TWILIO_AUTH_TOKEN;
-  api = await startApi();
-  [workspace, chromium] = await Promise.all([startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 120_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await workspace?.close();
-  await api?.close();
-  await db?.drop();
+const { api, workspace, browser } = useBrowserStack({
+  workspace: true,
+  before: async () => {
+    db = await useOwnDatabase('twilio_admin');
+    delete process.env.TWILIO_ACCOUNT_SID;
+    delete process.env.TWILIO_AUTH_TOKEN;
+  },
+  after: () => db?.drop(),
 });
 
 it('an admin enters the Twilio account; the token is never shown again', async () => {
@@ -53,6 +41,43 @@ it('an admin enters the Twilio account; the token is never shown again', async (
   expect(await page.content()).not.toContain(token);
   const [row] = await sql<{ account_sid: string }>('SELECT account_sid FROM twilio_settings WHERE id = 1');
   expect(row.account_sid).toBe(sid);
+});
+
+it('an admin lists the approved WhatsApp templates; an agent sends one from a WhatsApp ticket', async () => {
+  const admin = await createUser(api.url, 'admin');
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, workspace.url, admin.email);
+  await page.goto(`${workspace.url}/admin/phone`);
+  await page.fill('#twilio-whatsappTemplates', 'order_update=HX12');
+  await Promise.all([page.waitForSelector('[data-testid="field-error"]'), page.click('[data-testid="phone-settings"] button[type="submit"]')]);
+  expect(await page.textContent('[data-testid="field-error"]')).toContain('"order_update=HX12" is not name=HX…(variables)');
+  const sid = `HX${'0123456789abcdef'.repeat(2)}`;
+  await page.fill('#twilio-whatsappTemplates', `order_update=${sid}(name, order); hello=${sid}`);
+  await Promise.all([page.waitForSelector('[data-testid="flash"]'), page.click('[data-testid="phone-settings"] button[type="submit"]')]);
+  expect(await page.inputValue('#twilio-whatsappTemplates')).toBe(`order_update=${sid}(name, order); hello=${sid}`);
+
+  const customer = await createUser(api.url, 'customer');
+  const ticket = await createApiClient({ url: api.url, token: customer.token }).tickets.create.mutate({ subject: 'Order on WhatsApp', description: 'hello' });
+  await sql('UPDATE tickets SET channel = ? WHERE id = ?', ['whatsapp', ticket.id]);
+  const agent = await createUser(api.url, 'agent');
+  const agentPage = await (await browser.newContext()).newPage();
+  await signIn(agentPage, workspace.url, agent.email);
+  await agentPage.goto(`${workspace.url}/tickets/${ticket.id}`);
+  await agentPage.click('[data-testid="whatsapp-templates"] summary');
+  const form = agentPage.locator('[data-testid="whatsapp-template"][data-template="order_update"]');
+  await form.locator('input[name="var-name"]').fill('Marta');
+  await form.locator('input[name="var-order"]').fill('#42');
+  await Promise.all([agentPage.waitForSelector('[data-testid="flash"]'), form.locator('button[type="submit"]').click()]);
+  expect(await agentPage.textContent('[data-testid="flash"]')).toContain('Template “order_update” sent.');
+  const reply = agentPage.locator('[data-testid="timeline-entry"][data-kind="reply"]').last();
+  expect(await reply.textContent()).toContain('WhatsApp template “order_update”');
+  const stored = await sql<{ name: string; variables: string | Record<string, string> }>(
+    'SELECT t.name, t.variables FROM ticket_entry_templates t JOIN ticket_entries e ON e.id = t.entry_id WHERE e.ticket_id = ?',
+    [ticket.id],
+  );
+  expect(stored.map((r) => ({ name: r.name, variables: typeof r.variables === 'string' ? JSON.parse(r.variables) : r.variables }))).toEqual([
+    { name: 'order_update', variables: { name: 'Marta', order: '#42' } },
+  ]);
 });
 
 it('is for admins only', async () => {

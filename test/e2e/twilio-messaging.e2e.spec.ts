@@ -1,44 +1,21 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { restClient } from '../support/http.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
+import { useTwilioStack } from '../support/twilio-stack.js';
 import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio } from '../support/twilio-webhooks.js';
 
 /**
  * SMS and WhatsApp through Twilio, end to end: signed webhooks in over HTTP, the worker turning
  * them into tickets, and replies out through the real `twilio` client to a local fake of its API.
  */
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-let fake: FakeTwilio;
-let db: { drop(): Promise<void> };
 const OUR_NUMBER = '+15005550006';
 const OUR_WHATSAPP = 'whatsapp:+14155238886';
 
-beforeAll(async () => {
-  db = await useOwnDatabase('twilio_msg');
-  fake = await startFakeTwilio();
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: fake.accountSid,
-    TWILIO_AUTH_TOKEN: fake.authToken,
-    TWILIO_API_BASE_URL: fake.url,
-    TWILIO_WEBHOOK_BASE_URL: PUBLIC_WEBHOOK_BASE,
+const { api, fake, post } = useTwilioStack('twilio_msg', {
+  env: {
     TWILIO_JOIN_HOURS: '48',
-  });
-  api = await startApi();
-  worker = await startWorker();
-}, 120_000);
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await fake?.close();
-  await db?.drop();
+  },
 });
-
-const post = (path: string, params: Record<string, string>, opts?: Parameters<typeof postTwilio>[4]) =>
-  postTwilio(api.url, fake.authToken, path, params, opts);
 
 let numbers = 0;
 const newNumber = () => `+4915${String(Date.now() % 1e7).padStart(7, '0')}${++numbers}`;

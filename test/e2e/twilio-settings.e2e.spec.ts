@@ -1,31 +1,13 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { restClient } from '../support/http.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
+import { useTwilioStack } from '../support/twilio-stack.js';
 import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio } from '../support/twilio-webhooks.js';
 
 /** An admin switches Twilio on from the workspace settings instead of the environment; the token never comes back out. */
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-let fake: FakeTwilio;
-let db: { drop(): Promise<void> };
 
-beforeAll(async () => {
-  db = await useOwnDatabase('twilio_settings');
-  fake = await startFakeTwilio();
-  delete process.env.TWILIO_ACCOUNT_SID;
-  delete process.env.TWILIO_AUTH_TOKEN;
-  Object.assign(process.env, { TWILIO_API_BASE_URL: fake.url, TWILIO_WEBHOOK_BASE_URL: PUBLIC_WEBHOOK_BASE });
-  api = await startApi();
-  worker = await startWorker();
-}, 120_000);
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await fake?.close();
-  await db?.drop();
+const { api, fake } = useTwilioStack('twilio_settings', {
+  credentials: false,
 });
 
 it('only admins see and change the settings; the token is stored encrypted and never returned; the channel follows them', async () => {

@@ -1,39 +1,20 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { hashPassword } from '@switchboard/passwords';
 import { eventually, sql } from '../support/db.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { restClient } from '../support/http.js';
-import { useOwnDatabase } from '../support/own-database.js';
-import { createUser } from '../support/people.js';
+import { TEST_PASSWORD, createUser } from '../support/people.js';
+import { useTwilioStack } from '../support/twilio-stack.js';
 import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
 
 /** Phone calls through Twilio: the menu's TwiML path by path, and what each call leaves on a ticket. */
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-let fake: FakeTwilio;
-let db: { drop(): Promise<void> };
 const OUR_NUMBER = '+15005550006';
 const AGENTS = ['+4930123456', '+4930654321'];
 
-beforeAll(async () => {
-  db = await useOwnDatabase('twilio_voice');
-  fake = await startFakeTwilio();
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: fake.accountSid,
-    TWILIO_AUTH_TOKEN: fake.authToken,
-    TWILIO_API_BASE_URL: fake.url,
-    TWILIO_WEBHOOK_BASE_URL: PUBLIC_WEBHOOK_BASE,
+const { api, fake } = useTwilioStack('twilio_voice', {
+  env: {
     TWILIO_VOICE_GREETING: 'Welcome to Acme support.',
     TWILIO_AGENT_PHONES: AGENTS.join(','),
     TWILIO_BUSINESS_HOURS: 'Mon-Sun 00:00-24:00',
-  });
-  api = await startApi();
-  worker = await startWorker();
-}, 120_000);
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await fake?.close();
-  await db?.drop();
+  },
 });
 
 const at = (path: string) => `${PUBLIC_WEBHOOK_BASE}${path}`;
@@ -228,19 +209,42 @@ describe('voicemails and calls on the timeline', () => {
     for (let i = 0; i < 2; i++) expect((await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/transcription', transcription)).status).toBe(204);
     expect(await inboundDone('transcription', recordingSid)).toMatchObject({ outcome: 'transcript_added', ticket_id: call.ticket_id });
 
-    const bodies = (await entriesOf(call.ticket_id!)).map((e) => e.body);
-    expect(bodies).toEqual([
-      `📞 Inbound call from ${from} to ${OUR_NUMBER} · answered, 1 min 5 s`,
-      `🎙 Voicemail from ${from} (23 s).\n\nThe transcript follows when it is ready.`,
-      'Transcript of the voicemail:\n\nHi, my heating is broken again. Please call me.',
+    const entries = await entriesOf(call.ticket_id!);
+    expect(entries.map((e) => [e.kind, e.body])).toEqual([
+      ['call', `📞 Inbound call from ${from} to ${OUR_NUMBER} · answered, 1 min 5 s`],
+      ['message', `🎙 Voicemail from ${from} (23 s).\n\nThe transcript follows when it is ready.`],
+      ['message', 'Transcript of the voicemail:\n\nHi, my heating is broken again. Please call me.'],
     ]);
+    // The call is an entry of its own kind: its details, with the voicemail and the transcript filled in as they came.
+    const [recordingFile] = await sql<{ id: number }>('SELECT id FROM attachments WHERE ticket_entry_id = ?', [entries[1].id]);
+    const expectedCall = {
+      direction: 'inbound',
+      from,
+      to: OUR_NUMBER,
+      status: 'completed',
+      durationSeconds: 65,
+      recordingAttachmentId: recordingFile.id,
+      transcription: 'Hi, my heating is broken again. Please call me.',
+    };
+    const agent = await createUser(api.url, 'agent');
+    const seen = await restClient(api.url).get(`/tickets/${call.ticket_id}/timeline`, agent.token);
+    expect(seen.body.entries[0]).toMatchObject({ kind: 'call', visibility: 'public', channel: 'phone', call: expectedCall });
+    expect(seen.body.entries[1].call).toBeUndefined();
+    // The caller sees the call in the portal too (it was their call).
+    const [requester] = await sql<{ requester_id: number }>('SELECT requester_id FROM tickets WHERE id = ?', [call.ticket_id]);
+    // (Customers made from a phone number have no password: give this one a password to sign in with.)
+    await sql('UPDATE users SET password_hash = ? WHERE id = ?', [await hashPassword(TEST_PASSWORD), requester.requester_id]);
+    const login = await restClient(api.url).post('/auth/token', { email: `${from}@phone.invalid`, password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    const theirs = await restClient(api.url).get(`/tickets/${call.ticket_id}/timeline`, login.body.token);
+    expect(theirs.body.entries[0]).toMatchObject({ kind: 'call', call: expectedCall });
     const [ticket] = await sql<{ subject: string; channel: string }>('SELECT subject, channel FROM tickets WHERE id = ?', [call.ticket_id]);
     expect(ticket).toEqual({ subject: `Call from ${from}`, channel: 'phone' });
   });
 });
 
 describe('call backs', () => {
-  it('an agent presses Call back: Twilio rings the agent, the bridge dials the customer, the finished call lands as a note once', async () => {
+  it('an agent presses Call back: Twilio rings the agent, the bridge dials the customer, the finished call lands as a call entry once', async () => {
     const from = newNumber();
     const callSid = fakeSid('CA');
     await postTwilio(api.url, fake.authToken, '/webhooks/twilio/voice/status', { ...callParams(from), CallSid: callSid, CallStatus: 'no-answer', CallDuration: '0' });
@@ -282,8 +286,16 @@ describe('call backs', () => {
       expect((await postTwilio(api.url, fake.authToken, `/webhooks/twilio/voice/status?ticket=${ticketId}`, finished)).status).toBe(204);
     }
     expect(await inboundDone('call', agentLeg.CallSid)).toMatchObject({ outcome: 'call_logged', ticket_id: ticketId });
-    const notes = await sql<{ body: string; visibility: string }>("SELECT body, visibility FROM ticket_entries WHERE ticket_id = ? AND kind = 'note'", [ticketId]);
-    expect(notes).toEqual([{ body: `📞 Outbound call from ${OUR_NUMBER} to ${AGENTS[0]} · answered, 2 min`, visibility: 'internal' }]);
+    const calls = await sql<{ body: string; visibility: string }>("SELECT body, visibility FROM ticket_entries WHERE ticket_id = ? AND kind = 'call' ORDER BY id", [ticketId]);
+    expect(calls).toEqual([
+      { body: `📞 Inbound call from ${from} to ${OUR_NUMBER} · not answered, 0 s`, visibility: 'public' },
+      { body: `📞 Outbound call from ${OUR_NUMBER} to ${AGENTS[0]} · answered, 2 min`, visibility: 'public' },
+    ]);
+    const timeline = await rest.get(`/tickets/${ticketId}/timeline`, agent.token);
+    expect(timeline.body.entries.filter((e: { kind: string }) => e.kind === 'call').map((e: { call: unknown }) => e.call)).toEqual([
+      { direction: 'inbound', from, to: OUR_NUMBER, status: 'no-answer', durationSeconds: 0, recordingAttachmentId: null, transcription: null },
+      { direction: 'outbound', from: OUR_NUMBER, to: AGENTS[0], status: 'completed', durationSeconds: 120, recordingAttachmentId: null, transcription: null },
+    ]);
   });
 
   it('a customer asks for a callback in the portal: the same urgent, tagged phone ticket', async () => {
@@ -308,5 +320,25 @@ describe('call backs', () => {
     const seen = await rest.get(`/tickets/${res.body.id}`, agent.token);
     expect(seen.body.tags).toEqual(['callback-requested']);
     expect(await sql('SELECT user_id FROM customer_phones WHERE e164 = ?', ['+4915123456789'])).toEqual([{ user_id: customer.id }]);
+  });
+
+  it('a callback request sent twice, even at the same moment, is one ticket until that one is resolved', async () => {
+    const customer = await createUser(api.url, 'customer');
+    const agent = await createUser(api.url, 'agent');
+    const rest = restClient(api.url);
+    const phone = `+4915${String(Date.now() % 1e8).padStart(8, '0')}`;
+    const twice = await Promise.all([1, 2, 3].map(() => rest.post('/callback-requests', { phone }, customer.token)));
+    expect(twice.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(new Set(twice.map((r) => r.body.id)).size).toBe(1);
+    const [{ n }] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM tickets WHERE requester_id = ? AND channel = ?', [customer.id, 'phone']);
+    expect(Number(n)).toBe(1);
+    // Another number is another request; once the first is resolved, asking again opens a new one.
+    const otherPhone = `${phone.slice(0, -1)}${(Number(phone.slice(-1)) + 1) % 10}`;
+    const other = await rest.post('/callback-requests', { phone: otherPhone }, customer.token);
+    expect(other.body.id).not.toBe(twice[0].body.id);
+    expect((await rest.patch(`/tickets/${twice[0].body.id}`, { status: 'resolved' }, agent.token)).status).toBe(200);
+    const again = await rest.post('/callback-requests', { phone }, customer.token);
+    expect(again.status).toBe(200);
+    expect(again.body.id).not.toBe(twice[0].body.id);
   });
 });

@@ -20,6 +20,8 @@ export interface FakeTwilio {
   created(resource: 'Messages' | 'Calls'): TwilioRequest[];
   /** Serves bytes at a path (as Twilio serves message media and recordings), behind Basic auth. */
   serve(path: string, contentType: string, bytes: Buffer): void;
+  /** The sid the next created message or call gets (to post its status callback before we learn it). */
+  nextSid(resource: 'Messages' | 'Calls', sid: string): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const authToken = hex(16);
   const requests: TwilioRequest[] = [];
   const files = new Map<string, { contentType: string; bytes: Buffer }>();
+  const nextSids: Record<'Messages' | 'Calls', string[]> = { Messages: [], Calls: [] };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -62,7 +65,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       const now = new Date().toUTCString();
       const common = { account_sid: accountSid, api_version: '2010-04-01', date_created: now, date_updated: now, to: params.To, from: params.From };
       if (match[2] === 'Messages') {
-        const sid = `SM${hex(16)}`;
+        const sid = nextSids.Messages.shift() ?? `SM${hex(16)}`;
         return json(201, {
           ...common,
           sid,
@@ -77,7 +80,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
           uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
         });
       }
-      const sid = `CA${hex(16)}`;
+      const sid = nextSids.Calls.shift() ?? `CA${hex(16)}`;
       return json(201, { ...common, sid, status: 'queued', direction: 'outbound-api', uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json` });
     }
     json(404, { code: 20404, message: `The requested resource ${url.pathname} was not found`, status: 404 });
@@ -91,6 +94,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     requests,
     created: (resource) => requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/${resource}.json`)),
     serve: (path, contentType, bytes) => void files.set(path, { contentType, bytes }),
+    nextSid: (resource, sid) => void nextSids[resource].push(sid),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

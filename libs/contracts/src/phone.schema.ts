@@ -20,7 +20,7 @@ export type RequestCallbackInput = z.input<typeof zRequestCallbackInput>;
 /** An agent calls the customer back: Twilio rings the agent's phone first, then connects the customer. */
 export const zCallBackInput = z.object({
   id: zTicketId,
-  /** The phone Twilio rings first (agents have no phone number in their profile yet). */
+  /** The phone Twilio rings first (the agent's own). */
   agentPhone: zPhoneNumber,
 });
 export type CallBackInput = z.input<typeof zCallBackInput>;
@@ -35,3 +35,22 @@ export const zCallBackResult = z.object({
 export type CallBackResult = z.infer<typeof zCallBackResult>;
 
 export const CALLBACK_TAG = 'callback-requested';
+
+/** An approved WhatsApp template (admin phone settings): what the agent picks and the values it needs. */
+export const zWhatsappTemplate = z.object({
+  name: z.string(),
+  /** Twilio's content SID (HX...). */
+  contentSid: z.string(),
+  /** Variable names, in the order of the template's {{1}}, {{2}}... */
+  variables: z.array(z.string()),
+});
+export type WhatsappTemplate = z.infer<typeof zWhatsappTemplate>;
+
+/** Sends an approved template on a WhatsApp ticket: allowed also outside the 24-hour window. */
+export const zSendWhatsappTemplateInput = z.object({
+  id: zTicketId,
+  template: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(64),
+  /** By variable name; every variable of the template is required. */
+  variables: z.record(z.string(), z.string().trim().max(1000, { error: 'must be at most 1000 characters' })).default({}),
+});
+export type SendWhatsappTemplateInput = z.input<typeof zSendWhatsappTemplateInput>;

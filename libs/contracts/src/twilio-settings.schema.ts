@@ -15,6 +15,8 @@ export const zTwilioSettings = z.object({
   agentPhones: z.string(),
   businessHours: z.string(),
   timeZone: z.string(),
+  /** Approved WhatsApp templates, one per line: `name=HX…(variable, variable)`. */
+  whatsappTemplates: z.string(),
   /** Read-only: where Twilio must send the webhooks (TWILIO_WEBHOOK_BASE_URL). */
   webhookBaseUrl: z.string(),
   updatedAt: z.string().nullable(),
@@ -35,5 +37,6 @@ export const zUpdateTwilioSettingsInput = z.object({
   agentPhones: optionalText(1000),
   businessHours: optionalText(255),
   timeZone: optionalText(64),
+  whatsappTemplates: optionalText(4000),
 });
 export type UpdateTwilioSettingsInput = z.input<typeof zUpdateTwilioSettingsInput>;

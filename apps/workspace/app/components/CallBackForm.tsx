@@ -9,9 +9,9 @@ export interface CallBackErrors {
 
 /**
  * "Call back" on a phone ticket: Twilio rings the agent's phone first and connects the customer
- * once they answer. Agents have no phone number in their profile yet, so they type it here.
+ * once they answer. The phone in the agent's profile is filled in; they may type another.
  */
-export function CallBackForm({ errors }: { errors?: CallBackErrors }) {
+export function CallBackForm({ errors, myPhone }: { errors?: CallBackErrors; myPhone?: string | null }) {
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'call-back';
   return (
@@ -28,7 +28,7 @@ export function CallBackForm({ errors }: { errors?: CallBackErrors }) {
           required
           autoComplete="tel"
           placeholder="Your phone, e.g. +49 30 123456"
-          defaultValue={errors?.values?.agentPhone ?? ''}
+          defaultValue={errors?.values?.agentPhone ?? myPhone ?? ''}
           aria-invalid={errors?.agentPhone ? true : undefined}
           aria-describedby="call-back-hint"
         />

@@ -15,10 +15,15 @@ const TEXT_FIELDS = [
   { name: 'accountSid', label: 'Account SID', hint: 'AC followed by 32 hex digits.' },
   { name: 'smsFrom', label: 'SMS number', hint: 'Sends replies and places call backs when a ticket has no number of ours yet, e.g. +15005550006.' },
   { name: 'whatsappFrom', label: 'WhatsApp sender', hint: 'e.g. whatsapp:+14155238886.' },
-  { name: 'voiceGreeting', label: 'Greeting', hint: 'Said first on every call.' },
-  { name: 'agentPhones', label: 'Agent phones', hint: '“0, talk to an agent” rings these at once, comma-separated.' },
+  { name: 'voiceGreeting', label: 'Greeting', hint: 'Said first on every call (a company’s own greeting, set under Companies, wins for its callers).' },
+  { name: 'agentPhones', label: 'Agent phones', hint: '“0, talk to an agent” rings the phones of online agents (their profiles); these, comma-separated, when none is online.' },
   { name: 'businessHours', label: 'Business hours', hint: 'e.g. Mon-Fri 09:00-17:00; Sat 10:00-14:00. Outside them callers get voicemail.' },
   { name: 'timeZone', label: 'Time zone', hint: 'e.g. Europe/Berlin.' },
+  {
+    name: 'whatsappTemplates',
+    label: 'WhatsApp templates',
+    hint: 'Approved templates agents may send after the 24-hour window, separated by “;”: name=HX…(variable, variable).',
+  },
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number]['name'];
 
@@ -82,7 +87,7 @@ export default function PhoneSettings() {
                   id={`twilio-${name}`}
                   name={name}
                   type="text"
-                  defaultValue={value(name)}
+                  defaultValue={name === 'whatsappTemplates' ? value(name).replace(/\s*\n\s*/g, '; ') : value(name)}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={`twilio-${name}-hint${error ? ` twilio-${name}-error` : ''}`}
                 />

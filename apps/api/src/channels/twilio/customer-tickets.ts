@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { AddTicketEntryCommand } from '../../tickets/commands/add-ticket-entry/add-ticket-entry.command.js';
 import { CreateTicketCommand } from '../../tickets/commands/create-ticket/create-ticket.command.js';
+import type { CallRecord } from '../../tickets/timeline/entry-calls.repository.js';
 import type { InboundOutcome } from './twilio-inbound.repository.js';
 
 const SUBJECT_MAX = 200;
@@ -26,7 +27,14 @@ export interface CustomerPost {
   urgency?: Level;
   /** Always a new ticket (a callback request), never joining an open one. */
   newTicket?: boolean;
+  /** What Twilio delivered (`twilio:<kind>:<sid>`, see sourceKeyOf): stored on the entry, so it lands once. */
+  sourceKey: string;
+  /** A phone call: the entry is a 'call' with these details. */
+  call?: CallRecord;
 }
+
+/** The unique origin stored on the entry a stored webhook made: a retried job finds the entry by it. */
+export const sourceKeyOf = (row: { kind: string; sid: string }) => `twilio:${row.kind}:${row.sid}`;
 
 /**
  * Where something a customer sent by phone lands: their most recently active open ticket on the
@@ -42,19 +50,43 @@ export class CustomerTickets {
   ) {}
 
   async post(actor: Actor, post: CustomerPost): Promise<InboundOutcome> {
+    const earlier = await this.bySource(post.sourceKey);
+    if (earlier) return earlier;
+    const origin = { sourceKey: post.sourceKey, call: post.call };
     const openId = post.newTicket ? null : await this.openTicket(actor.user.id, post.channel);
     if (openId) {
-      const entry = await this.commands.execute(new AddTicketEntryCommand(actor, openId, post.body, false, post.channel, post.attachmentIds ?? []));
+      const entry = await this.commands.execute(
+        new AddTicketEntryCommand(actor, openId, post.body, false, post.channel, post.attachmentIds ?? [], undefined, origin),
+      );
       return { outcome: 'joined', ticketId: entry.ticketId, entryId: entry.id };
     }
     const ticket = await this.commands.execute(
       new CreateTicketCommand(
         actor,
-        { subject: post.subject, description: post.body, urgency: post.urgency ?? 'medium', importance: 'medium', attachmentIds: post.attachmentIds },
+        {
+          subject: post.subject,
+          description: post.body,
+          urgency: post.urgency ?? 'medium',
+          importance: 'medium',
+          attachmentIds: post.attachmentIds,
+          origin,
+        },
         post.channel,
       ),
     );
     return { outcome: 'created', ticketId: ticket.id, entryId: await this.firstEntry(ticket.id) };
+  }
+
+  /**
+   * The entry this delivery already made, if any: a job that ran the ticket command but died before
+   * recording its outcome finds it here on retry (the key is written with the entry, atomically).
+   */
+  async bySource(sourceKey: string): Promise<InboundOutcome | null> {
+    const [row] = await this.sequelize.query<{ id: number; ticket_id: number }>('SELECT id, ticket_id FROM ticket_entries WHERE source_key = ?', {
+      type: QueryTypes.SELECT,
+      replacements: [sourceKey],
+    });
+    return row ? { outcome: 'recovered', ticketId: Number(row.ticket_id), entryId: Number(row.id) } : null;
   }
 
   /** The customer's most recently active open ticket on this channel, within the join window. */

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { zCallBackInput, zCallBackResult, zRequestCallbackInput, zTicket, zTwilioSettings, zUpdateTwilioSettingsInput } from '@switchboard/contracts';
+import {
+  zCallBackInput,
+  zCallBackResult,
+  zRequestCallbackInput,
+  zSendWhatsappTemplateInput,
+  zTicket,
+  zTimelineEntry,
+  zTwilioSettings,
+  zUpdateTwilioSettingsInput,
+  zWhatsappTemplate,
+} from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../../trpc/trpc.js';
 import { CallBackCommand } from './commands/call-back/call-back.command.js';
 import { RequestCallbackCommand } from './commands/request-callback/request-callback.command.js';
+import { SendWhatsappTemplateCommand } from './commands/send-whatsapp-template/send-whatsapp-template.command.js';
+import { WhatsappTemplatesService } from './whatsapp-templates.service.js';
 import { UpdateTwilioSettingsCommand } from './commands/update-twilio-settings/update-twilio-settings.command.js';
 import { GetTwilioSettingsQuery } from './queries/get-twilio-settings/get-twilio-settings.query.js';
 
@@ -15,6 +27,7 @@ export class PhoneRouter {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly templates: WhatsappTemplatesService,
   ) {}
 
   build() {
@@ -39,6 +52,16 @@ export class PhoneRouter {
         .input(zUpdateTwilioSettingsInput)
         .output(zTwilioSettings)
         .mutation(({ ctx, input }) => this.commands.execute(new UpdateTwilioSettingsCommand(ctx.actor, input))),
+      whatsappTemplates: requireAbility('create', 'WhatsappTemplate')
+        .meta({ openapi: { method: 'GET', path: '/whatsapp-templates', tags, protect: true, summary: 'The approved WhatsApp templates staff may send outside the 24-hour window' } })
+        .input(z.object({}).optional())
+        .output(z.array(zWhatsappTemplate))
+        .query(() => this.templates.list()),
+      sendWhatsappTemplate: requireAbility('create', 'WhatsappTemplate')
+        .meta({ openapi: { method: 'POST', path: '/tickets/{id}/whatsapp-template', tags, protect: true, summary: 'Send an approved WhatsApp template on a WhatsApp ticket (also after the 24-hour window)' } })
+        .input(zSendWhatsappTemplateInput)
+        .output(zTimelineEntry)
+        .mutation(({ ctx, input }) => this.commands.execute(new SendWhatsappTemplateCommand(ctx.actor, input.id, input.template, input.variables))),
     });
   }
 }

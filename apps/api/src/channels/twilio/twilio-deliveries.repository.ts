@@ -56,6 +56,21 @@ export class TwilioDeliveriesRepository {
     );
   }
 
+  /** Whether a message with this Twilio sid is known (a status callback for it is then not early, just stale). */
+  async hasSid(providerSid: string): Promise<boolean> {
+    const rows = await this.sequelize.query('SELECT id FROM outbound_messages WHERE provider_sid = ?', { type: QueryTypes.SELECT, replacements: [providerSid] });
+    return rows.length > 0;
+  }
+
+  /** The timeline entry a message with this Twilio sid was sent for (null: not a reply, or unknown). */
+  async entryOf(providerSid: string): Promise<number | null> {
+    const [row] = await this.sequelize.query<{ entryId: number | string | null }>(
+      'SELECT ticket_entry_id AS entryId FROM outbound_messages WHERE provider_sid = ? ORDER BY id LIMIT 1',
+      { type: QueryTypes.SELECT, replacements: [providerSid] },
+    );
+    return row?.entryId == null ? null : Number(row.entryId);
+  }
+
   /** A status callback: applied only when it moves the message forward. Returns whether a row changed. */
   async report(providerSid: string, state: DeliveryState, error: string | null): Promise<boolean> {
     const [, affected] = (await this.sequelize.query(

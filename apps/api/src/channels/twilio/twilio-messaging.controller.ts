@@ -1,9 +1,9 @@
 import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import twilio from 'twilio';
+import { DeliveryReports, deliveryError } from './delivery-reports.js';
 import { isDeliveryState } from './delivery-status.js';
 import { parseTwilioAddress } from './twilio-address.js';
-import { TwilioDeliveriesRepository } from './twilio-deliveries.repository.js';
 import { TwilioInboundRepository } from './twilio-inbound.repository.js';
 import { TwilioSignature, badRequest, sendTwiml } from './twilio-signature.js';
 
@@ -18,7 +18,7 @@ export class TwilioMessagingController {
   constructor(
     private readonly signature: TwilioSignature,
     private readonly inbound: TwilioInboundRepository,
-    private readonly deliveries: TwilioDeliveriesRepository,
+    private readonly reports: DeliveryReports,
   ) {}
 
   /** An SMS or WhatsApp message to one of our numbers -> empty TwiML; the ticket is made by the worker. */
@@ -35,7 +35,7 @@ export class TwilioMessagingController {
     sendTwiml(res, new twilio.twiml.MessagingResponse().toString());
   }
 
-  /** Delivery status of a message we sent (statusCallback). */
+  /** Delivery status of a message we sent (statusCallback): applied, or stored until the message's sid is saved. */
   @Post('status')
   async status(@Req() req: Request, @Res() res: Response) {
     const params = await this.signature.readVerified(req, res);
@@ -44,8 +44,8 @@ export class TwilioMessagingController {
     const state = params.MessageStatus || params.SmsStatus;
     if (!sid) return badRequest(res, 'MessageSid', 'is required');
     if (!isDeliveryState(state)) return badRequest(res, 'MessageStatus', 'is not a message status');
-    const error = params.ErrorCode ? `Twilio error ${params.ErrorCode}${params.ErrorMessage ? `: ${params.ErrorMessage}` : ''}` : null;
-    await this.deliveries.report(sid, state, error?.slice(0, 255) ?? null);
+    const result = await this.reports.receive({ sid, state, error: deliveryError(params) }, params);
+    if (result === 'pending') this.logger.log(`status ${state} of ${sid} came before the message's sid was saved; kept until it is`);
     res.status(204).end();
   }
 }

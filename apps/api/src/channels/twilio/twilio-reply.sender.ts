@@ -1,12 +1,16 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { PublicMediaLinks } from '../../attachments/public-media-links.js';
 import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import type { OutgoingReply, ReplySender } from '../outgoing-reply.js';
 import { ReplySenders } from '../reply-senders.js';
 import { CustomerPhonesRepository } from './customer-phones.repository.js';
+import { DeliveryReports } from './delivery-reports.js';
 import { parseTwilioAddress, toTwilioAddress, type MessagingChannel } from './twilio-address.js';
 import { TwilioClient } from './twilio-client.js';
 import { TwilioDeliveriesRepository } from './twilio-deliveries.repository.js';
 import { TwilioInboundRepository } from './twilio-inbound.repository.js';
+import { WhatsappTemplatesService } from './whatsapp-templates.service.js';
+import { contentVariables } from './whatsapp-templates.js';
 
 export const STATUS_CALLBACK_PATH = '/webhooks/twilio/status';
 
@@ -27,6 +31,9 @@ export class TwilioReplySender implements ReplySender, OnModuleInit {
     private readonly phones: CustomerPhonesRepository,
     private readonly deliveries: TwilioDeliveriesRepository,
     private readonly outbox: OutboxRepository,
+    private readonly reports: DeliveryReports,
+    private readonly templates: WhatsappTemplatesService,
+    private readonly media: PublicMediaLinks,
   ) {}
 
   onModuleInit() {
@@ -37,6 +44,16 @@ export class TwilioReplySender implements ReplySender, OnModuleInit {
         'Twilio is not configured in the environment (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN): unless an admin sets it in the workspace, SMS and WhatsApp replies and call backs stay in the local outbox',
       );
     }
+  }
+
+  /**
+   * The reply's files as MediaUrl (an MMS, or WhatsApp media): signed, expiring public links of
+   * ours that Twilio fetches. A reply with more files than the channel carries was refused when it was
+   * written (media-limits.ts), so every file goes.
+   */
+  private mediaOf(reply: OutgoingReply): { mediaUrl?: string[] } {
+    const ids = reply.attachmentIds;
+    return ids.length ? { mediaUrl: ids.map((id) => this.twilio.webhookUrl(this.media.path(id))) } : {};
   }
 
   async send(reply: OutgoingReply) {
@@ -70,8 +87,22 @@ export class TwilioReplySender implements ReplySender, OnModuleInit {
       return this.outbox.markDone(reply.outboxId);
     }
     await this.deliveries.begin({ ...base, recipient: to, status: 'sending' });
-    const message = await client.messages.create({ from, to, body: reply.body, statusCallback: this.twilio.webhookUrl(STATUS_CALLBACK_PATH) });
+    const statusCallback = this.twilio.webhookUrl(STATUS_CALLBACK_PATH);
+    // A reply sent as an approved template goes out as that template with its values, not as text.
+    const template = reply.entryId ? await this.templates.sentAs(reply.entryId) : null;
+    const message = template
+      ? await client.messages.create({
+          from,
+          to,
+          contentSid: template.contentSid,
+          contentVariables: contentVariables({ name: template.name, contentSid: template.contentSid, variables: Object.keys(template.variables) }, template.variables),
+          statusCallback,
+        })
+      : await client.messages.create({ from, to, body: reply.body, statusCallback, ...this.mediaOf(reply) });
     await this.deliveries.sent(reply.outboxId, to, message.sid, message.status);
+    await this.reports.announce(message.sid);
+    // Status callbacks that beat us to it (stored, see delivery-reports.ts) apply now.
+    await this.reports.applyPending(message.sid);
     await this.outbox.markDone(reply.outboxId);
   }
 }

@@ -25,6 +25,7 @@ export function toTwilioSettings(config: TwilioConfig, row: TwilioSettingsRow | 
         })
         .join('; '),
     timeZone: config.timeZone,
+    whatsappTemplates: row?.whatsapp_templates ?? '',
     webhookBaseUrl: config.webhookBaseUrl,
     updatedAt: row?.updated_at ? new Date(row.updated_at).toISOString() : null,
   };

@@ -12,13 +12,14 @@ export interface TwilioSettingsRow {
   agent_phones: string | null;
   business_hours: string | null;
   time_zone: string | null;
+  whatsapp_templates: string | null;
   updated_by: number | null;
   updated_at: Date | null;
 }
 
 export type TwilioSettingsChange = Partial<Omit<TwilioSettingsRow, 'updated_by' | 'updated_at'>>;
 
-const COLUMNS = ['account_sid', 'auth_token_encrypted', 'sms_from', 'whatsapp_from', 'voice_greeting', 'agent_phones', 'business_hours', 'time_zone'] as const;
+const COLUMNS = ['account_sid', 'auth_token_encrypted', 'sms_from', 'whatsapp_from', 'voice_greeting', 'agent_phones', 'business_hours', 'time_zone', 'whatsapp_templates'] as const;
 
 @Injectable()
 export class TwilioSettingsRepository {

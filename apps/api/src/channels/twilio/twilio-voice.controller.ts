@@ -4,6 +4,7 @@ import { parseTwilioAddress } from './twilio-address.js';
 import { TwilioClient } from './twilio-client.js';
 import { TwilioInboundRepository, type InboundKind } from './twilio-inbound.repository.js';
 import { TwilioSignature, badRequest, sendTwiml } from './twilio-signature.js';
+import { MAX_DIALED, VoiceRoutingRepository } from './voice-routing.repository.js';
 import { VoiceTwiml } from './voice-twiml.js';
 
 /** Call states after which a call is over: the call's timeline entry is written then. */
@@ -20,11 +21,21 @@ export class TwilioVoiceController {
     private readonly signature: TwilioSignature,
     private readonly inbound: TwilioInboundRepository,
     private readonly twilio: TwilioClient,
+    private readonly routing: VoiceRoutingRepository,
   ) {}
 
-  /** The call flow with the current settings (greeting, agent phones, hours may change in the admin settings). */
-  private async flow() {
-    return new VoiceTwiml(await this.twilio.config(), (path) => this.twilio.webhookUrl(path));
+  /**
+   * The call flow with the current settings (greeting, agent phones, hours may change in the admin
+   * settings): a caller from a company with its own greeting hears that one; "0" rings the phones
+   * of the agents who are online, else the numbers configured for the line.
+   */
+  private async flow(from?: string) {
+    const config = await this.twilio.config();
+    const [greeting, online] = await Promise.all([this.routing.companyGreeting(from), this.routing.onlineAgentPhones()]);
+    return new VoiceTwiml(
+      { ...config, voiceGreeting: greeting ?? config.voiceGreeting, agentPhones: online.length ? online : config.agentPhones.slice(0, MAX_DIALED) },
+      (path) => this.twilio.webhookUrl(path),
+    );
   }
 
   /** A call to one of our numbers: greeting and menu. */
@@ -32,7 +43,7 @@ export class TwilioVoiceController {
   async incoming(@Req() req: Request, @Res() res: Response) {
     const params = await this.signature.readVerified(req, res);
     if (!params) return;
-    sendTwiml(res, (await this.flow()).menu(1, { greet: true }));
+    sendTwiml(res, (await this.flow(params.From)).menu(1, { greet: true }));
   }
 
   /** A key press on the menu, or none (`attempt` counts how often the menu was said). */

@@ -8,6 +8,7 @@ import { TicketsModule } from '../../tickets/tickets.module.js';
 import { UsersModule } from '../../users/users.module.js';
 import { ChannelsModule } from '../channels.module.js';
 import { CustomerPhonesRepository } from './customer-phones.repository.js';
+import { DeliveryReports } from './delivery-reports.js';
 import { CustomerTickets } from './customer-tickets.js';
 import { InboundMessageApplier } from './inbound-message.applier.js';
 import { MediaFetcher } from './media-fetcher.js';
@@ -19,6 +20,7 @@ import { TwilioInboundProcessor } from './twilio-inbound.processor.js';
 import { TwilioInboundRepository } from './twilio-inbound.repository.js';
 import { TwilioReplySender } from './twilio-reply.sender.js';
 import { VoiceApplier } from './voice.applier.js';
+import { WhatsappTemplatesService } from './whatsapp-templates.service.js';
 
 /**
  * The worker's side of Twilio: applies stored webhooks (messages become tickets) and sends staff
@@ -35,6 +37,7 @@ import { TwilioSettingsRepository } from './twilio-settings.repository.js';
     TwilioInboundRepository,
     TwilioDeliveriesRepository,
     CustomerPhonesRepository,
+    DeliveryReports,
     TwilioActor,
     MediaFetcher,
     CustomerTickets,
@@ -43,6 +46,7 @@ import { TwilioSettingsRepository } from './twilio-settings.repository.js';
     TwilioInboundProcessor,
     TwilioReplySender,
     TwilioCallProcessor,
+    WhatsappTemplatesService,
   ],
 })
 export class TwilioWorkerModule {}

@@ -6,7 +6,10 @@ import { TicketsModule } from '../../tickets/tickets.module.js';
 import { UsersModule } from '../../users/users.module.js';
 import { CallBackHandler } from './commands/call-back/call-back.handler.js';
 import { RequestCallbackHandler } from './commands/request-callback/request-callback.handler.js';
+import { SendWhatsappTemplateHandler } from './commands/send-whatsapp-template/send-whatsapp-template.handler.js';
+import { WhatsappTemplatesService } from './whatsapp-templates.service.js';
 import { CustomerPhonesRepository } from './customer-phones.repository.js';
+import { DeliveryReports } from './delivery-reports.js';
 import { PhoneRouter } from './phone.router.js';
 import { TwilioClient } from './twilio-client.js';
 import { TwilioDeliveriesRepository } from './twilio-deliveries.repository.js';
@@ -14,6 +17,7 @@ import { TwilioInboundRepository } from './twilio-inbound.repository.js';
 import { TwilioMessagingController } from './twilio-messaging.controller.js';
 import { TwilioSignature } from './twilio-signature.js';
 import { TwilioVoiceController } from './twilio-voice.controller.js';
+import { VoiceRoutingRepository } from './voice-routing.repository.js';
 
 /**
  * The API's side of Twilio: the signed webhooks (store what Twilio sent, answer at once) and the
@@ -35,9 +39,13 @@ import { TwilioSettingsRepository } from './twilio-settings.repository.js';
     TwilioInboundRepository,
     TwilioDeliveriesRepository,
     CustomerPhonesRepository,
+    DeliveryReports,
     PhoneRouter,
     RequestCallbackHandler,
     CallBackHandler,
+    VoiceRoutingRepository,
+    WhatsappTemplatesService,
+    SendWhatsappTemplateHandler,
   ],
   exports: [PhoneRouter],
 })

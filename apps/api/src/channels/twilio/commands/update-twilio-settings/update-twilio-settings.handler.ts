@@ -8,6 +8,7 @@ import { TwilioClient } from '../../twilio-client.js';
 import { toTwilioSettings } from '../../twilio-settings.mapper.js';
 import { TwilioSettingsRepository, type TwilioSettingsChange } from '../../twilio-settings.repository.js';
 import { TwilioErrors, invalidSetting } from '../../twilio.errors.js';
+import { parseWhatsappTemplates } from '../../whatsapp-templates.js';
 import { UpdateTwilioSettingsCommand } from './update-twilio-settings.command.js';
 
 const blankToNull = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
@@ -87,6 +88,12 @@ function validate(input: UpdateTwilioSettingsInput): TwilioSettingsChange {
       }
     }
     change.time_zone = zone;
+  }
+  const templates = blankToNull(input.whatsappTemplates);
+  if (templates !== undefined) {
+    const parsed = parseWhatsappTemplates(templates);
+    if ('error' in parsed) throw invalidSetting('whatsappTemplates', parsed.error);
+    change.whatsapp_templates = templates;
   }
   return change;
 }
