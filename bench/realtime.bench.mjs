@@ -4,7 +4,8 @@
 // posted through REST); for each event, how long until every subscriber has it. See bench/README.md.
 //
 // Env: BENCH_SUBSCRIBERS (5000), BENCH_ROUNDS (10), BENCH_CONNECT_CONCURRENCY (100),
-//      DATABASE_URL server (loopback only; the database part is ignored), REDIS_URL (loopback only).
+//      DATABASE_URL server (loopback only; the database part is ignored), REDIS_URL (loopback only),
+//      BENCH_API_NODE_ARGS (extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -41,7 +42,8 @@ const freePort = () =>
 
 async function startApi() {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(ROOT, 'apps/api/dist/main.js')], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -1,37 +1,14 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /**
  * Live updates in real browsers, through each app's /live proxy route: nobody presses reload.
  * A marker set on `window` before the change must survive it, which proves no page load happened.
  */
-let api: RunningApi;
-let portal: RunningWebApp;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  api = await startApi();
-  [portal, workspace, chromium] = await Promise.all([startWebApp('portal', api.url), startWebApp('workspace', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  const t0 = Date.now();
-  await chromium?.close();
-  const t1 = Date.now();
-  // The api first: it ends every live stream, so the apps' proxied upstream connections are gone
-  // and remix-serve exits without waiting for them.
-  await api?.close();
-  const t2 = Date.now();
-  await Promise.all([portal?.close(), workspace?.close()]);
-  console.log(`close: chromium ${t1 - t0} ms, api ${t2 - t1} ms, apps ${Date.now() - t2} ms`);
-}, 60_000);
+const { api, portal, workspace, browser } = useBrowserStack({ portal: true, workspace: true });
 
 async function markPage(page: Page) {
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -121,4 +98,28 @@ it('warns agent B that agent A is viewing and replying, rings B’s bell on a me
   expect(await stillSamePage(boPage)).toBe(true);
   await boPage.context().close();
   await anaPage.context().close();
+});
+
+it('shows the agent, live, that the customer has seen the reply once they open it in the portal', async () => {
+  const customer = await createUser(api.url, 'customer', { name: 'Sam Seen' });
+  const agent = await createUser(api.url, 'agent', { name: 'Ana Receipt' });
+  const ticket = await createApiClient({ url: api.url, token: customer.token }).tickets.create.mutate({ subject: 'Receipt', description: 'Did you get this?' });
+  await createApiClient({ url: api.url, token: agent.token }).tickets.reply.mutate({ id: ticket.id, body: 'We did, here is the fix.' });
+
+  const agentPage = await (await browser.newContext()).newPage();
+  await signIn(agentPage, workspace.url, agent.email);
+  await agentPage.goto(`${workspace.url}/tickets/${ticket.id}`);
+  await markPage(agentPage);
+  const receipt = agentPage.locator('[data-testid="read-receipt"]');
+  expect(await receipt.innerText()).toContain('Not seen by the customer yet');
+
+  const customerPage = await (await browser.newContext()).newPage();
+  await signIn(customerPage, portal.url, customer.email);
+  await customerPage.goto(`${portal.url}/tickets/${ticket.id}`);
+  await customerPage.getByText('We did, here is the fix.').waitFor();
+
+  await receipt.getByText('Seen by Sam Seen').waitFor({ timeout: 15_000 });
+  expect(await stillSamePage(agentPage)).toBe(true);
+  await customerPage.context().close();
+  await agentPage.context().close();
 });

@@ -1,30 +1,14 @@
 import { createApiClient } from '@switchboard/trpc-client';
-import type { Browser } from 'playwright-core';
 import { DEV_SIGNING_SECRET } from '../../apps/api/src/config/config.schema.js';
 import { signRatingToken } from '../../apps/api/src/satisfaction/rating-token.js';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser, signIn } from '../support/browser.js';
+import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { createUser } from '../support/people.js';
-import { startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
 
 /** A customer rates a resolved ticket in the portal, and another through a one-click email link. */
-let api: RunningApi;
-let portal: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
-beforeAll(async () => {
-  api = await startApi();
-  [portal, chromium] = await Promise.all([startWebApp('portal', api.url), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await portal?.close();
-  await api?.close();
-});
+const { api, portal, browser } = useBrowserStack({ portal: true });
 
 async function resolvedTicket() {
   const customer = await createUser(api.url, 'customer');

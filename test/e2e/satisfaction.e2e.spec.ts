@@ -1,21 +1,12 @@
 import { signRatingToken } from '../../apps/api/src/satisfaction/rating-token.js';
 import { DEV_SIGNING_SECRET } from '../../apps/api/src/config/config.schema.js';
 import { apiErrorKind, apiFieldErrors, createApiClient } from '@switchboard/trpc-client';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { createUser } from '../support/people.js';
 
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const { api } = useApi({ worker: true });
 
 const PORTAL = 'http://localhost:3000';
 const anonymous = () => createApiClient({ url: api.url });

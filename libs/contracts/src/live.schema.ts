@@ -28,7 +28,14 @@ export interface LiveFieldChange {
 export type LiveTicketEvent =
   | { type: 'ticket.created'; ticketId: number; status: string; actorId: number; at: string }
   | { type: 'ticket.updated'; ticketId: number; status: string; changes: LiveFieldChange[]; actorId: number; at: string }
-  | { type: 'entry.added'; ticketId: number; entryId: number; kind: string; visibility: 'public' | 'internal'; actorId: number; at: string };
+  | { type: 'entry.added'; ticketId: number; entryId: number; kind: string; visibility: 'public' | 'internal'; actorId: number; at: string }
+  /** Someone (staff see it; customers never get this event) has read the timeline up to entryId: a read receipt. */
+  | { type: 'entry.seen'; ticketId: number; entryId: number; actorId: number; at: string }
+  /**
+   * An entry already on the timeline changed after it was added: a call's recording or transcript
+   * arrived, or a reply's delivery state moved (sent, delivered, read, failed). Same access as entry.added.
+   */
+  | { type: 'entry.updated'; ticketId: number; entryId: number; kind: string; visibility: 'public' | 'internal'; change: 'call' | 'delivery'; actorId: number; at: string };
 
 export interface PresenceEntry {
   userId: number;
@@ -57,3 +64,16 @@ export const zUserNotification = z.object({
 export type UserNotification = z.infer<typeof zUserNotification>;
 export const zInbox = z.object({ unread: z.number(), items: z.array(zUserNotification) });
 export type Inbox = z.infer<typeof zInbox>;
+
+/** "I have seen the timeline up to this entry": the pages send their newest visible entry. */
+export const zSeenInput = z.object({ ticketId: z.coerce.number().int().positive(), entryId: z.coerce.number().int().positive() });
+export const zReceiptsInput = z.object({ ticketId: z.coerce.number().int().positive() });
+export const zReadReceipt = z.object({
+  userId: z.number(),
+  name: z.string(),
+  /** The ticket's requester (the customer), as opposed to a colleague. */
+  requester: z.boolean(),
+  lastEntryId: z.number(),
+  readAt: z.string(),
+});
+export type ReadReceipt = z.infer<typeof zReadReceipt>;

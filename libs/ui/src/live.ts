@@ -17,22 +17,37 @@ export function sinceLoaded(loadedAtIso: string, slackMs = 5_000): string {
   return `${Math.max(0, Date.parse(loadedAtIso) - slackMs)}-0`;
 }
 
+export interface LiveHandlers<T> {
+  onData: (value: T) => void;
+  onError: (error: unknown) => void;
+  /** tRPC's connection state: 'pending' is a stream that is open, 'connecting' one that dropped and is retrying. */
+  onConnectionStateChange: (state: { state: 'idle' | 'connecting' | 'pending' }) => void;
+}
+
 /**
  * Runs a subscription while the component is mounted (browser only). `open` is called again when
- * `key` changes; the latest `onData` is always the one called.
+ * `key` changes; the latest `onData` is always the one called. `onConnected` (optional) hears
+ * whether the stream is open, for pages that fall back to polling while it is not.
  */
 export function useLive<T>(
   key: string | null,
-  open: (client: LiveClient, handlers: { onData: (value: T) => void; onError: (error: unknown) => void }) => { unsubscribe(): void },
+  open: (client: LiveClient, handlers: LiveHandlers<T>) => { unsubscribe(): void },
   onData: (value: T) => void,
+  onConnected?: (connected: boolean) => void,
 ) {
   const handler = useRef(onData);
   handler.current = onData;
+  const connection = useRef(onConnected);
+  connection.current = onConnected;
   useEffect(() => {
     if (key === null || typeof window === 'undefined' || typeof EventSource === 'undefined') return;
     const sub = open(liveClient(), {
       onData: (value) => handler.current(value),
-      onError: (error) => console.warn('[live] subscription ended', error),
+      onError: (error) => {
+        console.warn('[live] subscription ended', error);
+        connection.current?.(false);
+      },
+      onConnectionStateChange: (state) => connection.current?.(state.state === 'pending'),
     });
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps

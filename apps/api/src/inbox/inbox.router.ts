@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { zInbox, zInboxListInput, zMarkReadInput } from '@switchboard/contracts';
+import { zInbox, zInboxListInput, zMarkReadInput, zNotificationPreferences } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { InboxRepository } from './inbox.repository.js';
 import { NotificationFeed } from './notification-feed.service.js';
+import { NotificationPreferencesRepository } from './preferences/notification-preferences.repository.js';
 
 const tags = ['inbox'];
 
@@ -13,6 +14,7 @@ export class InboxRouter {
   constructor(
     private readonly inbox: InboxRepository,
     private readonly feed: NotificationFeed,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   build() {
@@ -37,6 +39,23 @@ export class InboxRouter {
           const marked = await this.inbox.markRead(userId, input.all ? 'all' : (input.ids ?? []));
           if (marked > 0) await this.feed.announceRead(userId);
           return { marked, unread: await this.inbox.unread(userId) };
+        }),
+      preferences: requireAbility('read', 'UserNotification')
+        .meta({ openapi: { method: 'GET', path: '/inbox/preferences', tags, protect: true, summary: 'Your notification preferences' } })
+        .input(z.object({}).optional())
+        .output(zNotificationPreferences)
+        .query(({ ctx }) => this.preferences.get(ctx.actor.user.id)),
+      updatePreferences: requireAbility('update', 'UserNotification')
+        .meta({
+          openapi: { method: 'PUT', path: '/inbox/preferences', tags, protect: true, summary: 'Set your notification preferences: events x channels, quiet hours' },
+        })
+        .input(zNotificationPreferences)
+        .output(zNotificationPreferences)
+        .mutation(async ({ ctx, input }) => {
+          // A document without the customer part (the workspace page does not show it) keeps the stored one.
+          const customer = input.customer ?? (await this.preferences.get(ctx.actor.user.id)).customer;
+          await this.preferences.save(ctx.actor.user.id, customer ? { ...input, customer } : input);
+          return this.preferences.get(ctx.actor.user.id);
         }),
     });
   }

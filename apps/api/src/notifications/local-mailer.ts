@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { SupportAddresses } from '../channels/email/addresses/support-addresses.js';
 import { SendgridTransport, type OutgoingEmail } from '../channels/email/outbound/sendgrid-transport.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -11,6 +12,8 @@ export interface Email {
   subject: string;
   body: string;
   ticketId: number | null;
+  /** The reply entry this email carries, when it carries one: its delivery is shown under the entry. */
+  ticketEntryId?: number | null;
   /** Holds a one-time secret (a reset link): recorded, but its body is shown to admins only, and never logged. */
   sensitive?: boolean;
   /** Automatic mail (the default: acknowledgements, notifications) is rate-limited and marked Auto-Submitted; a staff reply is not. */
@@ -18,12 +21,16 @@ export interface Email {
   html?: string | null;
   cc?: string[];
   fromName?: string;
+  /** Our address to send from; when not given, the address the ticket's mail came to (else SUPPORT_EMAIL). */
+  fromAddress?: string;
   /** Our Message-ID (no brackets); derived from the outbox row when not given. */
   messageId?: string;
   inReplyTo?: string | null;
   references?: string[];
   replyTo?: string | null;
   attachments?: OutgoingEmail['attachments'];
+  /** Not to be sent, for this reason (the recipient's notification preferences): recorded as suppressed. */
+  withheld?: string;
 }
 
 const HOUR_MS = 3_600_000;
@@ -44,13 +51,16 @@ export class LocalMailer {
     private readonly messages: OutboundMessageRepository,
     private readonly outbox: OutboxRepository,
     private readonly transport: SendgridTransport,
+    private readonly addresses: SupportAddresses,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async send(outboxId: number, email: Email) {
     const recipient = email.recipient.toLowerCase();
     const automatic = email.automatic ?? true;
-    const domain = this.config.email.supportAddress.slice(this.config.email.supportAddress.lastIndexOf('@') + 1);
+    const from = email.fromAddress ? null : await this.addresses.forTicket(email.ticketId);
+    const fromAddress = email.fromAddress ?? from!.address;
+    const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
     const messageId =
       email.messageId ?? `outbox-${outboxId}.${createHash('sha256').update(recipient).digest('hex').slice(0, 12)}@${domain}`;
     const existing = await this.messages.find(outboxId, email.recipient);
@@ -58,7 +68,9 @@ export class LocalMailer {
       await this.outbox.markDone(outboxId);
       return;
     }
-    const held = recipient.endsWith('.invalid')
+    const held = email.withheld
+      ? { status: 'suppressed', reason: email.withheld }
+      : recipient.endsWith('.invalid')
       ? { status: 'suppressed', reason: 'no email address (a placeholder for a customer known only by phone)' }
       : automatic
         ? await this.holdReason(recipient, outboxId)
@@ -73,6 +85,7 @@ export class LocalMailer {
         body: email.body,
         status,
         ticketId: email.ticketId,
+        ticketEntryId: email.ticketEntryId ?? null,
         messageId,
         automatic,
         error: held?.reason ?? null,
@@ -88,7 +101,8 @@ export class LocalMailer {
         const { providerId } = await this.transport.send({
           to: email.recipient,
           cc: email.cc,
-          fromName: email.fromName,
+          fromName: email.fromName ?? from?.displayName ?? undefined,
+          fromAddress,
           subject: email.subject,
           text: email.body,
           html: email.html,

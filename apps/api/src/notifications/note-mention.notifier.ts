@@ -1,17 +1,17 @@
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { OUTBOX_QUEUE, type OutboxJob } from '../outbox/outbox.topics.js';
-import { LocalMailer } from './local-mailer.js';
+import { PreferredEmail } from './preferred-email.js';
 
-/** Tells a staff member they were @mentioned in an internal note. */
+/** Tells a staff member they were @mentioned in an internal note (unless their notification preferences say not now, or not by email). */
 @Processor(OUTBOX_QUEUE)
 export class NoteMentionNotifier {
-  constructor(private readonly mailer: LocalMailer) {}
+  constructor(private readonly email: PreferredEmail) {}
 
   @Process('note.mention')
   async handle(job: Job<OutboxJob<'note.mention'>>) {
-    const { outboxId, payload } = job.data;
-    await this.mailer.send(outboxId, {
+    const { payload } = job.data;
+    await this.email.send(job, job.data, payload.recipientId, 'mention', {
       recipient: payload.recipientEmail,
       subject: `[#${payload.ticketId}] ${payload.authorName} mentioned you: ${payload.subject}`,
       body:

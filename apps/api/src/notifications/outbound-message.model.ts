@@ -10,6 +10,8 @@ export class OutboundMessageModel extends Model {
   /** local (no SendGrid), sending, sent, bounced, suppressed, rate_limited. */
   @Column({ type: DataType.STRING(20), allowNull: false }) status!: string;
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
+  /** The reply entry this message carries (the timeline shows its delivery under it). */
+  @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketEntryId!: number | null;
   /** SENSITIVE is a reserved word in MySQL, hence the column name. */
   @Column({ type: DataType.BOOLEAN, allowNull: false, defaultValue: false, field: 'holds_secret' }) sensitive!: boolean;
   /** Our Message-ID of the email (no brackets); bounces and replies find it by this. */

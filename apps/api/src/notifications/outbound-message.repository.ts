@@ -7,7 +7,7 @@ export type NewOutboundMessage = Pick<
   OutboundMessageModel,
   'outboxEventId' | 'channel' | 'recipient' | 'subject' | 'body' | 'status' | 'ticketId'
 > &
-  Partial<Pick<OutboundMessageModel, 'messageId' | 'automatic' | 'error'>> & { sensitive?: boolean };
+  Partial<Pick<OutboundMessageModel, 'messageId' | 'automatic' | 'error' | 'ticketEntryId'>> & { sensitive?: boolean };
 
 @Injectable()
 export class OutboundMessageRepository {

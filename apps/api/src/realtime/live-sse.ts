@@ -9,22 +9,61 @@ import {
 } from '@trpc/server/unstable-core-do-not-import';
 import type { NextFunction, Request, Response } from 'express';
 import type { Context } from '../trpc/context.js';
+import { isPushable, PUSH } from './live-feed.js';
 
 const logger = new Logger('live-sse');
 
 /** A subscriber whose socket holds more than this unsent is cut off; its client reconnects and resumes. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-/** Subscribers of one topic get the same event object: it is serialised once, not once per subscriber. */
-const serialized = new WeakMap<object, string>();
-function json(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let text = serialized.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    serialized.set(value, text);
+/**
+ * Subscribers of one topic (and ability class) get the same event object: its SSE frame is
+ * serialised and encoded once, and the same bytes are written to every socket.
+ */
+interface Frame {
+  id: string;
+  text: string;
+  /** The frame as one HTTP/1.1 chunk (size line, frame, CRLF), encoded once for every socket. */
+  chunk?: Buffer;
+}
+const frames = new WeakMap<object, Frame>();
+function frame(id: string, value: unknown): Frame {
+  if (value === null || typeof value !== 'object') return { id, text: `data: ${JSON.stringify(value)}\nid: ${id}\n\n` };
+  let cached = frames.get(value);
+  if (cached === undefined || cached.id !== id) {
+    cached = { id, text: `data: ${JSON.stringify(value)}\nid: ${id}\n\n` };
+    frames.set(value, cached);
   }
-  return text;
+  return cached;
+}
+
+/**
+ * Writes a frame. On a chunked HTTP/1.1 response (every real client) it writes the frame's
+ * ready-made chunk straight to the socket: res.write would cork the socket, queue four buffers
+ * (size, CRLF, data, CRLF) and uncork on the next tick, i.e. a writev and a nextTick per subscriber.
+ * Byte for byte the same stream; order with res.write's writes is kept (a corked socket queues ours
+ * behind them).
+ */
+function writeFrame(res: Response, f: Frame): void {
+  const socket = res.socket;
+  if (res.chunkedEncoding && socket && !socket.destroyed) {
+    if (!f.chunk) {
+      const body = Buffer.from(f.text);
+      f.chunk = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n')]);
+    }
+    socket.write(f.chunk);
+  } else {
+    res.write(f.text);
+  }
+}
+
+/** Bytes queued for this subscriber and not yet taken by the kernel (the response's count includes its socket's). */
+const backlog = (res: Response) => res.writableLength;
+
+function untracked(value: unknown, lastId: string | null): string {
+  if (lastId === null) return `data: ${JSON.stringify(value)}\n\n`;
+  // An untracked value after tracked ones: clear the id, then restore it (as tRPC does).
+  return `data: ${JSON.stringify(value)}\nid: \n\nevent: restore-id\ndata: \nid: ${lastId}\n\n`;
 }
 
 /**
@@ -33,7 +72,8 @@ function json(value: unknown): string {
  * client is tRPC's stock httpSubscriptionLink and the procedures are ordinary tRPC procedures
  * (input parsing, middleware, CASL checks, tracked ids). What it leaves out is tRPC's per-message
  * web-streams pipeline (async generators, TransformStream, TextEncoderStream, a timer per message),
- * which cost about 0.5 ms per subscriber per event: each event is now one res.write per subscriber.
+ * which cost about 0.5 ms per subscriber per event: each event is now one socket write per subscriber,
+ * and feeds that can be pushed (live-feed.ts) skip the async iteration too.
  * Measured in bench/realtime.bench.mjs; reasons in docs/decisions/014-live-updates.md.
  */
 export function liveSseMiddleware(
@@ -86,18 +126,28 @@ export function liveSseMiddleware(
         batchIndex: 0,
       })) as AsyncIterable<unknown>;
       let lastId: string | null = lastEventId;
-      for await (const value of iterable) {
+      if (isPushable(iterable)) {
+        // The fast path: the feed calls us from the hub's dispatch loop, one write per event.
+        await iterable[PUSH]((value) => {
+          if (controller.signal.aborted) return false;
+          if (isTrackedEnvelope(value)) {
+            lastId = String(value[0]);
+            writeFrame(res, frame(lastId, value[1]));
+          } else {
+            res.write(untracked(value, lastId));
+          }
+          if (backlog(res) > MAX_BUFFERED_BYTES) controller.abort();
+          return true;
+        });
+      } else for await (const value of iterable) {
         if (controller.signal.aborted) break;
         if (isTrackedEnvelope(value)) {
           lastId = String(value[0]);
-          res.write(`data: ${json(value[1])}\nid: ${lastId}\n\n`);
-        } else if (lastId === null) {
-          res.write(`data: ${JSON.stringify(value)}\n\n`);
+          writeFrame(res, frame(lastId, value[1]));
         } else {
-          // An untracked value after tracked ones: clear the id, then restore it (as tRPC does).
-          res.write(`data: ${JSON.stringify(value)}\nid: \n\nevent: restore-id\ndata: \nid: ${lastId}\n\n`);
+          res.write(untracked(value, lastId));
         }
-        if (res.writableLength > MAX_BUFFERED_BYTES) {
+        if (backlog(res) > MAX_BUFFERED_BYTES) {
           controller.abort();
           break;
         }

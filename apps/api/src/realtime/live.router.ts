@@ -1,11 +1,17 @@
+import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { TRPCError, tracked, type TrackedEnvelope } from '@trpc/server';
 import {
+  agentChatList,
   zHeartbeatInput,
+  zLiveChatsInput,
   zLiveNotificationsInput,
   zLivePresenceInput,
   zLiveQueueInput,
   zLiveTicketInput,
+  zReadReceipt,
+  zReceiptsInput,
+  zSeenInput,
   type LiveNotificationCount,
   type LiveTicketEvent,
   type PresenceEntry,
@@ -14,17 +20,22 @@ import { z } from 'zod';
 import type { AppAbility } from '../access/app-ability.js';
 import { InboxRepository } from '../inbox/inbox.repository.js';
 import type { InboxSignal } from '../inbox/notification-feed.service.js';
+import { InputError } from '../trpc/error-mapper.js';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { EventLog } from './event-log.js';
-import { canReadTicket, visibleEvent, type StoredTicketEvent } from './live-access.js';
+import type { StoredChatEvent } from '../chat/chat-live.js';
+import { ChatLists } from './chat-lists.js';
+import { canReadTicket, visibleChatEventCached, visibleEventCached, type StoredTicketEvent } from './live-access.js';
+import { liveTopicFeed } from './live-feed.js';
 import { PresenceService } from './presence.service.js';
+import { ReadReceiptsRepository } from './read-receipts.repository.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { TicketFactsReader } from './ticket-facts.reader.js';
-import { mappedTopicFeed, topicFeed } from './topic-feed.js';
+import { topicFeed } from './topic-feed.js';
 import { topics } from './topics.js';
 
 /** The subscriptions served by live-sse.ts (tRPC paths). */
-export const LIVE_SUBSCRIPTIONS: ReadonlySet<string> = new Set(['live.ticket', 'live.queue', 'live.notifications', 'live.presence']);
+export const LIVE_SUBSCRIPTIONS: ReadonlySet<string> = new Set(['live.ticket', 'live.queue', 'live.notifications', 'live.presence', 'live.chats']);
 
 /** Presence lists are re-read this often even without a signal, so a closed tab's entry expires on screen. */
 const PRESENCE_REFRESH_MS = 5_000;
@@ -43,6 +54,8 @@ export class LiveRouter {
     private readonly facts: TicketFactsReader,
     private readonly presence: PresenceService,
     private readonly inbox: InboxRepository,
+    private readonly receipts: ReadReceiptsRepository,
+    private readonly chatLists: ChatLists,
   ) {}
 
   build() {
@@ -51,37 +64,13 @@ export class LiveRouter {
     return router({
       ticket: requireAbility('read', 'Ticket')
         .input(zLiveTicketInput)
-        .subscription(async function* ({ ctx, input, signal }) {
+        .subscription(async ({ ctx, input, signal }) => {
           await self.requireTicket(ctx.actor.ability, input.ticketId);
-          const { ability } = ctx.actor;
-          yield* mappedTopicFeed<StoredTicketEvent, TrackedEnvelope<LiveTicketEvent>>(
-            hub,
-            log,
-            topics.ticket(input.ticketId),
-            input.lastEventId,
-            signal,
-            ({ id, event }) => {
-              const visible = visibleEvent(ability, event);
-              return visible ? tracked(id, visible) : null;
-            },
-          );
+          return self.ticketEvents(ctx.actor.ability, topics.ticket(input.ticketId), input.lastEventId, signal);
         }),
       queue: requireAbility('read', 'Ticket')
         .input(zLiveQueueInput)
-        .subscription(async function* ({ ctx, input, signal }) {
-          const { ability } = ctx.actor;
-          yield* mappedTopicFeed<StoredTicketEvent, TrackedEnvelope<LiveTicketEvent>>(
-            hub,
-            log,
-            topics.queue(),
-            input?.lastEventId,
-            signal,
-            ({ id, event }) => {
-              const visible = visibleEvent(ability, event);
-              return visible ? tracked(id, visible) : null;
-            },
-          );
-        }),
+        .subscription(async ({ ctx, input, signal }) => self.ticketEvents(ctx.actor.ability, topics.queue(), input?.lastEventId, signal)),
       notifications: requireAbility('read', 'UserNotification')
         .input(zLiveNotificationsInput)
         .subscription(async function* ({ ctx, input, signal }) {
@@ -132,6 +121,67 @@ export class LiveRouter {
           await self.presence.beat(ctx.actor.user, input.ticketId, input.state);
           return { ok: true as const };
         }),
+      // Read receipts: the pages say how far the reader has seen the timeline; staff see who read what.
+      seen: requireAbility('read', 'Ticket')
+        .input(zSeenInput)
+        .output(z.object({ advanced: z.boolean() }))
+        .mutation(async ({ ctx, input }) => {
+          const facts = await self.requireTicket(ctx.actor.ability, input.ticketId);
+          const visibility = await self.receipts.entryVisibility(input.ticketId, input.entryId);
+          const readable =
+            visibility !== null && ctx.actor.ability.can('read', subject('TicketEntry', { ticketId: input.ticketId, visibility, kind: 'reply' }) as never);
+          // An entry one may not read looks exactly like one that is not on the ticket.
+          if (!readable) {
+            const message = `entry ${input.entryId} is not on ticket #${input.ticketId}`;
+            throw new TRPCError({ code: 'BAD_REQUEST', message: `entryId: ${message}`, cause: new InputError(`entryId: ${message}`, { entryId: message }) });
+          }
+          const advanced = await self.receipts.advance(input.ticketId, ctx.actor.user.id, input.entryId);
+          if (advanced) {
+            const seen: StoredTicketEvent = {
+              type: 'entry.seen',
+              ticketId: input.ticketId,
+              entryId: input.entryId,
+              actorId: ctx.actor.user.id,
+              at: new Date().toISOString(),
+              access: facts,
+            };
+            await log.append(topics.ticket(input.ticketId), seen);
+          }
+          return { advanced };
+        }),
+      receipts: requireAbility('comment', 'Ticket')
+        .input(zReceiptsInput)
+        .output(z.array(zReadReceipt))
+        .query(async ({ ctx, input }) => {
+          await self.requireTicket(ctx.actor.ability, input.ticketId);
+          return self.receipts.list(input.ticketId);
+        }),
+      // The agent's chats (queue with places, offered to them, transferred to them, theirs): at once, then
+      // after every change of any chat they may see. Tracked by the chats topic's ids, so a reconnect resumes.
+      chats: requireAbility('read', 'ChatSession')
+        .input(zLiveChatsInput)
+        .subscription(async function* ({ ctx, input, signal }) {
+          const { actor } = ctx;
+          const feed = topicFeed<StoredChatEvent>(hub, log, topics.chats(), input?.lastEventId, signal);
+          const first = feed.next();
+          yield agentChatList(await self.chatLists.open(actor, null), actor.user.id);
+          for (let step = await first; !step.done; step = await feed.next()) {
+            const { id, event } = step.value;
+            if (!visibleChatEventCached(actor.ability, event)) continue;
+            yield tracked(id, agentChatList(await self.chatLists.open(actor, id), actor.user.id, event.chatId));
+          }
+        }),
+    });
+  }
+
+  /**
+   * Ticket events of a topic as this subscriber may see them. Pushed by live-sse.ts (no generator per
+   * subscriber), iterable for any other adapter; the access decision is cached per ability class.
+   */
+  private ticketEvents(ability: AppAbility, topic: string, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
+    return liveTopicFeed<StoredTicketEvent, TrackedEnvelope<LiveTicketEvent>>(this.hub, this.log, topic, lastEventId, signal, ({ id, event }) => {
+      const visible = visibleEventCached(ability, event);
+      return visible ? tracked(id, visible) : null;
     });
   }
 
@@ -139,5 +189,6 @@ export class LiveRouter {
     const facts = await this.facts.read(ticketId);
     // Someone else's ticket looks exactly like a missing one.
     if (!facts || !canReadTicket(ability, facts)) throw new TRPCError({ code: 'NOT_FOUND', message: `Ticket #${ticketId} not found` });
+    return facts;
   }
 }

@@ -28,4 +28,14 @@ export class TicketFactsReader {
     });
     return rows[0]?.subject ?? null;
   }
+
+  /** An entry's ticket and the fields its access is decided on (kind, visibility); null when it is gone. */
+  async entry(entryId: number): Promise<{ ticketId: number; kind: string; visibility: 'public' | 'internal' } | null> {
+    const rows = await this.sequelize.query<{ ticketId: number; kind: string; visibility: 'public' | 'internal' }>(
+      'SELECT ticket_id AS ticketId, kind, visibility FROM ticket_entries WHERE id = ?',
+      { replacements: [entryId], type: QueryTypes.SELECT },
+    );
+    const row = rows[0];
+    return row ? { ...row, ticketId: Number(row.ticketId) } : null;
+  }
 }

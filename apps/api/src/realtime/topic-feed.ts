@@ -3,7 +3,7 @@ import type { EventLog, LoggedEvent } from './event-log.js';
 import type { RealtimeHub } from './realtime-hub.js';
 
 /** A subscriber further behind than this is cut off; its client reconnects and resumes from the stream. */
-const MAX_PENDING = 2000;
+export const MAX_PENDING = 2000;
 
 export class SubscriberTooSlowError extends Error {}
 

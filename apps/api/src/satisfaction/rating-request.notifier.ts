@@ -1,14 +1,17 @@
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
+import { ratingLabel } from '../channels/email/templates/default-templates.js';
+import { EmailTemplates } from '../channels/email/templates/email-templates.js';
 import { LocalMailer } from '../notifications/local-mailer.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../outbox/outbox.topics.js';
 import { RatingLinkSigner } from './rating-link.signer.js';
 
-const FACES = ['', 'very poor', 'poor', 'okay', 'good', 'excellent'];
-
 /**
- * Asks the requester of a resolved ticket to rate it, with one link per score. The links only open a
- * confirmation page in the portal (mail scanners follow links); the rating is recorded on submit.
+ * Asks the requester of a resolved ticket to rate it, with one link per score, from the company's
+ * editable CSAT template; when a company turned that off, its "resolved" status notice goes instead
+ * (and when both are off, nothing). The links only open a confirmation page in the portal (mail
+ * scanners follow links); the rating is recorded on submit.
  * Failed attempts are recorded by the queue's failure listener (notifications/ticket-created.notifier.ts).
  */
 @Processor(OUTBOX_QUEUE)
@@ -16,21 +19,21 @@ export class RatingRequestNotifier {
   constructor(
     private readonly mailer: LocalMailer,
     private readonly signer: RatingLinkSigner,
+    private readonly templates: EmailTemplates,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   @Process('ticket.resolved')
   async handle(job: Job<OutboxJob<'ticket.resolved'>>) {
     const { outboxId, payload } = job.data;
-    const links = this.signer.links(this.signer.sign(payload.ticketId));
-    await this.mailer.send(outboxId, {
-      recipient: payload.requesterEmail,
-      subject: `[#${payload.ticketId}] How did we do?`,
-      body:
-        `Hello ${payload.requesterName},\n\n` +
-        `your request #${payload.ticketId} was resolved. How satisfied are you with the help you got?\n\n` +
-        links.map((l) => `${l.score} (${FACES[l.score]}): ${l.url}`).join('\n') +
-        `\n\nIf the problem is not solved, just reply to this message and the ticket reopens.\n`,
-      ticketId: payload.ticketId,
-    });
+    const { companyId, vars } = await this.templates.ticketVars(payload.ticketId, { requesterName: payload.requesterName });
+    const links = this.signer.links(this.signer.sign(payload.ticketId)).map((l) => ({ ...l, label: ratingLabel(l.score) }));
+    const mail =
+      (await this.templates.render('csat', companyId, { ...vars, rating: { links } })) ?? (await this.templates.render('resolved', companyId, vars));
+    if (!mail) {
+      await this.outbox.markDone(outboxId);
+      return;
+    }
+    await this.mailer.send(outboxId, { recipient: payload.requesterEmail, subject: mail.subject, body: mail.text, html: mail.html, ticketId: payload.ticketId });
   }
 }

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { EmailTransportModule } from '../channels/email/outbound/email-transport.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { OUTBOX_QUEUE } from '../outbox/outbox.topics.js';
@@ -13,7 +14,7 @@ import { TicketResolvedHandler } from './ticket-resolved.handler.js';
  * tickets the worker itself changes.
  */
 @Module({
-  imports: [NotificationsModule, OutboxModule, BullModule.registerQueue({ name: OUTBOX_QUEUE })],
+  imports: [NotificationsModule, EmailTransportModule, OutboxModule, BullModule.registerQueue({ name: OUTBOX_QUEUE })],
   providers: [RatingLinkSigner, RatingRequestNotifier, SatisfactionRepository, TicketResolvedHandler],
 })
 export class SatisfactionWorkerModule {}

@@ -61,6 +61,11 @@ export function NotificationBell() {
                     <Link to={`/tickets/${n.ticketId}`} onClick={() => { if (!n.read) markRead(n.id); setOpen(false); }}>
                       {n.title}
                     </Link>
+                  ) : n.kind === 'outbox.failed' ? (
+                    // Background work that gave up (admins): the page to retry or dismiss it.
+                    <Link to="/admin/failed-work" onClick={() => { if (!n.read) markRead(n.id); setOpen(false); }} data-testid="bell-failed-work">
+                      {n.title}
+                    </Link>
                   ) : (
                     <span>{n.title}</span>
                   )}

@@ -3,7 +3,7 @@ import { proxyLiveStream } from '@switchboard/trpc-client';
 import { config } from '~/config.server';
 import { getSession, isStaff } from '~/session.server';
 
-const ALLOWED = ['live.ticket', 'live.queue', 'live.notifications', 'live.presence'] as const;
+const ALLOWED = ['live.ticket', 'live.queue', 'live.notifications', 'live.presence', 'live.chats'] as const;
 
 /**
  * GET /live/<procedure>: the live subscriptions for this browser, streamed from the API with the

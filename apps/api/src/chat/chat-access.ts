@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatSummary } from '@switchboard/contracts';
+import type { Actor } from '../common/actor.js';
+import { ChatErrors } from './chat.errors.js';
+import { toChatSummary } from './chat.mapper.js';
+import { ChatRepository, type ChatRow } from './chat.repository.js';
+
+/** Loads a chat for an agent (not found when they may not `action` it: ids reveal nothing) and summarizes it. */
+@Injectable()
+export class ChatAccess {
+  constructor(private readonly chats: ChatRepository) {}
+
+  async load(actor: Actor, chatId: number, action: 'read' | 'update'): Promise<ChatRow> {
+    const chat = await this.chats.byId(chatId);
+    if (!chat || actor.ability.cannot(action, 'ChatSession')) throw ChatErrors.notFound(chatId);
+    return chat;
+  }
+
+  async summary(actor: Actor, chatId: number): Promise<ChatSummary> {
+    const chat = await this.load(actor, chatId, 'read');
+    const facts = await this.chats.facts([chat]);
+    return toChatSummary(chat, facts.get(chat.id), await this.chats.placeInQueue(chat));
+  }
+}

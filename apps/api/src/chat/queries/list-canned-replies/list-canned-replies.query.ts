@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { CannedReply } from '@switchboard/contracts';
+
+export class ListCannedRepliesQuery extends Query<CannedReply[]> {}
