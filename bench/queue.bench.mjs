@@ -4,7 +4,11 @@
 // tickets.list (REST GET /api/v1/tickets) for the queue's common filters. See bench/README.md.
 //
 // Env: BENCH_TICKETS (default 1000000), BENCH_RUNS per query (default 15),
-//      DATABASE_URL server (loopback only; the database part is ignored), KEEP_BENCH_DB=1 keeps it.
+//      DATABASE_URL server (loopback only; the database part is ignored), KEEP_BENCH_DB=1 keeps it,
+//      BENCH_DB the scratch database's name (default switchboard_bench_queue; also the queue prefix),
+//      REUSE_BENCH_DB=1 uses a database kept by an earlier run (pending migrations are applied) instead of
+//      building it again; its SLA due times were spread around the time it was built.
+//      BENCH_API_MAIN another build of the API to start (relative to the repository), to compare two versions.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -20,12 +24,22 @@ if (!['127.0.0.1', 'localhost', '::1'].includes(server.hostname)) {
   console.error('[bench] DATABASE_URL must point at this machine');
   process.exit(1);
 }
-server.pathname = '/switchboard_bench_queue';
+server.pathname = `/${process.env.BENCH_DB || 'switchboard_bench_queue'}`;
 const databaseUrl = server.toString();
 const log = (m) => console.log(`[bench] ${m}`);
 
 async function buildDatabase() {
   const target = parseDatabaseUrl(databaseUrl);
+  if (process.env.REUSE_BENCH_DB) {
+    const db = await mysql.createConnection({ ...target, user: target.user, database: target.database }).catch(() => null);
+    const [[row]] = db ? await db.query("SELECT COUNT(*) AS n FROM tickets WHERE subject LIKE 'Generated%'").catch(() => [[{ n: 0 }]]) : [[{ n: 0 }]];
+    await db?.end();
+    if (Number(row.n) >= TICKETS) {
+      await migrateUp({ databaseUrl });
+      log(`reusing ${databaseUrl} (${row.n} generated tickets)`);
+      return;
+    }
+  }
   await dropDatabase(target);
   await migrateUp({ databaseUrl });
   const sequelize = connect(target);
@@ -59,12 +73,41 @@ async function buildDatabase() {
   // Tags on every 20th ticket, custom field values on the typed ones.
   await db.query("INSERT IGNORE INTO tags (name) VALUES ('outage')");
   await db.query("INSERT INTO ticket_tags (ticket_id, tag_id) SELECT t.id, g.id FROM tickets t JOIN tags g ON g.name = 'outage' WHERE t.id % 20 = 0 AND t.subject LIKE 'Generated%'");
+  // A common tag that only old tickets carry (the highest ids are the oldest here): the worst case for walking
+  // the newest-first index and probing each ticket (decision 025).
+  await db.query("INSERT IGNORE INTO tags (name) VALUES ('legacy')");
+  const [[{ top }]] = await db.query('SELECT MAX(id) AS top FROM tickets');
+  await db.query(
+    "INSERT INTO ticket_tags (ticket_id, tag_id) SELECT t.id, g.id FROM tickets t JOIN tags g ON g.name = 'legacy' WHERE t.id > ? AND t.subject LIKE 'Generated%'",
+    [Number(top) - Math.floor(TICKETS * 0.04)],
+  );
   await db.query(
     `INSERT INTO ticket_field_values (ticket_id, field_id, value_string)
      SELECT t.id, f.id, IF(t.id % 2 = 0, 'Firefox', 'Chrome') FROM tickets t JOIN custom_fields f ON f.field_key = 'browser'
      WHERE t.issue_type_id = 1 AND t.subject LIKE 'Generated%'`,
   );
-  await db.query('ANALYZE TABLE tickets, ticket_tags, ticket_field_values');
+  // SLAs the way the sla module stores them: every ticket has a policy; open ones (not resolved, closed or
+  // paused) have a running first-response target and a next due time spread from 3 h ago to 30 h ahead.
+  const [[{ policy }]] = await db.query('SELECT id AS policy FROM sla_policies WHERE is_default = 1');
+  const due = "NOW(3) + INTERVAL (CAST(t.id % 2000 AS SIGNED) - 200) MINUTE";
+  const running = "t.status IN ('open', 'in_progress')";
+  await db.query(
+    `INSERT INTO ticket_slas (ticket_id, policy_id, reason, next_due_at)
+     SELECT t.id, ?, 'Default: the default policy', IF(${running}, ${due}, NULL) FROM tickets t WHERE t.subject LIKE 'Generated%'`,
+    [policy],
+  );
+  await db.query(
+    `INSERT INTO ticket_sla_targets (ticket_id, metric, seq, policy_id, target_minutes, started_at, due_at, warn_at, active_due_at, met_at)
+     SELECT t.id, 'first_response', 0, ?, 480, t.created_at, ${due}, ${due}, IF(${running}, ${due}, NULL), IF(${running}, NULL, t.created_at)
+     FROM tickets t WHERE t.subject LIKE 'Generated%'`,
+    [policy],
+  );
+  await db.query(
+    `UPDATE tickets t JOIN ticket_slas s ON s.ticket_id = t.id SET t.sla_due_at = s.next_due_at, t.updated_at = t.updated_at
+     WHERE s.next_due_at IS NOT NULL`,
+  );
+  log('SLA rows written');
+  await db.query('ANALYZE TABLE tickets, ticket_tags, ticket_field_values, ticket_slas, ticket_sla_targets');
   await db.end();
   log(`built ${TICKETS} tickets in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
@@ -79,8 +122,8 @@ const freePort = () =>
 
 async function startApi() {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(ROOT, 'apps/api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), API_HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'sbbenchq' },
+  const child = spawn(process.execPath, [resolve(ROOT, process.env.BENCH_API_MAIN || 'apps/api/dist/main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), API_HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_PREFIX: process.env.BENCH_DB || 'sbbenchq' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -116,6 +159,7 @@ async function main() {
       return { ms: performance.now() - t0, body };
     };
     const first = await get('');
+    const firstDue = await get('sort=due&direction=asc');
     const queries = [
       ['newest first (all)', ''],
       ['next page by cursor', `cursor=${first.body.nextCursor}`],
@@ -126,8 +170,16 @@ async function main() {
       ['team 2, open', 'teamId=2&status=open'],
       ['tag outage', 'tag=outage'],
       ['custom field browser=Firefox', 'fields=browser:Firefox'],
+      ['tag outage + Firefox, by priority', 'tag=outage&fields=browser:Firefox&sort=priority'],
+      ['tag legacy (oldest 4%), newest', 'tag=legacy'],
+      ['tag legacy, recently updated', 'tag=legacy&sort=updated'],
       ['by priority', 'sort=priority'],
       ['subject words (LIKE)', 'q=checkout'],
+      ['SLA: due soonest (all)', 'sort=due&direction=asc'],
+      ['SLA: due soonest, next page', `sort=due&direction=asc&cursor=${firstDue.body.nextCursor}`],
+      ['SLA: my open, due soonest', 'assignee=me&status=open,in_progress&sort=due&direction=asc'],
+      ['SLA: overdue, due soonest', 'due=overdue&sort=due&direction=asc'],
+      ['SLA: due in the next hour', 'due=next_hour&sort=due&direction=asc'],
     ];
     const rows = [];
     for (const [name, query] of queries) {
@@ -140,7 +192,8 @@ async function main() {
       }
       rows.push({ name, total, median: median(times), p95: p95(times) });
     }
-    console.log(`\nqueue list over ${TICKETS.toLocaleString('en')} tickets, ${RUNS} runs each, page of 25 (ms, including HTTP):`);
+    console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`queue list over ${TICKETS.toLocaleString('en')} tickets, ${RUNS} runs each, page of 25 (ms, including HTTP):`);
     console.log(`${'query'.padEnd(34)}${'matches'.padStart(10)}${'median'.padStart(9)}${'p95'.padStart(9)}`);
     for (const r of rows) {
       console.log(`${r.name.padEnd(34)}${String(r.total).padStart(10)}${r.median.toFixed(1).padStart(9)}${r.p95.toFixed(1).padStart(9)}`);

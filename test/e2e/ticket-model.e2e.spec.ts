@@ -2,6 +2,7 @@ import { apiErrorKind, apiFieldErrors, createApiClient, type ApiClient } from '@
 import { startApi, type RunningApi } from '../support/api.js';
 import { restClient } from '../support/http.js';
 import { createUser } from '../support/people.js';
+import { sql } from '../support/db.js';
 
 let api: RunningApi;
 let admin: ApiClient;
@@ -206,6 +207,28 @@ describe('queue filters and paging', () => {
     expect(seen[0]).toBe(ids[4]); // the critical one first
     const bad = await agent.tickets.list.query({ cursor: 'garbage' }).catch((e) => e);
     expect(fieldErrorOf(bad)).toEqual({ cursor: 'is not a cursor this API gave out' });
+  });
+
+  it('pages by created and updated time without losing rows that differ only in milliseconds', async () => {
+    // Five tickets in one second, a few milliseconds apart: a cursor that drops the milliseconds skips rows.
+    for (const [i, id] of ids.entries()) {
+      const at = `2026-03-01 10:00:00.${String(100 + i * 100).padStart(3, '0')}`;
+      await sql('UPDATE tickets SET created_at = ?, updated_at = ? WHERE id = ?', [at, at, id]);
+    }
+    for (const sort of ['created', 'updated'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const seen: number[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await agent.tickets.list.query({ q: `queue-${run}`, sort, direction, pageSize: 1, cursor });
+          seen.push(...page.items.map((t) => t.id));
+          cursor = page.nextCursor ?? undefined;
+          pages++;
+        } while (cursor && pages < 10);
+        expect({ sort, direction, seen }).toEqual({ sort, direction, seen: direction === 'asc' ? ids : [...ids].reverse() });
+      }
+    }
   });
 
   it('takes the same filters as a REST query string', async () => {

@@ -71,7 +71,7 @@ export class OutboxRelayService implements OnModuleInit, OnApplicationShutdown {
           const job: OutboxJob = { outboxId: Number(row.id), topic: row.topic as OutboxTopic, payload };
           return this.queue.add(row.topic, job, {
             jobId: `outbox:${row.id}:${queuedAt.getTime()}`,
-            attempts: 8,
+            attempts: this.config.outboxAttempts,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: 1000,
             removeOnFail: 5000,

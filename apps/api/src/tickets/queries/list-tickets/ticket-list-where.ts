@@ -21,33 +21,54 @@ export interface FieldRef {
   kind: CustomFieldKind;
 }
 
+/**
+ * The ticket_field_values rows a `fields` filter matches for one key, as SQL over that table's columns.
+ * A key may exist in several issue types (with one kind each); any of them matches.
+ */
+export function fieldMatchSql(sequelize: Sequelize, key: string, raw: unknown, fields: FieldRef[]): string {
+  const matching = fields.filter((f) => f.key === key);
+  if (matching.length === 0) {
+    throw new DomainError('bad_request', 'TICKET_UNKNOWN_FIELD', `fields.${key}: there is no custom field "${key}"`, `fields.${key}`);
+  }
+  const ors = matching.map((f) => {
+    const value = f.kind === 'checkbox' ? (raw === true || raw === 'true' ? 1 : 0) : raw;
+    return `(field_id = ${f.id} AND ${VALUE_COLUMN[f.kind]} = ${sequelize.escape(value as string)})`;
+  });
+  return ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`;
+}
+
 const dayStart = (d: string) => new Date(`${d}T00:00:00.000Z`);
 const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
 
 /**
- * The earliest running SLA due time (sla/, ticket_slas.next_due_at), tickets without one last. A correlated
- * primary-key lookup per row: meant for the due filters and open queues, not for sorting a million tickets.
+ * The earliest running SLA due time: tickets.sla_due_at, kept by the sla module with ticket_slas.next_due_at,
+ * 9999-12-31 when nothing runs (so those sort last). Indexed: (sla_due_at) and (assignee_id, sla_due_at).
  */
 export const NO_DUE = '9999-12-31 23:59:59';
-const DUE_SORT = `COALESCE((SELECT s.next_due_at FROM ticket_slas s WHERE s.ticket_id = \`TicketModel\`.\`id\`), '${NO_DUE}')`;
+const DUE_SORT = '`TicketModel`.`sla_due_at`';
 
 /**
- * SLA due filters as an index range over ticket_sla_targets (active_due_at, ticket_id): active_due_at is set
- * only while a target runs, so met and paused targets never match.
+ * SLA due filters, both a range over tickets.sla_due_at (the earliest running due time; the index the due
+ * sort walks). Overdue: it is past. Due in the next hour: it falls within the next 60 minutes and is not yet
+ * breached, so the two never overlap: a ticket already overdue is in "Overdue" only, even when another of its
+ * targets also falls due within the hour (decision 025). Nothing running is 9999-12-31, so met and paused
+ * targets never match either.
  */
 export function dueCondition(sequelize: Sequelize, due: NonNullable<TicketFilter['due']>, now: Date) {
-  const esc = (d: Date) => sequelize.escape(d as unknown as string);
-  const range =
-    due === 'overdue' ? `active_due_at <= ${esc(now)}` : `active_due_at > ${esc(now)} AND active_due_at <= ${esc(new Date(now.getTime() + 3_600_000))}`;
-  return literal(`\`TicketModel\`.\`id\` IN (SELECT ticket_id FROM ticket_sla_targets WHERE ${range})`);
+  const at = (d: Date) => timeSql(d);
+  if (due === 'overdue') return literal(`\`TicketModel\`.\`sla_due_at\` <= ${at(now)}`);
+  return literal(`\`TicketModel\`.\`sla_due_at\` > ${at(now)} AND \`TicketModel\`.\`sla_due_at\` <= ${at(new Date(now.getTime() + 3_600_000))}`);
 }
 
-/** A due-sort cursor value as a DATETIME(3) literal: Sequelize's own date escaping drops the milliseconds. */
-function dueLiteral(value: string | number) {
+/** A time cursor value as a DATETIME(3) literal: Sequelize's own date escaping drops the milliseconds,
+ * which made a page boundary inside one second skip the rows after it. */
+function timeLiteral(value: string | number) {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new DomainError('bad_request', 'TICKET_INVALID_CURSOR', 'cursor: is not a cursor this API gave out', 'cursor');
-  return literal(`'${d.toISOString().replace('T', ' ').replace('Z', '')}'`);
+  return literal(timeSql(d));
 }
+
+const timeSql = (d: Date) => `'${d.toISOString().replace('T', ' ').replace('Z', '')}'`;
 
 /** The sort expression per sort key; status sorts by workflow order (the ENUM's index). */
 export function sortExpression(sort: TicketFilter['sort']) {
@@ -65,15 +86,39 @@ export function sortExpression(sort: TicketFilter['sort']) {
   }
 }
 
+/** The sort key as SQL, a DATETIME(3) as text with its microseconds, for a bound read back from the database. */
+export function sortValueSql(sort: TicketFilter['sort']): string {
+  switch (sort) {
+    case 'updated':
+      return "DATE_FORMAT(`TicketModel`.`updated_at`, '%Y-%m-%d %H:%i:%s.%f')";
+    case 'priority':
+      return '`TicketModel`.`priority`';
+    case 'status':
+      return '(`TicketModel`.`status` + 0)';
+    case 'due':
+      return `DATE_FORMAT(${DUE_SORT}, '%Y-%m-%d %H:%i:%s.%f')`;
+    default:
+      return "DATE_FORMAT(`TicketModel`.`created_at`, '%Y-%m-%d %H:%i:%s.%f')";
+  }
+}
+
+/**
+ * Rows up to the bound row (inclusive) in the sort order, ties broken by id as the order is: a walk that stops
+ * there. "sort > v OR (sort = v AND id >= last)" (descending): MariaDB 10.11 reads it as one range of the sort
+ * index ending exactly at the bound row (3,289 entries for a window of 3,287 by priority). The cursor's form,
+ * "sort >= v AND (sort > v OR id >= last)", ranges over every ticket sharing the bound's value instead
+ * (115,454 entries there), and a bound on the sort key alone does the same.
+ */
+export function upToBound(sequelize: Sequelize, filter: TicketFilter, bound: { value: string | number; id: number }) {
+  const expr = { updated: '`TicketModel`.`updated_at`', priority: '`TicketModel`.`priority`', status: '(`TicketModel`.`status` + 0)', due: DUE_SORT, created: '`TicketModel`.`created_at`' }[filter.sort];
+  const v = sequelize.escape(bound.value);
+  const [strict, inclusive] = filter.direction === 'desc' ? ['>', '>='] : ['<', '<='];
+  return literal(`(${expr} ${strict} ${v} OR (${expr} = ${v} AND \`TicketModel\`.\`id\` ${inclusive} ${Number(bound.id)}))`);
+}
+
 /** The SQL conditions for a queue filter (the caller adds the CASL-derived visibility). */
-export function filterConditions(
-  sequelize: Sequelize,
-  filter: TicketFilter,
-  me: number,
-  fields: FieldRef[],
-): WhereOptions[] {
+export function filterConditions(sequelize: Sequelize, filter: TicketFilter, me: number): WhereOptions[] {
   const where: WhereOptions[] = [];
-  const esc = (v: unknown) => sequelize.escape(v as string);
   if (filter.status) where.push({ status: Array.isArray(filter.status) ? { [Op.in]: filter.status } : filter.status });
   if (filter.urgency) where.push({ urgency: filter.urgency });
   if (filter.importance) where.push({ importance: filter.importance });
@@ -94,29 +139,7 @@ export function filterConditions(
   if (filter.createdTo) where.push({ createdAt: { [Op.lt]: dayAfter(filter.createdTo) } });
   if (filter.updatedFrom) where.push({ updatedAt: { [Op.gte]: dayStart(filter.updatedFrom) } });
   if (filter.updatedTo) where.push({ updatedAt: { [Op.lt]: dayAfter(filter.updatedTo) } });
-  if (filter.tag) {
-    where.push(
-      literal(
-        // Meant as a probe per row while walking the sort index; MariaDB (exists_to_in) still plans it as
-        // a materialised semi-join: ~1 s at a million tickets (bench:queue). Follow-up in the notes.
-        `EXISTS (SELECT 1 FROM ticket_tags tt JOIN tags t ON t.id = tt.tag_id WHERE tt.ticket_id = \`TicketModel\`.\`id\` AND t.name = ${esc(filter.tag)})`,
-      ),
-    );
-  }
-  for (const [key, raw] of Object.entries(filter.fields ?? {})) {
-    const matching = fields.filter((f) => f.key === key);
-    if (matching.length === 0) {
-      throw new DomainError('bad_request', 'TICKET_UNKNOWN_FIELD', `fields.${key}: there is no custom field "${key}"`, `fields.${key}`);
-    }
-    // A key may exist in several issue types (with one kind each); any of them matches.
-    const ors = matching.map((f) => {
-      const value = f.kind === 'checkbox' ? (raw === true || raw === 'true' ? 1 : 0) : raw;
-      return `(field_id = ${f.id} AND ${VALUE_COLUMN[f.kind]} = ${esc(value)})`;
-    });
-    where.push(
-      literal(`EXISTS (SELECT 1 FROM ticket_field_values WHERE ticket_id = \`TicketModel\`.\`id\` AND (${ors.join(' OR ')}))`),
-    );
-  }
+  // Tag and custom-field filters are side filters, added by the caller (side-filter-plan.ts).
   return where;
 }
 
@@ -125,7 +148,7 @@ export function afterCursor(filter: TicketFilter, cursor: string): WhereOptions 
   const { value, id } = decodeCursor(cursor);
   const op = filter.direction === 'desc' ? Op.lt : Op.gt;
   const expr = sortExpression(filter.sort);
-  const v = filter.sort === 'created' || filter.sort === 'updated' ? new Date(value) : filter.sort === 'due' ? dueLiteral(value) : value;
+  const v = filter.sort === 'created' || filter.sort === 'updated' || filter.sort === 'due' ? timeLiteral(value) : value;
   // "sort <= v AND (sort < v OR id < last)": the first half is an index range both MySQL and
   // MariaDB use; a bare OR (or a row comparison, on MariaDB) makes them scan.
   const inclusive = filter.direction === 'desc' ? Op.lte : Op.gte;

@@ -1,0 +1,59 @@
+import { signIn } from '../support/browser.js';
+import { useBrowserStack } from '../support/browser-stack.js';
+import { eventually, sql } from '../support/db.js';
+import { restClient } from '../support/http.js';
+import { isolatedStack } from '../support/isolated-stack.js';
+import { createUser } from '../support/people.js';
+import { startSendgridServer } from '../support/sendgrid-server.js';
+
+/** An admin sees the failed-work badge, opens the page, and retries a job that failed once the cause is gone. */
+const API_KEY = 'SG.failed-work-browser';
+let stack: Awaited<ReturnType<typeof isolatedStack>>;
+let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
+const { api, workspace, browser } = useBrowserStack({
+  workspace: true,
+  worker: true,
+  before: async () => {
+    sendgrid = await startSendgridServer(API_KEY);
+    sendgrid.failNext(1_000_000);
+    stack = await isolatedStack({ SENDGRID_API_KEY: API_KEY, SENDGRID_API_URL: sendgrid.url, OUTBOX_ATTEMPTS: '1', OUTBOX_POLL_MS: '100' }, 'failedwork_ui');
+  },
+  after: async () => {
+    await stack?.restore();
+    await sendgrid?.close();
+  },
+});
+
+it('lists a failed job with its ticket under Admin, and Retry sends it through again', async () => {
+  const admin = await createUser(api.url, 'admin');
+  const customer = await createUser(api.url, 'customer');
+  const { body: ticket } = await restClient(api.url).post('/tickets', { subject: 'Where is my acknowledgement?', description: 'x' }, customer.token);
+  const [row] = await sql<{ id: number }>("SELECT id FROM outbox_events WHERE topic = 'ticket.created' AND JSON_EXTRACT(payload, '$.ticketId') = ?", [ticket.id]);
+  const id = Number(row!.id);
+  await eventually(async () => (await sql<{ status: string }>('SELECT status FROM outbox_events WHERE id = ?', [id]))[0]?.status === 'failed', 20_000);
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, workspace.url, admin.email);
+  await expect(page.locator('[data-testid="nav-failed-work-count"]').textContent()).resolves.toBe('1');
+  // The alert in the bell leads to the page too.
+  await page.click('[data-testid="bell"]');
+  await expect(page.locator('[data-testid="bell-failed-work"]').textContent()).resolves.toBe('1 background job failed: ticket.created');
+  await Promise.all([page.waitForURL(`${workspace.url}/admin/failed-work`), page.click('[data-testid="bell-failed-work"]')]);
+  expect(await page.locator('[data-testid="nav-failed-work"]').getAttribute('href')).toBe('/admin/failed-work');
+
+  const listed = page.locator(`[data-testid="failed-work-row"][data-id="${id}"]`);
+  await expect(listed.textContent()).resolves.toContain('ticket.created');
+  await expect(listed.locator(`a[href="/tickets/${ticket.id}"]`).count()).resolves.toBe(1);
+  await expect(listed.locator('[data-testid="failed-work-error"]').textContent()).resolves.toMatch(/\S/);
+  await expect(page.locator('[data-testid="failed-work-topic"][data-topic="ticket.created"]').getAttribute('data-count')).resolves.toBe('1');
+
+  sendgrid.failNext(0);
+  await Promise.all([page.waitForURL(`${workspace.url}/admin/failed-work`), listed.locator('[data-testid="failed-work-retry"]').click()]);
+  await page.waitForSelector(`[data-testid="flash"]:has-text("Background job ${id} (ticket.created) is queued again.")`);
+  await eventually(async () => (await sql<{ status: string }>('SELECT status FROM outbox_events WHERE id = ?', [id]))[0]?.status === 'done', 20_000);
+  expect(sendgrid.sent.some((m) => m.body.personalizations[0]!.to[0]!.email === customer.email)).toBe(true);
+
+  await page.goto(`${workspace.url}/admin/failed-work`);
+  await page.waitForSelector('[data-testid="failed-work-list"][data-empty="true"]');
+  expect(await page.locator('[data-testid="nav-failed-work"]').count()).toBe(0);
+}, 90_000);
