@@ -1,45 +1,39 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { startApi } from '../support/api.js';
 import { sql } from '../support/db.js';
 import { startOidcProvider, type RunningProvider } from '../support/oidc-provider.js';
 import { createUser } from '../support/people.js';
-import { freePort, startWebApp, type RunningWebApp } from '../support/web-apps.js';
+import { useBrowserStack } from '../support/browser-stack.js';
+import { freePort } from '../support/web-apps.js';
 
 /** Staff single sign-on against a real OpenID Connect provider started here (oidc-provider), no mocks. */
 let provider: RunningProvider;
-let api: RunningApi;
-let workspace: RunningWebApp;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 const OIDC_ENV = ['WORKSPACE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_LABEL'] as const;
 const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
 
-beforeAll(async () => {
-  const [workspacePort, providerPort] = [await freePort(), await freePort()];
-  const workspaceUrl = `http://127.0.0.1:${workspacePort}`;
-  provider = await startOidcProvider(providerPort, `${workspaceUrl}/sso/callback`);
-  Object.assign(process.env, {
-    WORKSPACE_URL: workspaceUrl,
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: provider.clientId,
-    OIDC_CLIENT_SECRET: provider.clientSecret,
-    OIDC_LABEL: 'Acme SSO',
-  });
-  api = await startApi();
-  [workspace, chromium] = await Promise.all([startWebApp('workspace', api.url, { port: workspacePort }), launchBrowser()]);
-  browser = chromium.browser;
-}, 90_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await workspace?.close();
-  await api?.close();
-  await provider?.close();
-  for (const key of OIDC_ENV) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
+const { api, workspace, browser } = useBrowserStack({
+  workspace: true,
+  // The provider must know the workspace's callback address before either starts.
+  before: async () => {
+    const [workspacePort, providerPort] = [await freePort(), await freePort()];
+    const workspaceUrl = `http://127.0.0.1:${workspacePort}`;
+    provider = await startOidcProvider(providerPort, `${workspaceUrl}/sso/callback`);
+    Object.assign(process.env, {
+      WORKSPACE_URL: workspaceUrl,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_LABEL: 'Acme SSO',
+    });
+    return { workspacePort };
+  },
+  after: async () => {
+    await provider?.close();
+    for (const key of OIDC_ENV) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  },
 });
 
 /** Click "Sign in with Acme SSO", sign in at the provider as `login`, and consent. */

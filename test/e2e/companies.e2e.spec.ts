@@ -1,17 +1,15 @@
 import { apiErrorKind, apiFieldErrors, createApiClient } from '@switchboard/trpc-client';
-import { startApi, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { createUser } from '../support/people.js';
 import { staffFixtures } from '../support/staff.js';
 
-let api: RunningApi;
+const { api } = useApi();
 let fx: ReturnType<typeof staffFixtures>;
 beforeAll(async () => {
-  api = await startApi();
   fx = staffFixtures(api.url, (await createUser(api.url, 'admin')).token);
 });
-afterAll(() => api.close());
 
 const kind = (promise: Promise<unknown>) => promise.then(() => 'ok', (e) => apiErrorKind(e));
 const clientOf = (token: string) => createApiClient({ url: api.url, token });

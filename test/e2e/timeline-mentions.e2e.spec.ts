@@ -1,18 +1,9 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { createUser } from '../support/people.js';
 
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-beforeAll(async () => {
-  api = await startApi();
-  worker = await startWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-});
+const { api } = useApi({ worker: true });
 
 const local = (email: string) => email.split('@')[0]!;
 

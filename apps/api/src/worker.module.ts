@@ -15,6 +15,7 @@ import { AutoCloseWorkerModule } from './tickets/auto-close/auto-close-worker.mo
 import { RoutingWorkerModule } from './routing/routing-worker.module.js';
 import { KbWorkerModule } from './kb/kb-worker.module.js';
 import { RealtimePublishingModule } from './realtime/realtime-publishing.module.js';
+import { ChatWorkerModule } from './chat/chat-worker.module.js';
 
 /** The worker process: Bull processors and periodic work, no HTTP. */
 @Module({
@@ -35,6 +36,7 @@ import { RealtimePublishingModule } from './realtime/realtime-publishing.module.
     KbWorkerModule,
     RealtimePublishingModule,
     EmailWorkerModule,
+    ChatWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,7 +1,11 @@
 import { data } from '@remix-run/node';
 import type {
+  NotificationPreferences,
   AuthResult,
   Catalog,
+  Company,
+  CompanyInvitation,
+  CompanyMember,
   CreateTicketInput,
   ListTicketsInput,
   LoginInput,
@@ -71,6 +75,18 @@ interface PortalProcedures {
     /** When to expect an answer; both null unless the customer's company wants it shown. */
     expectedResponse: { query(input: { ticketId: number }): Promise<{ dueAt: string | null; text: string | null }> };
   };
+  /** A company user's own company (branding); company admins also manage its users. */
+  companies: {
+    list: { query(): Promise<Company[]> };
+    members: { query(input: { companyId: number }): Promise<CompanyMember[]> };
+    inviteMember: { mutate(input: { companyId: number; email: string; name: string }): Promise<CompanyInvitation> };
+    removeMember: { mutate(input: { userId: number }): Promise<{ userId: number; companyId: null; ticketsMoved: number }> };
+    setCompanyAdmin: { mutate(input: { userId: number; companyAdmin: boolean }): Promise<CompanyMember> };
+  };
+  people: {
+    /** Public: the signed link is the credential. */
+    acceptInvitation: { mutate(input: { token: string; name: string; password: string }): Promise<AuthResult> };
+  };
   phone: {
     /** "Call me back": an urgent phone ticket. */
     requestCallback: { mutate(input: RequestCallbackInput): Promise<Ticket> };
@@ -90,9 +106,19 @@ interface PortalProcedures {
       }>;
     };
     sitemap: { query(): Promise<{ slug: string; updatedAt: string }[]> };
+    locales: { query(): Promise<{ default: string; locales: string[] }> };
     recordView: { mutate(input: { id: number }): Promise<{ ok: true }> };
     rate: { mutate(input: { id: number; helpful: boolean; comment?: string }): Promise<{ ok: true }> };
     deflect: { mutate(input: { articleId: number; query: string }): Promise<{ ok: true; slug: string }> };
+  };
+  live: {
+    /** Read receipt: the customer has been shown the ticket's timeline up to this entry. */
+    seen: { mutate(input: { ticketId: number; entryId: number }): Promise<{ advanced: boolean }> };
+  };
+  /** The signed-in person's notification document (a customer uses only `customer`: Email settings). */
+  inbox: {
+    preferences: { query(): Promise<NotificationPreferences> };
+    updatePreferences: { mutate(input: NotificationPreferences): Promise<NotificationPreferences> };
   };
 }
 

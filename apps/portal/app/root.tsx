@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import uiStyles from '@switchboard/ui/styles.css?url';
 import { ErrorView } from './components/error-view';
+import { companyBranding } from './company-branding.server';
 import { getUser } from './session.server';
 import styles from './styles.css?url';
 
@@ -25,21 +26,35 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   // Only for the header. Each route checks the session itself.
   const user = await getUser(request);
-  return { user: user ? { name: user.name, role: user.role } : null };
+  // A company user sees their company's branding (name, logo, colours) in the header.
+  const brand = user?.role === 'customer' ? await companyBranding(request) : null;
+  return { user: user ? { name: user.name, role: user.role } : null, brand };
 }
 
 function Header() {
   const data = useRouteLoaderData<typeof loader>('root');
   const user = data?.user ?? null;
+  const brand = data?.brand ?? null;
+  // Colours come validated (#rrggbb) from the API; they retune the header's own variables.
+  const brandStyle = brand
+    ? ({ ...(brand.primaryColor ? { '--brand-primary': brand.primaryColor } : {}), ...(brand.accentColor ? { '--brand-accent': brand.accentColor } : {}) } as CSSProperties)
+    : undefined;
   return (
-    <header className="site-header">
+    <header className={brand ? 'site-header site-header--branded' : 'site-header'} style={brandStyle} data-testid="site-header">
       <div className="site-header__inner">
-        <Link to="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            SB
-          </span>
-          Switchboard <span className="brand__sub">Support</span>
-        </Link>
+        {brand ? (
+          <Link to="/" className="brand" data-testid="company-brand">
+            {brand.logoUrl ? <img className="brand__logo" src={brand.logoUrl} alt="" height={28} /> : null}
+            {brand.name} <span className="brand__sub">Support</span>
+          </Link>
+        ) : (
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              SB
+            </span>
+            Switchboard <span className="brand__sub">Support</span>
+          </Link>
+        )}
         <nav aria-label="Main" className="site-nav">
           <NavLink to="/kb">Help center</NavLink>
           {user ? (
@@ -49,6 +64,10 @@ function Header() {
               </NavLink>
               <NavLink to="/tickets/new">New ticket</NavLink>
               <NavLink to="/callback">Request a callback</NavLink>
+              {brand?.admin ? <NavLink to="/company">Company</NavLink> : null}
+              <NavLink to="/email-settings" data-testid="email-settings-link">
+                Email settings
+              </NavLink>
               <Form method="post" action="/logout" className="site-nav__logout">
                 <button type="submit" className="link-button" data-testid="logout">
                   Sign out<span className="visually-hidden"> {user.name}</span>

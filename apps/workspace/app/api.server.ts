@@ -1,4 +1,4 @@
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { createApiClient, apiErrorKind, apiFieldErrors, type ApiErrorKind } from '@switchboard/trpc-client';
 import { config } from './config.server';
 import { redirectToLogin, type WorkspaceSession } from './session.server';
@@ -41,6 +41,8 @@ export async function apiFailure(
   messages: { notFound?: string; forbidden?: string } = {},
 ): Promise<never> {
   const kind = apiErrorKind(error);
+  // The admins require two-factor for this role and this session has not passed it: set it up first.
+  if (kind === 'forbidden' && domainCodeOf(error) === 'AUTH_TWO_FACTOR_SETUP_REQUIRED') throw redirect('/account?twoFactor=required');
   switch (kind) {
     case 'unauthorized':
       return redirectToLogin(request, session);
@@ -66,6 +68,12 @@ export async function apiFailure(
         { status: 502 },
       );
   }
+}
+
+/** The API's own error code (e.g. AUTH_TWO_FACTOR_SETUP_REQUIRED), when it sent one. */
+export function domainCodeOf(error: unknown): string | null {
+  const data = (error as { data?: { domainCode?: unknown } } | null)?.data;
+  return typeof data?.domainCode === 'string' ? data.domainCode : null;
 }
 
 export function errorText(error: unknown, fallback: string): string {

@@ -10,8 +10,8 @@ export type Level = (typeof LEVELS)[number];
 export const CHANNELS = ['portal', 'email', 'sms', 'whatsapp', 'phone', 'chat', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Timeline entry kinds: what a customer wrote, what an agent sent, an internal note, or a system event. */
-export const ENTRY_KINDS = ['message', 'reply', 'note', 'event'] as const;
+/** Timeline entry kinds: what a customer wrote, what an agent sent, an internal note, a system event, or a phone call. */
+export const ENTRY_KINDS = ['message', 'reply', 'note', 'event', 'call'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const VISIBILITIES = ['public', 'internal'] as const;

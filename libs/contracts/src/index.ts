@@ -20,3 +20,8 @@ export * from './twilio-settings.schema.js';
 export * from './kb.schema.js';
 export * from './live.schema.js';
 export * from './inbound-email.schema.js';
+export * from './support-address.schema.js';
+export * from './chat.schema.js';
+export * from './notification-preferences.schema.js';
+export * from './customer-profile.schema.js';
+export * from './failed-work.schema.js';

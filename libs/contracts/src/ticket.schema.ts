@@ -231,4 +231,14 @@ export const zSplitTicketInput = z.object({
   entryId: z.number().int().positive(),
   /** Defaults to the message's first line. */
   subject: z.string().trim().min(1).max(200).optional(),
+  /** Why (shown to staff next to the split on both timelines). */
+  reason: z.string().trim().max(255, { error: 'must be at most 255 characters' }).optional(),
+});
+
+/** Move one customer message (e.g. an email threaded onto the wrong ticket) to another existing ticket. */
+export const zMoveEntryInput = z.object({
+  id: zTicketId,
+  entryId: z.number({ error: 'must be an entry id' }).int().positive(),
+  targetId: zTicketId,
+  reason: z.string().trim().max(255, { error: 'must be at most 255 characters' }).optional(),
 });

@@ -10,6 +10,29 @@ export const zTimelineEvent = z.object({
   to: z.string().nullable(),
 });
 
+/** A phone call on the timeline (entry kind 'call'): what happened, the voicemail it left and its transcript. */
+export const zCallDetails = z.object({
+  direction: z.enum(['inbound', 'outbound']),
+  from: z.string(),
+  to: z.string(),
+  /** Twilio's final call status: completed (answered), busy, no-answer, failed, canceled. */
+  status: z.string(),
+  durationSeconds: z.number().int(),
+  /** The voicemail recording, an attachment of the ticket (fetch it like any other). */
+  recordingAttachmentId: z.number().int().nullable(),
+  /** The voicemail's transcript once Twilio sends it. */
+  transcription: z.string().nullable(),
+});
+export type CallDetails = z.infer<typeof zCallDetails>;
+
+export const CALL_STATUS_LABELS: Record<string, string> = {
+  completed: 'Answered',
+  busy: 'Busy',
+  'no-answer': 'Not answered',
+  failed: 'Failed',
+  canceled: 'Canceled',
+};
+
 export const zMention = z.object({ id: z.number().int(), name: z.string() });
 export type Mention = z.infer<typeof zMention>;
 
@@ -31,6 +54,8 @@ export const zTimelineEntry = z.object({
   mentions: z.array(zMention),
   /** Staff only: the delivery state of a reply sent by SMS or WhatsApp (absent elsewhere). */
   delivery: zDelivery.nullable().optional(),
+  /** The call, on an entry of kind 'call' (absent elsewhere). */
+  call: zCallDetails.nullable().optional(),
 });
 export type TimelineEntry = z.infer<typeof zTimelineEntry>;
 

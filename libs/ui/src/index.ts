@@ -1,6 +1,7 @@
 export { Timeline, type TimelineProps } from './Timeline.js';
 export { TimelineGroupView, type TimelineGroupViewProps } from './TimelineGroupView.js';
 export { TimelineEventPill, type TimelineEventPillProps } from './TimelineEventPill.js';
+export { TimelineCallCard, formatCallDuration, type TimelineCallCardProps } from './TimelineCallCard.js';
 export { TimelineKindFilter, type TimelineKindFilterProps } from './TimelineKindFilter.js';
 export {
   TIMELINE_FILTERS,
@@ -29,6 +30,7 @@ export {
   type TimelineItem,
   type TimelineGroup,
   type TimelineEventItem,
+  type TimelineCallItem,
   type TimelineDaySeparator,
 } from './timeline-model.js';
 export {
@@ -112,3 +114,4 @@ export { slaBadges, formatDuration, type SlaBadgeModel } from './sla-badge.js';
 export { parseWeeklyHours, formatWeeklyHours, parseHolidays, formatHolidays, parseMinutes, formatMinutes } from './sla-forms.js';
 export { LIVE_PATH, liveClient, sinceLoaded, useLive, useDebounced } from './live.js';
 export { useStickyMessage } from './sticky-message.js';
+export { inlineCidImages, inlinedIds } from './inline-images.js';

@@ -71,3 +71,19 @@ describe('merge and split events', () => {
     expect(describeEvent(linkEvent('merged_into', null), 'agent', 'Ana')).toBe('Ana merged this ticket into another ticket');
   });
 });
+
+describe('moved messages', () => {
+  const withReason = (field: string, to: string, body: string) => ({ ...linkEvent(field, to), body });
+
+  it('names the agent and, for staff only, the reason', () => {
+    expect(describeEvent(withReason('moved_out', '#1008', 'about the VPN'), 'agent', 'Ana')).toBe('Ana moved a message to #1008 (reason: about the VPN)');
+    expect(describeEvent(linkEvent('moved_in', '#1001'), 'agent', 'Ana')).toBe('Ana moved a message here from #1001');
+    expect(describeEvent(withReason('split_into', '#1007', 'separate request'), 'agent', 'Ana')).toBe('Ana split #1007 off this ticket (reason: separate request)');
+  });
+
+  it('tells customers where their message went, without staff names or reasons', () => {
+    const text = describeEvent(withReason('moved_out', '#1008', 'internal detail'), 'customer', 'Ana Agent');
+    expect(text).toBe('A message continues on #1008');
+    expect(describeEvent(linkEvent('moved_in', '#1001'), 'customer', 'Ana Agent')).toBe('A message joined from #1001');
+  });
+});

@@ -2,7 +2,7 @@ import type { LinkKind, TicketLink } from '@switchboard/contracts';
 import type { Viewer } from './labels.js';
 
 /** Timeline event fields written by merge and split; `event.to` names the other ticket ("#1005"). */
-export const LINK_EVENT_FIELDS = ['merged_into', 'merged_from', 'split_into', 'split_from'] as const;
+export const LINK_EVENT_FIELDS = ['merged_into', 'merged_from', 'split_into', 'split_from', 'moved_out', 'moved_in'] as const;
 export type LinkEventField = (typeof LINK_EVENT_FIELDS)[number];
 
 export function isLinkEventField(field: string): field is LinkEventField {
@@ -57,6 +57,10 @@ export function describeLinkEvent(field: LinkEventField, other: string | null, v
         return `Part of this request continues on ${ref}`;
       case 'split_from':
         return `Split from your request ${ref}`;
+      case 'moved_out':
+        return `A message continues on ${ref}`;
+      case 'moved_in':
+        return `A message joined from ${ref}`;
     }
   }
   switch (field) {
@@ -68,5 +72,9 @@ export function describeLinkEvent(field: LinkEventField, other: string | null, v
       return `${actorName} split ${ref} off this ticket`;
     case 'split_from':
       return `Split from ${ref} by ${actorName}`;
+    case 'moved_out':
+      return `${actorName} moved a message to ${ref}`;
+    case 'moved_in':
+      return `${actorName} moved a message here from ${ref}`;
   }
 }

@@ -3,7 +3,7 @@ import type { EntryKind } from '@switchboard/contracts';
 /** The timeline's kind filter: what each choice asks the API for (`undefined`: every kind). */
 export const TIMELINE_FILTERS = {
   all: undefined,
-  messages: ['message', 'reply'],
+  messages: ['message', 'reply', 'call'],
   notes: ['note'],
   events: ['event'],
 } as const satisfies Record<string, readonly EntryKind[] | undefined>;

@@ -63,6 +63,8 @@ export const EVENT_ICONS: Record<string, string> = {
   merged_from: '⇉',
   split_into: '⇶',
   split_from: '⇶',
+  moved_out: '↷',
+  moved_in: '↶',
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -84,7 +86,11 @@ function formatValue(field: string, value: string, viewer: Viewer): string {
  * field change); a customer reads what changed for them, without naming staff: "Status changed to Waiting on you".
  */
 export function describeEvent(entry: TimelineEntry, viewer: Viewer, actorName: string): string {
-  if (entry.event && isLinkEventField(entry.event.field)) return describeLinkEvent(entry.event.field, entry.event.to, viewer, actorName);
+  if (entry.event && isLinkEventField(entry.event.field)) {
+    // A move or split records why as the event's text: staff read it, customers only where their message went.
+    const why = viewer !== 'customer' && entry.body.trim() ? ` (reason: ${entry.body.trim()})` : '';
+    return describeLinkEvent(entry.event.field, entry.event.to, viewer, actorName) + why;
+  }
   if (viewer === 'customer') return describeEventForCustomer(entry);
   const event = entry.event;
   if (!event) return entry.body || `${actorName} updated the ticket`;

@@ -17,6 +17,13 @@ export interface TimelineEventItem {
   entry: TimelineEntry;
 }
 
+/** A phone call: a card of its own, never grouped. */
+export interface TimelineCallItem {
+  type: 'call';
+  key: string;
+  entry: TimelineEntry;
+}
+
 export interface TimelineDaySeparator {
   type: 'day';
   key: string;
@@ -24,7 +31,7 @@ export interface TimelineDaySeparator {
   at: string;
 }
 
-export type TimelineItem = TimelineGroup | TimelineEventItem | TimelineDaySeparator;
+export type TimelineItem = TimelineGroup | TimelineEventItem | TimelineCallItem | TimelineDaySeparator;
 
 /** Consecutive entries closer than this (from one author, of one kind) share a header. */
 export const GROUP_WINDOW_MS = 5 * 60_000;
@@ -67,6 +74,11 @@ export function buildTimelineItems(
     if (entry.kind === 'event') {
       group = null;
       items.push({ type: 'event', key: `entry-${entry.id}`, entry });
+      continue;
+    }
+    if (entry.kind === 'call') {
+      group = null;
+      items.push({ type: 'call', key: `entry-${entry.id}`, entry });
       continue;
     }
 

@@ -12,6 +12,11 @@ export interface AuthUser {
   apiKey?: { id: number; scope: 'read' | 'write' };
   /** A customer who manages their company's users. */
   companyAdmin?: boolean;
+  /**
+   * Their role must use two-factor sign-in (admins' setting) and this session has not passed a second
+   * factor: only setting it up is allowed (trpc.ts).
+   */
+  twoFactorSetupRequired?: boolean;
   /** Their company's ticket visibility setting (null without a company). */
   companyTicketVisibility?: 'own' | 'company' | null;
 }

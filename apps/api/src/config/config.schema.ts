@@ -30,6 +30,7 @@ export const configSchema = z.object({
   TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_:-]+$/i, { error: 'may hold letters, digits, _ : -' }).default('switchboard'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  OUTBOX_ATTEMPTS: z.coerce.number({ error: 'must be a number of attempts' }).int().min(1).max(50).default(8),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   SENDGRID_API_KEY: z.string().optional(),
   PORTAL_URL: url(['http:', 'https:'], 'https://support.example.com').default('http://localhost:3000'),
@@ -104,6 +105,8 @@ export interface AppConfig {
   tokenTtlDays: number;
   queuePrefix: string;
   outboxPollMs: number;
+  /** How many times Bull runs an outbox job before the row is failed (and the admins alerted). */
+  outboxAttempts: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   sendgridApiKey: string | null;
   /** Where customers open the portal; one-click links in emails point there. */
@@ -208,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenTtlDays: c.TOKEN_TTL_DAYS,
     queuePrefix: c.QUEUE_PREFIX,
     outboxPollMs: c.OUTBOX_POLL_MS,
+    outboxAttempts: c.OUTBOX_ATTEMPTS,
     logLevel: c.LOG_LEVEL,
     sendgridApiKey: c.SENDGRID_API_KEY ?? null,
     portalUrl: c.PORTAL_URL.replace(/\/$/, ''),

@@ -6,7 +6,7 @@ import { TicketModel } from './ticket.model.js';
 @Table({ tableName: 'ticket_entries', underscored: true, updatedAt: false })
 export class TicketEntryModel extends Model {
   @ForeignKey(() => TicketModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: false }) ticketId!: number;
-  @Column({ type: DataType.ENUM('message', 'reply', 'note', 'event'), allowNull: false }) kind!: EntryKind;
+  @Column({ type: DataType.ENUM('message', 'reply', 'note', 'event', 'call'), allowNull: false }) kind!: EntryKind;
   @Column({ type: DataType.ENUM('public', 'internal'), allowNull: false }) visibility!: Visibility;
   @ForeignKey(() => UserModel) @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) authorId!: number | null;
   @BelongsTo(() => UserModel, 'authorId') author?: UserModel | null;

@@ -6,7 +6,7 @@ import { toPerson } from '../users/user.mapper.js';
 import type { TicketEntryModel } from './ticket-entry.model.js';
 import type { TicketModel } from './ticket.model.js';
 
-type PersonRecord = Pick<UserModel, 'id' | 'name' | 'email' | 'role'>;
+type PersonRecord = Pick<UserModel, 'id' | 'name' | 'email' | 'role' | 'companyId'>;
 type TicketRecord = Pick<
   TicketModel,
   | 'id' | 'subject' | 'description' | 'status' | 'urgency' | 'importance' | 'priority' | 'channel'

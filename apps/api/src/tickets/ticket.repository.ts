@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
-import { Op, QueryTypes, type Order, type Transaction, type WhereOptions } from 'sequelize';
+import { literal, Op, QueryTypes, type Order, type Transaction, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
 import { IssueTypeModel } from '../catalog/issue-type.model.js';
 import { CategoryModel, TeamModel } from '../catalog/named.models.js';
+import { PERSON_COLUMNS } from '../users/person-columns.js';
 import { UserModel } from '../users/user.model.js';
 import type { FieldValueRow } from './custom-field-values.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
@@ -12,8 +13,8 @@ import { TicketModel } from './ticket.model.js';
 
 /** What a ticket is shown with: its people and the names of what it points at. */
 const DETAILS = [
-  { model: UserModel, as: 'requester' },
-  { model: UserModel, as: 'assignee' },
+  { model: UserModel, as: 'requester', attributes: PERSON_COLUMNS },
+  { model: UserModel, as: 'assignee', attributes: PERSON_COLUMNS },
   { model: IssueTypeModel, attributes: ['id', 'name', 'transitions'] },
   { model: CategoryModel, attributes: ['id', 'name'] },
   { model: TeamModel, attributes: ['id', 'name'] },
@@ -25,7 +26,10 @@ export type NewTicket = Pick<
   | 'issueTypeId' | 'categoryId'
 >;
 export type NewEntry = Pick<TicketEntryModel, 'ticketId' | 'kind' | 'visibility' | 'authorId' | 'channel' | 'body'> &
-  Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo' | 'bodyHtml'>>;
+  Partial<Pick<TicketEntryModel, 'eventField' | 'eventFrom' | 'eventTo' | 'bodyHtml'>> & {
+    /** What the entry was made from (unique, e.g. `twilio:message:<sid>`): a retried job finds it instead of adding it again. */
+    sourceKey?: string;
+  };
 /** A ticket as written: what the caller gave plus what the insert decided. */
 export type CreatedTicket = NewTicket & Pick<TicketModel, 'id' | 'version' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt'>;
 export type CreatedEntry = NewEntry & Pick<TicketEntryModel, 'id' | 'createdAt' | 'eventField' | 'eventFrom' | 'eventTo'>;
@@ -66,6 +70,28 @@ export class TicketRepository {
     return this.tickets.findAll({ where, include: DETAILS, order, limit, offset });
   }
 
+  /**
+   * The sort value (`valueSql`, read back as text or a number) and id of the row `offset` places into `order`,
+   * or null when fewer rows match: where a bounded walk of the queue stops.
+   */
+  async sortValueAt(where: WhereOptions, valueSql: string, order: Order, offset: number): Promise<{ value: string | number; id: number } | null> {
+    const rows = await this.tickets.findAll({ where, attributes: ['id', [literal(valueSql), 'v']], order, offset, limit: 1, raw: true });
+    const row = rows[0] as unknown as { id: number; v: string | number | null } | undefined;
+    return row && row.v !== null ? { value: row.v, id: Number(row.id) } : null;
+  }
+
+  /**
+   * One page like `list`, but the ids first and the rows with their details after: a page sorted in memory
+   * (a semi-join from a side table) then sorts ids, not whole rows joined to their people.
+   */
+  async listByIds(where: WhereOptions, order: Order, limit: number, offset = 0) {
+    const ids = (await this.tickets.findAll({ where, attributes: ['id'], order, limit, offset, raw: true })).map((r) => Number(r.id));
+    if (ids.length === 0) return [];
+    const rows = await this.tickets.findAll({ where: { id: { [Op.in]: ids } }, include: DETAILS });
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is TicketModel => r !== undefined);
+  }
+
   /** Counts matches up to `cap` + 1, so a broad filter costs at most that many index entries. */
   async countUpTo(where: WhereOptions, cap: number): Promise<number> {
     const rows = await this.tickets.findAll({ where, attributes: ['id'], limit: cap + 1, raw: true });
@@ -82,6 +108,30 @@ export class TicketRepository {
     );
     for (const r of rows) map.get(r.ticketId)?.push(r.name);
     return map;
+  }
+
+  /** A tag's id by name, or null when no such tag exists. */
+  async tagId(name: string): Promise<number | null> {
+    const rows = await this.sequelize.query<{ id: number }>('SELECT id FROM tags WHERE name = ?', { replacements: [name], type: QueryTypes.SELECT });
+    return rows[0] ? Number(rows[0].id) : null;
+  }
+
+  /**
+   * How many rows of a side table (ticket_tags, ticket_field_values) match `matchSql`, counted up to `upTo`:
+   * an index range read that stops there. Sizes a queue filter's plan (side-filter-plan.ts).
+   */
+  async countSideRows(table: 'ticket_tags' | 'ticket_field_values', matchSql: string, upTo: number): Promise<number> {
+    const rows = await this.sequelize.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${matchSql} LIMIT ${Math.max(0, Math.floor(upTo))}) matches`,
+      { type: QueryTypes.SELECT },
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The highest ticket id: an upper bound on the number of tickets, read from the end of the primary key. */
+  async maxTicketId(): Promise<number> {
+    const rows = await this.sequelize.query<{ id: number | null }>('SELECT MAX(id) AS id FROM tickets', { type: QueryTypes.SELECT });
+    return Number(rows[0]?.id ?? 0);
   }
 
   /** Replaces a ticket's tags, creating tags that do not exist yet. */

@@ -10,6 +10,7 @@ import { UsersModule } from '../users/users.module.js';
 import { InboxModule } from '../inbox/inbox.module.js';
 import { NoteMentions } from './mentions/note-mentions.service.js';
 import { TimelineRepository } from './timeline/timeline.repository.js';
+import { EntryCallsRepository } from './timeline/entry-calls.repository.js';
 import { TicketCommandHandlers } from './commands/index.js';
 import { TicketQueryHandlers } from './queries/index.js';
 import { TicketEntryModel } from './ticket-entry.model.js';
@@ -50,7 +51,8 @@ import { RequesterTransition } from './requester-transition.js';
     TicketLinkRepository,
     FollowUpTickets,
     RequesterTransition,
+    EntryCallsRepository,
   ],
-  exports: [TicketsRouter],
+  exports: [TicketsRouter, EntryCallsRepository],
 })
 export class TicketsModule {}

@@ -16,6 +16,9 @@ import { KbRouter } from '../kb/kb.router.js';
 import { InboxRouter } from '../inbox/inbox.router.js';
 import { LiveRouter } from '../realtime/live.router.js';
 import { EmailRouter } from '../channels/email/email.router.js';
+import { ChatRouter } from '../chat/chat.router.js';
+import { CustomersRouter } from '../customers/customers.router.js';
+import { FailedWorkRouter } from '../failed-work/failed-work.router.js';
 import { router } from './trpc.js';
 
 /** Merges the domain routers into the one router served at /trpc and /api/v1. */
@@ -39,6 +42,9 @@ export class AppRouterFactory {
     private readonly live: LiveRouter,
     private readonly inbox: InboxRouter,
     private readonly email: EmailRouter,
+    private readonly chat: ChatRouter,
+    private readonly customers: CustomersRouter,
+    private readonly failedWork: FailedWorkRouter,
   ) {}
 
   build() {
@@ -60,6 +66,9 @@ export class AppRouterFactory {
       live: this.live.build(),
       inbox: this.inbox.build(),
       email: this.email.build(),
+      chat: this.chat.build(),
+      customers: this.customers.build(),
+      failedWork: this.failedWork.build(),
     });
   }
 }

@@ -43,10 +43,25 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
-export const authedProcedure = publicProcedure.use(({ ctx, next, type }) => {
+/** What a session that still has to set up two-factor sign-in may do: see who it is, sign out, set it up. */
+const TWO_FACTOR_SETUP_PATHS = new Set([
+  'auth.me',
+  'auth.logout',
+  'account.sessions',
+  'account.revokeSession',
+  'account.revokeOtherSessions',
+  'account.apiKeys',
+  'account.twoFactorStatus',
+  'account.setupTwoFactor',
+  'account.enableTwoFactor',
+]);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next, type, path }) => {
   if (!ctx.actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: send Authorization: Bearer <token>' });
   }
+  // The admins require two-factor for this role and this session has not passed it (decision 017).
+  if (ctx.actor.user.twoFactorSetupRequired && !TWO_FACTOR_SETUP_PATHS.has(path)) throw AuthErrors.twoFactorSetupRequired();
   // A read-only API key may run queries only, whatever its owner's role allows.
   if (ctx.actor.user.apiKey?.scope === 'read' && type !== 'query') throw AuthErrors.readOnlyKey();
   return next({ ctx: { ...ctx, actor: ctx.actor } });

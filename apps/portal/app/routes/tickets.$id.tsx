@@ -60,6 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flash = takeFlash(session);
   // The API only sends a customer public entries; the Timeline (viewer "customer") drops anything else again.
   const entries = timeline.entries.filter((e) => e.visibility === 'public' && e.kind !== 'note');
+  // Read receipt: the customer has now been shown the newest entry (the agent sees "Seen"). Never fails the page.
+  const newest = entries.reduce((max, e) => Math.max(max, Number(e.id)), 0);
+  if (newest > 0) await api.live.seen.mutate({ ticketId: id, entryId: newest }).catch(() => undefined);
   // Tickets opened before the description was stored as the first message: show it first, on its own.
   const description = ticket.description.trim();
   const described = entries.some((e) => e.kind === 'message' && e.body.trim() === description);

@@ -18,6 +18,11 @@ export function AdminTabs() {
           <NavLink to="/admin/categories">Categories</NavLink>
           <NavLink to="/admin/phone">Phone</NavLink>
           <NavLink to="/admin/inbound-email">Inbound email</NavLink>
+          <NavLink to="/admin/email-addresses">Email addresses</NavLink>
+          <NavLink to="/admin/email-templates">Email templates</NavLink>
+          <NavLink to="/admin/chat">Chat widget</NavLink>
+          <NavLink to="/admin/security">Security log</NavLink>
+          <NavLink to="/admin/failed-work">Failed background work</NavLink>
         </>
       ) : null}
     </nav>

@@ -5,8 +5,21 @@ import { NotificationBell } from './NotificationBell';
 
 const ROLE_LABELS: Record<string, string> = { agent: 'Agent', manager: 'Manager', admin: 'Admin' };
 
-/** The workspace's top bar: where you are, who you are, and the way out. */
-export function AppNav({ user, availability, here }: { user: SessionUser; availability?: Availability | null; here?: string }) {
+/**
+ * The workspace's top bar: where you are, who you are, and the way out. `failedWork` (admins only) is
+ * how many background jobs gave up: shown as a badge until someone retries or dismisses them.
+ */
+export function AppNav({
+  user,
+  availability,
+  here,
+  failedWork,
+}: {
+  user: SessionUser;
+  availability?: Availability | null;
+  here?: string;
+  failedWork?: number | null;
+}) {
   return (
     <header className="sb-topbar">
       <NavLink to="/tickets" className="sb-topbar__brand" aria-label="Switchboard workspace">
@@ -31,6 +44,14 @@ export function AppNav({ user, availability, here }: { user: SessionUser; availa
         <NavLink to="/outbox" className="sb-topbar__link" data-testid="nav-outbox">
           Outbox
         </NavLink>
+        <NavLink to="/chats" className="sb-topbar__link" data-testid="nav-chats">
+          Chats
+        </NavLink>
+        {user.role === 'admin' && failedWork ? (
+          <NavLink to="/admin/failed-work" className="sb-topbar__link" data-testid="nav-failed-work" title="Background work that gave up">
+            Failed work <span className="sb-nav-badge" data-testid="nav-failed-work-count">{failedWork}</span>
+          </NavLink>
+        ) : null}
       </nav>
       <div className="sb-topbar__user">
         <NotificationBell />

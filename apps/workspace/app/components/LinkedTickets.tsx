@@ -3,7 +3,7 @@ import type { TicketLink } from '@switchboard/contracts';
 import { linkWording, StatusBadge } from '@switchboard/ui';
 import { FieldError } from './FieldError';
 
-export const LINK_INTENTS = ['link', 'unlink', 'merge', 'split'] as const;
+export const LINK_INTENTS = ['link', 'unlink', 'merge', 'split', 'move'] as const;
 export type TicketLinksIntent = (typeof LINK_INTENTS)[number];
 
 export function isLinkIntent(intent: unknown): intent is TicketLinksIntent {

@@ -1,6 +1,7 @@
 import type { Ticket, TicketLink, TimelineEntry } from '@switchboard/contracts';
 import { LinkedTickets, type TicketLinksErrors } from './LinkedTickets';
 import { MergeForm } from './MergeForm';
+import { MoveForm } from './MoveForm';
 import { SplitForm } from './SplitForm';
 
 export interface TicketLinksPanelProps {
@@ -18,6 +19,7 @@ export function TicketLinksPanel({ ticket, links, entries, errors }: TicketLinks
       <LinkedTickets links={links} errors={errors} />
       <MergeForm ticket={ticket} errors={errors?.intent === 'merge' ? errors : undefined} />
       <SplitForm status={ticket.status} entries={entries} errors={errors?.intent === 'split' ? errors : undefined} />
+      <MoveForm status={ticket.status} entries={entries} errors={errors?.intent === 'move' ? errors : undefined} />
     </>
   );
 }

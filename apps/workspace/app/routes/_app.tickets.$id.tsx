@@ -8,7 +8,6 @@ import {
   type AuditEntry,
   type Ticket,
   type TicketLink,
-  type TicketSla,
   type TicketStatus,
   type Timeline as TimelineData,
 } from '@switchboard/contracts';
@@ -30,9 +29,11 @@ import { FILE_LIMIT, readPostedForm, tooLargeMessage, uploadFiles } from '~/atta
 import { fieldSentence } from '~/fields';
 import { AuditTrail } from '~/components/AuditTrail';
 import { CallBackForm, type CallBackErrors } from '~/components/CallBackForm';
+import { WhatsappTemplateForm, type WhatsappTemplateErrors } from '~/components/WhatsappTemplateForm';
 import { Composer, type ComposerErrors } from '~/components/Composer';
 import { KbReplyHelper } from '~/components/KbReplyHelper';
 import { LiveTicket } from '~/components/LiveTicket';
+import { ReadReceipt } from '~/components/ReadReceipt';
 import { PriorityForm } from '~/components/PriorityForm';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { StatusForm } from '~/components/StatusForm';
@@ -42,7 +43,7 @@ import { TicketLinksPanel } from '~/components/TicketLinksPanel';
 import { queueApi } from '~/queue-api.server';
 import { ticketDetailsAction } from '~/ticket-details.server';
 import { linksApi, ticketLinksAction } from '~/ticket-links.server';
-import { emailEntryNotes } from '~/email-routes.server';
+import { loadTicketExtras } from '~/ticket-extras.server';
 import { flash, requireAgent } from '~/session.server';
 import { loadOlderPages, timelineSearch, timelineViewFrom } from '~/timeline-view';
 
@@ -83,12 +84,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
   }
   const catalog = await catalogCall.catch((error: unknown) => apiFailure(error, request, session));
-  // The SLA panel is extra: a ticket without one yet (or an API hiccup) still shows the ticket.
-  const sla: TicketSla | null = await queueApi(api).sla.forTicket.query({ ticketId: id }).catch(() => null);
-  const entryNotes = await emailEntryNotes(api, id);
+  const extras = await loadTicketExtras(api, ticket, user.id);
   return {
+    ...extras,
     ticket,
-    sla,
     catalog,
     links,
     userId: user.id,
@@ -99,7 +98,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: new Date().toISOString(),
     timeZone,
     fileLimit: FILE_LIMIT,
-    entryNotes,
   };
 }
 
@@ -108,7 +106,8 @@ type ActionResult =
   | { intent: 'status' | 'priority'; formError: string; conflict?: boolean; detail?: string }
   | TicketDetailsErrors
   | TicketLinksErrors
-  | CallBackErrors;
+  | CallBackErrors
+  | WhatsappTemplateErrors;
 
 const CONFLICT_MESSAGE =
   'This ticket changed since you opened it (someone else updated it). Reload to see the latest version, then try again.';
@@ -169,6 +168,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: internal ? 'Internal note added.' : 'Reply sent to the customer.',
     });
     return redirect(here, { headers });
+  }
+
+  if (intent === 'whatsapp-template') {
+    const template = String(form.get('template') ?? '');
+    const variables = Object.fromEntries(
+      [...form.entries()].filter(([key]) => key.startsWith('var-')).map(([key, value]) => [key.slice(4), String(value)]),
+    );
+    try {
+      await api.phone.sendWhatsappTemplate.mutate({ id, template, variables });
+      return redirect(here, { headers: await flash(session, { kind: 'success', message: `Template “${template}” sent.` }) });
+    } catch (error) {
+      if (apiErrorKind(error) === 'bad_request') {
+        const [field, problem] = Object.entries(apiFieldErrors(error))[0] ?? ['template', 'The template could not be sent.'];
+        const name = field.startsWith('variables.') ? field.slice('variables.'.length) : field;
+        return data<ActionResult>({ intent: 'whatsapp-template', template, field, formError: `${name}: ${problem}` }, { status: 400 });
+      }
+      return apiFailure(error, request, session, { notFound: `Ticket ${id} does not exist, or it was deleted.` });
+    }
   }
 
   if (intent === 'call-back') {
@@ -255,7 +272,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TicketView() {
-  const { ticket, sla, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit, entryNotes } = useLoaderData<typeof loader>();
+  const { ticket, sla, catalog, links, userId, entries, olderHref, view, audit, now, timeZone, fileLimit, entryNotes, whatsappTemplates, myPhone, receipts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const conflict = actionData && (actionData.intent === 'status' || actionData.intent === 'priority') && actionData.conflict ? actionData : null;
   const delivery = OUTBOUND_CHANNELS.has(ticket.channel) ? `by ${channelLabel(ticket.channel)}` : '';
@@ -301,7 +318,9 @@ export default function TicketView() {
             attachmentUrl={(attachmentId) => `/attachments/${attachmentId}`}
             olderHref={olderHref ? `/tickets/${ticket.id}${olderHref}` : undefined}
             entryNotes={entryNotes}
+            entryNoteHref={(entryId) => `/tickets/${ticket.id}/email/${entryId}`}
           />
+          <ReadReceipt receipts={receipts} entries={entries} now={now} timeZone={timeZone} />
           {ticket.status === 'closed' ? (
             <p className="sb-closed-note" data-testid="closed-note">
               This ticket is closed: it takes no more replies or notes. If the customer needs more help,{' '}
@@ -331,7 +350,13 @@ export default function TicketView() {
             error={actionData?.intent === 'priority' && !conflict ? (actionData as { formError: string }).formError : undefined}
           />
           {ticket.channel === 'phone' ? (
-            <CallBackForm errors={actionData?.intent === 'call-back' ? (actionData as CallBackErrors) : undefined} />
+            <CallBackForm myPhone={myPhone} errors={actionData?.intent === 'call-back' ? (actionData as CallBackErrors) : undefined} />
+          ) : null}
+          {ticket.channel === 'whatsapp' ? (
+            <WhatsappTemplateForm
+              templates={whatsappTemplates}
+              errors={actionData?.intent === 'whatsapp-template' ? (actionData as WhatsappTemplateErrors) : undefined}
+            />
           ) : null}
           <TicketDetailsForm
             ticket={ticket}
@@ -348,7 +373,13 @@ export default function TicketView() {
           <dl className="sb-facts">
             <dt>Requester</dt>
             <dd>
-              {ticket.requester.name}
+              {ticket.requester.role === 'customer' ? (
+                <Link to={`/customers/${ticket.requester.id}`} data-testid="requester-profile">
+                  {ticket.requester.name}
+                </Link>
+              ) : (
+                ticket.requester.name
+              )}
               {ticket.requester.email ? <div className="sb-muted sb-facts__sub">{ticket.requester.email}</div> : null}
             </dd>
             <dt>Assignee</dt>

@@ -9,11 +9,13 @@ export interface StoredBody {
 /**
  * From what a client sent to what is stored. HTML, when given, is sanitized and wins: the plain
  * text is derived from it so the two never disagree. Plain text alone is escaped into paragraphs.
+ * `textBesideHtml`: a channel that has its own plain text of the same message (email) keeps it.
  */
-export function toStoredBody(input: { body?: string | null; bodyHtml?: string | null }): StoredBody {
+export function toStoredBody(input: { body?: string | null; bodyHtml?: string | null }, options: { textBesideHtml?: boolean } = {}): StoredBody {
   if (input.bodyHtml != null && input.bodyHtml.trim() !== '') {
     const bodyHtml = sanitizeEntryHtml(input.bodyHtml);
-    return { body: htmlToText(bodyHtml), bodyHtml };
+    const given = options.textBesideHtml ? (input.body ?? '').trim() : '';
+    return { body: given || htmlToText(bodyHtml), bodyHtml };
   }
   const body = (input.body ?? '').trim();
   return { body, bodyHtml: textToHtml(body) };

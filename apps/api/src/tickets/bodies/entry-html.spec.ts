@@ -13,6 +13,14 @@ describe('sanitizeEntryHtml', () => {
     ['<style>p{}</style><p>t</p>', '<p>t</p>'],
     ['<svg><script>alert(1)</script></svg>t', 't'],
     ['<span class="sb-mention evil">@ana</span>', '<span class="sb-mention">@ana</span>'],
+    // Images only as cid: references to a file of the entry (an email's inline image); nothing from outside.
+    ['<p><img src="cid:shot1@client" alt="shot" onerror="x()" style="a"></p>', '<p><img src="cid:shot1@client" alt="shot" /></p>'],
+    ['<img src="data:image/png;base64,AAAA">', ''],
+    ['<img src="//evil.test/x.png">', ''],
+    ['<img>', ''],
+    // An email's folded quote: collapsed (no open), only our class; tables keep spans and nothing else.
+    ['<details open class="quoted evil" onclick="x()"><summary style="a">Quoted text</summary>old</details>', '<details class="quoted"><summary>Quoted text</summary>old</details>'],
+    ['<table border="1" style="a"><tr><td colspan="2" width="9">a</td></tr></table>', '<table><tr><td colspan="2">a</td></tr></table>'],
   ])('%s -> %s', (input, expected) => {
     expect(sanitizeEntryHtml(input)).toBe(expected);
   });
@@ -51,6 +59,13 @@ describe('plain text and HTML', () => {
       body: '<script>x()</script>',
       bodyHtml: '<p>&lt;script&gt;x()&lt;/script&gt;</p>',
     });
+  });
+
+  it('keeps a channel’s own plain text beside its HTML when asked (email), deriving it only when there is none', () => {
+    const html = '<p>Works now.</p><details class="quoted"><summary>Quoted text</summary>old</details>';
+    expect(toStoredBody({ body: 'Works now.', bodyHtml: html }, { textBesideHtml: true })).toEqual({ body: 'Works now.', bodyHtml: html });
+    expect(toStoredBody({ body: ' ', bodyHtml: html }, { textBesideHtml: true }).body).toBe('Works now.\n\nQuoted text\n\nold');
+    expect(toStoredBody({ body: 'Works now.', bodyHtml: html }).body).toBe('Works now.\n\nQuoted text\n\nold');
   });
 
   it('shows rows from before HTML bodies (body_html NULL) as escaped text', () => {

@@ -2,20 +2,34 @@ import sanitizeHtml from 'sanitize-html';
 
 /**
  * The one allow-list for HTML in timeline bodies. Everything not listed is dropped: no script,
- * style, iframe, object, form or img (so no images from outside), no event handlers, no style or
- * class attributes (except our own mention marker), and links only to http, https and mailto.
+ * style, iframe, object or form, images only as `cid:` references to a file of the same entry (an
+ * email's inline image, never an image from outside), no event handlers, no style or class
+ * attributes (except our own mention marker and an email's folded quote), and links only to http,
+ * https and mailto. Tables (without attributes beyond spans) keep an email's layout readable;
+ * `<details class="quoted"><summary>` is how an email's quoted history and signature are folded
+ * (channels/email/inbound/inbound-html.ts) and opens without JavaScript; no `open` attribute.
  */
 const POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'hr', 'div', 'span', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sub', 'sup', 'small',
-    'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'a',
+    'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img',
+    'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'details', 'summary',
   ],
-  allowedAttributes: { a: ['href', 'title'], span: ['class'] },
-  allowedClasses: { span: ['sb-mention'] },
+  allowedAttributes: {
+    a: ['href', 'title'],
+    span: ['class'],
+    img: ['src', 'alt', 'width', 'height'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
+    details: ['class'],
+  },
+  allowedClasses: { span: ['sb-mention'], details: ['quoted'] },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: {},
+  allowedSchemesByTag: { img: ['cid'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // An image whose source was dropped (http:, data:, ...) is dropped with it.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^cid:/i.test(frame.attribs.src ?? ''),
   // Links open safely and pass no ranking to whatever a customer pasted.
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
@@ -45,7 +59,7 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
-const BLOCK_END = /<\/(p|div|h[1-6]|blockquote|pre|ul|ol)>/gi;
+const BLOCK_END = /<\/(p|div|h[1-6]|blockquote|pre|ul|ol|table|tr|details|summary)>/gi;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
 /** The plain-text version of (already sanitized) HTML: tags dropped, blocks and <br> as line breaks. */

@@ -1,6 +1,7 @@
 import { LinkTicketsHandler } from './link-tickets/link-tickets.handler.js';
 import { MergeTicketsHandler } from './merge-tickets/merge-tickets.handler.js';
 import { SplitTicketHandler } from './split-ticket/split-ticket.handler.js';
+import { MoveTicketEntryHandler } from './move-ticket-entry/move-ticket-entry.handler.js';
 import { BulkUpdateTicketsHandler } from './bulk-update-tickets/bulk-update-tickets.handler.js';
 import { AddTicketEntryHandler } from './add-ticket-entry/add-ticket-entry.handler.js';
 import { CloseTicketHandler } from './close-ticket/close-ticket.handler.js';
@@ -17,5 +18,6 @@ export const TicketCommandHandlers = [
   ReopenTicketHandler,
   MergeTicketsHandler,
   SplitTicketHandler,
+  MoveTicketEntryHandler,
   LinkTicketsHandler,
 ];

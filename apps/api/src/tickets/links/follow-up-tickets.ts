@@ -35,8 +35,8 @@ export class FollowUpTickets {
     return ticket.status === 'closed' && closedBeyondWindow(ticket.closedAt ?? ticket.updatedAt, this.config.reopenWindowDays, now);
   }
 
-  /** Runs inside the caller's transaction; returns the new ticket's id and its first entry. */
-  async open(actor: Actor, old: TicketModel, body: string, channel: Channel, transaction: Transaction) {
+  /** Runs inside the caller's transaction; returns the new ticket's id and its first entry (the message as stored: text and HTML). */
+  async open(actor: Actor, old: TicketModel, { body, bodyHtml }: { body: string; bodyHtml: string }, channel: Channel, transaction: Transaction) {
     const subject = `Follow-up to #${old.id}: ${old.subject}`.slice(0, 200);
     const created = await this.tickets.create(
       {
@@ -56,7 +56,7 @@ export class FollowUpTickets {
       transaction,
     );
     const entry = await this.tickets.addEntry(
-      { ticketId: created.id, kind: 'message', visibility: 'public', authorId: actor.user.id, channel, body },
+      { ticketId: created.id, kind: 'message', visibility: 'public', authorId: actor.user.id, channel, body, bodyHtml },
       transaction,
     );
     await this.links.link(old.id, created.id, 'follow_up', actor.user.id, transaction);

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/sequelize';
 import type { Delivery, EntryKind, Mention } from '@switchboard/contracts';
 import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
+import { PERSON_COLUMNS } from '../../users/person-columns.js';
 import { UserModel } from '../../users/user.model.js';
 import { TicketEntryModel } from '../ticket-entry.model.js';
 import type { TimelinePosition } from '../queries/get-timeline/timeline-cursor.js';
@@ -39,7 +40,7 @@ export class TimelineRepository {
     }
     return this.entries.findAll({
       where: { [Op.and]: conditions },
-      include: [{ model: UserModel, as: 'author' }],
+      include: [{ model: UserModel, as: 'author', attributes: PERSON_COLUMNS }],
       order: [
         ['createdAt', 'DESC'],
         ['id', 'DESC'],
@@ -70,6 +71,7 @@ export class TimelineRepository {
     const byEntry = new Map<number, Delivery>();
     if (entryIds.length === 0) return byEntry;
     const rows = await this.sequelize.query<{
+      id: number | string;
       entryId: number | string;
       channel: string;
       recipient: string;
@@ -78,21 +80,44 @@ export class TimelineRepository {
       delivery_error: string | null;
       updated: Date | null;
     }>(
-      `SELECT ticket_entry_id AS entryId, channel, recipient, status, delivery_status, delivery_error,
-              COALESCE(delivery_updated_at, created_at) AS updated
+      `SELECT id, ticket_entry_id AS entryId, channel, recipient, status, delivery_status,
+              COALESCE(delivery_error, error) AS delivery_error,
+              COALESCE(delivery_updated_at, delivery_at, created_at) AS updated
          FROM outbound_messages WHERE ticket_entry_id IN (:ids) ORDER BY id`,
       { replacements: { ids: [...entryIds] }, type: QueryTypes.SELECT },
     );
+    // A bounce (from the Event Webhook or a DSN) outranks whatever was reported before it.
+    const failed = new Set(['bounced', 'dropped']);
+    const events = await this.emailEventsOf(rows.filter((r) => r.channel === 'email').map((r) => Number(r.id)));
     for (const row of rows) {
+      const list = events.get(Number(row.id));
       byEntry.set(Number(row.entryId), {
         channel: row.channel,
         recipient: row.recipient,
-        status: row.delivery_status ?? row.status,
+        status: failed.has(row.status) ? row.status : (row.delivery_status ?? row.status),
         error: row.delivery_error,
         updatedAt: row.updated ? new Date(row.updated).toISOString() : null,
+        ...(list ? { events: list } : {}),
       });
     }
     return byEntry;
+  }
+
+  /** SendGrid's Event Webhook events about these outbound emails (channels/email/events), oldest first. */
+  private async emailEventsOf(messageIds: readonly number[]) {
+    const byMessage = new Map<number, { event: string; at: string; reason: string | null }[]>();
+    if (messageIds.length === 0) return byMessage;
+    const rows = await this.sequelize.query<{ messageId: number | string; event: string; occurredAt: Date; reason: string | null }>(
+      `SELECT outbound_message_id AS messageId, event, occurred_at AS occurredAt, reason FROM email_delivery_events
+        WHERE outbound_message_id IN (:ids) ORDER BY occurred_at, created_at`,
+      { replacements: { ids: [...messageIds] }, type: QueryTypes.SELECT },
+    );
+    for (const row of rows) {
+      const list = byMessage.get(Number(row.messageId)) ?? [];
+      list.push({ event: row.event, at: new Date(row.occurredAt).toISOString(), reason: row.reason ? row.reason.slice(0, 255) : null });
+      byMessage.set(Number(row.messageId), list);
+    }
+    return byMessage;
   }
 
   async addMentions(entryId: number, userIds: readonly number[], transaction: Transaction) {

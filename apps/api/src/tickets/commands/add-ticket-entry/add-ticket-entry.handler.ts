@@ -3,8 +3,11 @@ import type { EntryKind, TimelineEntry } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { assertMediaFits } from '../../../channels/twilio/media-limits.js';
 import { WhatsappWindow } from '../../../channels/twilio/whatsapp-window.js';
+import { StaffTicketNotices } from '../../../inbox/staff-ticket-notices.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
+import { EntryCallsRepository } from '../../timeline/entry-calls.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { toStoredBody } from '../../bodies/entry-body.js';
 import { NoteMentions } from '../../mentions/note-mentions.service.js';
@@ -30,9 +33,11 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
     private readonly mentions: NoteMentions,
     private readonly outbox: OutboxRepository,
     private readonly whatsappWindow: WhatsappWindow,
+    private readonly calls: EntryCallsRepository,
+    private readonly notices: StaffTicketNotices,
   ) {}
 
-  async execute({ actor, ticketId, body, bodyHtml, internal, channel, attachmentIds }: AddTicketEntryCommand): Promise<TimelineEntry> {
+  async execute({ actor, ticketId, body, bodyHtml, internal, channel, attachmentIds, origin }: AddTicketEntryCommand): Promise<TimelineEntry> {
     const outcome = await this.sequelize.transaction(async (transaction) => {
       const ticket = await this.tickets.findById(ticketId, { transaction, forUpdate: true });
       if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
@@ -40,7 +45,7 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       if (actor.ability.cannot(action, ticketSubject(ticket))) {
         throw TicketErrors.forbidden(internal ? 'add internal notes' : `reply to ticket #${ticketId}`);
       }
-      const stored = toStoredBody({ body, bodyHtml });
+      const stored = toStoredBody({ body, bodyHtml }, { textBesideHtml: origin?.textBesideHtml });
       if (!stored.body) throw TicketErrors.emptyBody(bodyHtml ? 'bodyHtml' : 'body');
       // Only internal notes mention colleagues; a public reply never notifies staff.
       const mentioned = internal ? await this.mentions.resolve(stored.body, stored.bodyHtml, transaction) : null;
@@ -52,11 +57,15 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       // window, and opens a linked follow-up ticket after it.
       if (ticket.status === 'closed' && (!fromRequester || internal)) throw TicketErrors.closed(ticketId);
       if (this.followUps.isDue(ticket)) {
-        return { followUp: await this.followUps.open(actor, ticket, stored.body, channel, transaction) };
+        return { followUp: await this.followUps.open(actor, ticket, stored, channel, transaction) };
       }
-      const kind: EntryKind = internal ? 'note' : fromRequester ? 'message' : 'reply';
+      // A call a channel reports is public: the customer was on it.
+      const kind: EntryKind = origin?.call ? 'call' : internal ? 'note' : fromRequester ? 'message' : 'reply';
       // A reply goes back on the ticket's channel; WhatsApp refuses free-form text after 24 hours.
-      if (kind === 'reply' && ticket.channel === 'whatsapp') await this.whatsappWindow.assertOpen(ticketId, transaction);
+      // (An approved template may be sent outside the window: that is what templates are for.)
+      if (kind === 'reply' && ticket.channel === 'whatsapp' && !origin?.template) await this.whatsappWindow.assertOpen(ticketId, transaction);
+      if (kind === 'reply') assertMediaFits(ticket.channel, attachmentIds?.length ?? 0);
+      if (origin?.template && (kind !== 'reply' || ticket.channel !== 'whatsapp')) throw TicketErrors.invalidReference('id', 'templates can only be sent as replies on WhatsApp tickets');
       const entry = await this.tickets.addEntry(
         {
           ticketId,
@@ -66,9 +75,12 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
           channel,
           body: stored.body,
           bodyHtml: mentioned?.bodyHtml ?? stored.bodyHtml,
+          sourceKey: origin?.sourceKey,
         },
         transaction,
       );
+      if (origin?.call) await this.calls.add(Number(entry.id), origin.call, transaction);
+      if (origin?.template) await this.calls.addTemplate(Number(entry.id), origin.template, transaction);
       const files = await this.attachments.link(
         attachmentIds,
         actor.user.id,
@@ -129,6 +141,14 @@ export class AddTicketEntryHandler implements ICommandHandler<AddTicketEntryComm
       );
       // A staff reply goes back to the customer on the ticket's channel (channels/reply-delivery.processor.ts).
       if (kind === 'reply') await this.outbox.append('ticket.reply', { ticketId, entryId: Number(entry.id) }, transaction);
+      // The requester wrote on a ticket assigned to someone: the assignee's email (the in-app one is inbox/customer-replied.handler.ts).
+      if (kind === 'message' && !internal && ticket.assigneeId && ticket.requesterId === actor.user.id) {
+        await this.notices.append(
+          'ticket.customer_replied',
+          { ticketId, subject: ticket.subject, actorId: actor.user.id, recipientIds: [ticket.assigneeId], text: stored.body },
+          transaction,
+        );
+      }
       return { entry, reopenedFrom, next, files, mentions };
     });
 

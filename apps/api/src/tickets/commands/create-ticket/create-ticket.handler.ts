@@ -5,10 +5,12 @@ import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { toCustomField } from '../../../catalog/catalog.mapper.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
+import { sanitizeEntryHtml } from '../../bodies/entry-html.js';
 import { fromFieldRows } from '../../custom-field-values.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
 import { toTicket } from '../../ticket.mapper.js';
 import { TicketReferences } from '../../ticket-references.js';
+import { EntryCallsRepository } from '../../timeline/entry-calls.repository.js';
 import { TicketRepository } from '../../ticket.repository.js';
 import { TicketErrors } from '../../tickets.errors.js';
 import { CreateTicketCommand } from './create-ticket.command.js';
@@ -23,6 +25,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
     private readonly outbox: OutboxRepository,
     private readonly events: EventBus,
     private readonly attachments: AttachmentLinker,
+    private readonly calls: EntryCallsRepository,
   ) {}
 
   async execute({ actor, data, channel }: CreateTicketCommand): Promise<Ticket> {
@@ -57,20 +60,24 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
       const first = await this.tickets.addEntry(
         {
           ticketId: created.id,
-          kind: customer ? 'message' : 'reply',
+          kind: data.origin?.call ? 'call' : customer ? 'message' : 'reply',
           visibility: 'public',
           authorId: requester.id,
           channel,
           body: data.description,
+          // The email channel passes the HTML of a message whose inline images are shown in place.
+          ...(data.descriptionHtml ? { bodyHtml: sanitizeEntryHtml(data.descriptionHtml) } : {}),
+          sourceKey: data.origin?.sourceKey,
         },
         transaction,
       );
+      if (data.origin?.call) await this.calls.add(first.id, data.origin.call, transaction);
       if (tags.length) await this.tickets.setTags(created.id, tags, transaction);
       await this.tickets.replaceFieldRows(created.id, fieldRows, transaction);
       await this.attachments.link(data.attachmentIds, requester.id, { ticketId: created.id, entryId: first.id, visibility: 'public' }, transaction);
       await this.audit.record(
         actor,
-        { action: 'ticket.created', subjectType: 'Ticket', subjectId: created.id, after: { ...data, channel } },
+        { action: 'ticket.created', subjectType: 'Ticket', subjectId: created.id, after: { ...data, origin: undefined, channel } },
         transaction,
       );
       await this.outbox.append(

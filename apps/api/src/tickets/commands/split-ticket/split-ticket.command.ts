@@ -9,6 +9,8 @@ export class SplitTicketCommand extends Command<Ticket> {
     readonly ticketId: number,
     readonly entryId: number,
     readonly subject?: string,
+    /** Shown to staff on both timelines next to the split. */
+    readonly reason: string | null = null,
   ) {
     super();
   }

@@ -4,6 +4,7 @@ import { Sequelize } from 'sequelize-typescript';
 import { AttachmentLinker } from '../../../attachments/attachment-linker.js';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { TicketCreatedEvent } from '../../events/ticket-created.event.js';
+import { TicketEntryMovedEvent } from '../../events/ticket-entry-moved.event.js';
 import { TicketLinkRepository } from '../../links/ticket-link.repository.js';
 import { TicketPresenter } from '../../ticket.presenter.js';
 import { TicketRepository } from '../../ticket.repository.js';
@@ -29,7 +30,7 @@ export class SplitTicketHandler implements ICommandHandler<SplitTicketCommand, T
     private readonly events: EventBus,
   ) {}
 
-  async execute({ actor, ticketId, entryId, subject }: SplitTicketCommand): Promise<Ticket> {
+  async execute({ actor, ticketId, entryId, subject, reason }: SplitTicketCommand): Promise<Ticket> {
     const created = await this.sequelize.transaction(async (transaction) => {
       const ticket = await this.tickets.findById(ticketId, { transaction, forUpdate: true });
       if (!ticket || actor.ability.cannot('read', ticketSubject(ticket))) throw TicketErrors.notFound(ticketId);
@@ -62,19 +63,20 @@ export class SplitTicketHandler implements ICommandHandler<SplitTicketCommand, T
         [fresh.id, 'split_from', `#${ticket.id}`],
       ] as const) {
         await this.tickets.addEntry(
-          { ticketId: on, kind: 'event', visibility: 'public', authorId: actor.user.id, channel: ticket.channel, body: '', eventField: field, eventFrom: null, eventTo: to },
+          { ticketId: on, kind: 'event', visibility: 'public', authorId: actor.user.id, channel: ticket.channel, body: reason ?? '', eventField: field, eventFrom: null, eventTo: to },
           transaction,
         );
       }
       await this.tickets.updateIfVersion(ticket.id, ticket.version, {}, transaction);
       await this.audit.record(
         actor,
-        { action: 'ticket.split', subjectType: 'Ticket', subjectId: ticket.id, after: { entryId: Number(entry.id), newTicketId: fresh.id } },
+        { action: 'ticket.split', subjectType: 'Ticket', subjectId: ticket.id, after: { entryId: Number(entry.id), newTicketId: fresh.id, reason } },
         transaction,
       );
       return (await this.tickets.findById(fresh.id, { transaction }))!;
     });
     this.events.publish(new TicketCreatedEvent(created.id, created.requesterId, actor.user.id));
+    this.events.publish(new TicketEntryMovedEvent(entryId, ticketId, created.id, actor.user.id, actor.user.name, 'split', reason));
     return this.presenter.presentOne(created, actor.user);
   }
 }

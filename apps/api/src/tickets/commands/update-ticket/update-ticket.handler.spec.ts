@@ -2,6 +2,7 @@ import type { EventBus } from '@nestjs/cqrs';
 import type { Sequelize } from 'sequelize-typescript';
 import { defineAbilityFor } from '../../../access/ability.factory.js';
 import type { AuditRepository } from '../../../audit/audit.repository.js';
+import type { StaffTicketNotices } from '../../../inbox/staff-ticket-notices.js';
 import type { Actor, AuthUser } from '../../../common/actor.js';
 import { DomainError } from '../../../common/domain-error.js';
 import type { TicketModel } from '../../ticket.model.js';
@@ -39,7 +40,7 @@ const actor = (role: AuthUser['role'], id = 9): Actor => {
 };
 
 function setup(current: TicketModel) {
-  const calls = { updates: [] as unknown[], entries: [] as Array<Record<string, unknown>>, audits: [] as unknown[], events: [] as unknown[] };
+  const calls = { updates: [] as unknown[], entries: [] as Array<Record<string, unknown>>, audits: [] as unknown[], events: [] as unknown[], notices: [] as unknown[] };
   const repo = {
     findById: async () => current,
     updateIfVersion: async (_id: number, version: number, changes: unknown) => {
@@ -65,7 +66,8 @@ function setup(current: TicketModel) {
   } as unknown as AuditRepository;
   const sequelize = { transaction: (fn: (t: unknown) => unknown) => fn({ LOCK: { UPDATE: 'UPDATE' } }) } as unknown as Sequelize;
   const events = { publish: (e: unknown) => void calls.events.push(e) } as unknown as EventBus;
-  return { handler: new UpdateTicketHandler(sequelize, repo, references, presenter, audit, events), calls };
+  const notices = { append: async (topic: string, notice: unknown) => void calls.notices.push({ topic, notice }) } as unknown as StaffTicketNotices;
+  return { handler: new UpdateTicketHandler(sequelize, repo, references, presenter, audit, events, notices), calls };
 }
 
 describe('UpdateTicketHandler', () => {
@@ -107,6 +109,8 @@ describe('UpdateTicketHandler', () => {
     await handler.execute(new UpdateTicketCommand(actor('agent'), 1001, { assigneeId: 12 }));
     expect((calls.updates[0] as { changes: Record<string, unknown> }).changes).toMatchObject({ assigneeId: 12 });
     expect(calls.entries).toEqual([expect.objectContaining({ kind: 'event', visibility: 'internal', eventField: 'assignee', eventFrom: null, eventTo: 'Ben Agent' })]);
+    // The assignee's email, in the same transaction; the actor is passed so it never goes to them.
+    expect(calls.notices).toEqual([{ topic: 'ticket.assigned', notice: expect.objectContaining({ ticketId: 1001, actorId: 9, recipientIds: [12] }) }]);
   });
 
   it('follows the issue type’s own workflow', async () => {

@@ -3,6 +3,7 @@ import type { Ticket } from '@switchboard/contracts';
 import type { Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
+import { StaffTicketNotices } from '../../../inbox/staff-ticket-notices.js';
 import type { Actor } from '../../../common/actor.js';
 import { TicketUpdatedEvent } from '../../events/ticket-updated.event.js';
 import type { TicketModel } from '../../ticket.model.js';
@@ -26,6 +27,7 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand,
     private readonly presenter: TicketPresenter,
     private readonly audit: AuditRepository,
     private readonly events: EventBus,
+    private readonly notices: StaffTicketNotices,
   ) {}
 
   async execute({ actor, ticketId, data }: UpdateTicketCommand): Promise<Ticket> {
@@ -66,6 +68,14 @@ export class UpdateTicketHandler implements ICommandHandler<UpdateTicketCommand,
         );
       }
       await this.record(actor, ticket.id, diff.fieldChanges, data, transaction);
+      // The new assignee hears by email, exactly when the change commits (not when they assigned themselves).
+      if (diff.changes.assigneeId) {
+        await this.notices.append('ticket.assigned', { ticketId: ticket.id, subject: ticket.subject, actorId: actor.user.id, recipientIds: [diff.changes.assigneeId] }, transaction);
+      }
+      // Moved into a team by someone: its members hear of it as a new ticket in their team.
+      if (diff.changes.teamId && names.teamName) {
+        await this.notices.teamTicket({ id: Number(ticket.id), subject: ticket.subject }, { id: diff.changes.teamId, name: names.teamName }, actor.user.id, transaction);
+      }
       return { ticket: (await this.tickets.findById(ticket.id, { transaction }))!, fieldChanges: diff.fieldChanges };
     });
 

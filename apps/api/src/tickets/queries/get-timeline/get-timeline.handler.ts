@@ -7,6 +7,7 @@ import { TicketRepository } from '../../ticket.repository.js';
 import { ticketSubject } from '../../ticket.subject.js';
 import { TicketErrors } from '../../tickets.errors.js';
 import { TimelineRepository } from '../../timeline/timeline.repository.js';
+import { EntryCallsRepository } from '../../timeline/entry-calls.repository.js';
 import { GetTimelineQuery } from './get-timeline.query.js';
 import { decodeTimelineCursor, encodeTimelineCursor } from './timeline-cursor.js';
 
@@ -17,6 +18,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
     private readonly tickets: TicketRepository,
     private readonly attachments: AttachmentLinker,
     private readonly timeline: TimelineRepository,
+    private readonly calls: EntryCallsRepository,
   ) {}
 
   async execute({ actor, ticketId, page }: GetTimelineQuery): Promise<Timeline> {
@@ -36,16 +38,18 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
     const ids = pageRows.map((e) => Number(e.id));
     // Files and mentions of the visible entries only: an internal note's attachments never reach a customer.
     const staff = actor.user.role !== 'customer';
-    const [mentions, files, deliveries] = await Promise.all([
+    const [mentions, files, deliveries, calls] = await Promise.all([
       this.timeline.mentionsOf(pageRows.filter((e) => e.kind === 'note').map((e) => Number(e.id))),
       this.attachments.forEntries(ids),
       // How an SMS/WhatsApp reply fared is staff information.
       staff ? this.timeline.deliveriesOf(pageRows.filter((e) => e.kind === 'reply').map((e) => Number(e.id))) : null,
+      this.calls.ofEntries(pageRows.filter((e) => e.kind === 'call').map((e) => Number(e.id))),
     ]);
     const entries = pageRows.reverse().map((e) => {
       const entry = toTimelineEntry(e, actor.user, undefined, mentions.get(Number(e.id)), files.get(Number(e.id)));
       const delivery = deliveries?.get(Number(e.id));
-      return delivery ? { ...entry, delivery } : entry;
+      const call = calls.get(Number(e.id));
+      return { ...entry, ...(delivery ? { delivery } : {}), ...(call ? { call } : {}) };
     });
     return { entries, olderCursor };
   }
