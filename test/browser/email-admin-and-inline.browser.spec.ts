@@ -6,21 +6,16 @@ import { signIn } from '../support/browser.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { eventually, sql } from '../support/db.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { htmlMail } from '../support/mime.js';
 import { createCompany, createUser } from '../support/people.js';
 
 /** Inline email images in place on both timelines; the admin pages for support addresses and templates. */
 const SECRET = 'inbound-secret-for-inline-browser';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
 const { api, portal, workspace, browser } = useBrowserStack({
   portal: true,
   workspace: true,
   worker: true,
-  before: async () => {
-    stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
-  },
-  after: () => stack?.restore(),
+  env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' },
 });
 
 /** The <img> in the entry's body has loaded real pixels through the app's attachment route. */

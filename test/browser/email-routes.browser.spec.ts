@@ -2,21 +2,16 @@ import { signIn } from '../support/browser.js';
 import { eventually, sql } from '../support/db.js';
 import { uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { newMessageId, simpleMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 
 /** Agents see why each email landed on a ticket; admins see (and retry) the mail that failed. */
 const SECRET = 'inbound-secret-for-the-browser';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
 const { api, workspace, browser } = useBrowserStack({
   workspace: true,
   worker: true,
-  before: async () => {
-    stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
-  },
-  after: () => stack?.restore(),
+  env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' },
 });
 
 async function receive(mail: Parameters<typeof simpleMail>[0]) {

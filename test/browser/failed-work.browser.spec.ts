@@ -2,26 +2,16 @@ import { signIn } from '../support/browser.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { createUser } from '../support/people.js';
-import { startSendgridServer } from '../support/sendgrid-server.js';
 
 /** An admin sees the failed-work badge, opens the page, and retries a job that failed once the cause is gone. */
 const API_KEY = 'SG.failed-work-browser';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-const { api, workspace, browser } = useBrowserStack({
+const { api, workspace, browser, sendgrid } = useBrowserStack({
   workspace: true,
   worker: true,
-  before: async () => {
-    sendgrid = await startSendgridServer(API_KEY);
-    sendgrid.failNext(1_000_000);
-    stack = await isolatedStack({ SENDGRID_API_KEY: API_KEY, SENDGRID_API_URL: sendgrid.url, OUTBOX_ATTEMPTS: '1', OUTBOX_POLL_MS: '100' }, 'failedwork_ui');
-  },
-  after: async () => {
-    await stack?.restore();
-    await sendgrid?.close();
-  },
+  sendgrid: { apiKey: API_KEY, failNext: 1_000_000 },
+  env: { OUTBOX_ATTEMPTS: '1', OUTBOX_POLL_MS: '100' },
+  ownDatabase: 'failedwork_ui',
 });
 
 it('lists a failed job with its ticket under Admin, and Retry sends it through again', async () => {

@@ -1,20 +1,17 @@
 import { createApiClient } from '@switchboard/trpc-client';
 import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 
 /** An admin switches Twilio on in the workspace (on a database of its own: it turns the channel on for everyone there). */
-let db: { drop(): Promise<void> };
 const { api, workspace, browser } = useBrowserStack({
   workspace: true,
+  ownDatabase: 'twilio_admin',
   before: async () => {
-    db = await useOwnDatabase('twilio_admin');
     delete process.env.TWILIO_ACCOUNT_SID;
     delete process.env.TWILIO_AUTH_TOKEN;
   },
-  after: () => db?.drop(),
 });
 
 it('an admin enters the Twilio account; the token is never shown again', async () => {

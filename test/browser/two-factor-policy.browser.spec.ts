@@ -1,17 +1,12 @@
 import { generate } from 'otplib';
 import { signIn } from '../support/browser.js';
 import { useBrowserStack } from '../support/browser-stack.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
 
 /** An admin requires two-factor for agents (on a database of its own: it applies to every session there). */
-let db: { drop(): Promise<void> };
 const { api, workspace, browser } = useBrowserStack({
   workspace: true,
-  before: async () => {
-    db = await useOwnDatabase('two_factor_policy_ui');
-  },
-  after: () => db?.drop(),
+  ownDatabase: 'two_factor_policy_ui',
 });
 
 it('an agent without two-factor is sent to set it up, and carries on once it is on', async () => {

@@ -1,28 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { parsedForm, postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { FIXTURES, type FixtureExpectation } from '../fixtures/email/expectations.js';
 
 const SECRET = 'inbound-secret-for-fixtures-1';
 const DIR = join(import.meta.dirname, '../fixtures/email');
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-
-beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test', INBOUND_SPAM_SCORE: '5' });
-  api = await startApi();
-  worker = await startWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await stack.restore();
-});
+const { api } = useApi({ worker: true, env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test', INBOUND_SPAM_SCORE: '5' } });
 
 /**
  * The fixture with a Message-ID and sender of this replay's own (the same message in raw and in

@@ -1,31 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { parsedForm, postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { htmlMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
 
 /** Inbound HTML mail through the real webhook: stored sanitized, quoted history and signature folded, text unchanged (docs/decisions/022). */
 const SECRET = 'inbound-secret-for-html-bodies';
 const html = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/email/html', name), 'utf8');
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const { api } = useApi({ worker: true, env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' } });
 let rest: ReturnType<typeof restClient>;
 
-beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
-  api = await startApi();
-  worker = await startWorker();
+beforeAll(() => {
   rest = restClient(api.url);
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await stack.restore();
 });
 
 type Mode = 'raw' | 'parsed';

@@ -1,26 +1,12 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm, parsedForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { newMessageId, simpleMail } from '../support/mime.js';
 import { createCompany, createUser } from '../support/people.js';
 
 const SECRET = 'inbound-secret-for-tests-0123';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> } | null = null;
-
-beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test', INBOUND_RATE_PER_HOUR: '4' });
-  api = await startApi();
-  worker = await startWorker();
-});
-afterAll(async () => {
-  await worker?.close();
-  await api.close();
-  await stack.restore();
-});
+const { api, workers } = useApi({ worker: true, env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test', INBOUND_RATE_PER_HOUR: '4' } });
 
 const inboundRow = (messageId: string) =>
   eventually(async () => {
@@ -140,8 +126,7 @@ describe('POST /webhooks/sendgrid/inbound', () => {
   });
 
   it('crash test: a message stored while the worker is down is processed exactly once when it comes back', async () => {
-    await worker!.close();
-    worker = null;
+    await workers.stop();
     const sender = uniqueEmail('crash');
     const { mime, messageId } = simpleMail({ from: sender, subject: 'Stored while the worker was down', text: 'Still here?' });
     expect((await postInbound(api.url, rawForm(mime), { secret: SECRET })).status).toBe(200);
@@ -149,7 +134,7 @@ describe('POST /webhooks/sendgrid/inbound', () => {
     const [stored] = await sql<{ status: string }>('SELECT status FROM inbound_emails WHERE message_id = ?', [messageId]);
     expect(stored!.status).toBe('received');
 
-    worker = await startWorker();
+    await workers.start();
     const row = await inboundRow(messageId);
     expect(row.status).toBe('processed');
     await new Promise((r) => setTimeout(r, 500));
@@ -162,8 +147,7 @@ describe('POST /webhooks/sendgrid/inbound', () => {
     expect((await postInbound(api.url, rawForm(mime), { secret: SECRET })).status).toBe(200);
     const row = await inboundRow(messageId);
     expect(row.status).toBe('processed');
-    await worker!.close();
-    worker = null;
+    await workers.stop();
     // What a worker killed between the command's commit and the bookkeeping leaves behind.
     await sql(
       "UPDATE inbound_emails SET status = 'processing', claimed_at = NOW(3) - INTERVAL 10 MINUTE, ticket_id = NULL, ticket_entry_id = NULL, route = NULL WHERE id = ?",
@@ -171,7 +155,7 @@ describe('POST /webhooks/sendgrid/inbound', () => {
     );
     await sql('DELETE FROM email_message_ids WHERE message_id = ?', [messageId]);
 
-    worker = await startWorker();
+    await workers.start();
     const recovered = await inboundRow(messageId);
     expect(recovered).toMatchObject({ status: 'processed', route: 'recovered', ticket_id: row.ticket_id });
     expect(await sql('SELECT t.id FROM tickets t JOIN users u ON u.id = t.requester_id WHERE u.email = ?', [sender])).toHaveLength(1);

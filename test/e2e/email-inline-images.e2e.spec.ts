@@ -1,29 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { parsedForm, postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { createUser } from '../support/people.js';
 
 const SECRET = 'inbound-secret-for-inline-images';
 const FIXTURE = join(import.meta.dirname, '../fixtures/email/05-inline-cid-image.eml');
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-
-beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
-  api = await startApi();
-  worker = await startWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await stack.restore();
-});
+const { api } = useApi({ worker: true, env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' } });
 
 interface TimelineAnswer {
   entries: { id: number; body: string; bodyHtml: string; attachments?: { id: number; filename: string; contentId?: string; url: string }[] }[];

@@ -1,28 +1,17 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { simpleMail, type SimpleMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
 
 const SECRET = 'inbound-secret-for-moves-1';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const { api } = useApi({ worker: true, env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' } });
 let agent: Awaited<ReturnType<typeof createUser>>;
 const rest = () => restClient(api.url);
 
 beforeAll(async () => {
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' });
-  api = await startApi();
-  worker = await startWorker();
   agent = await createUser(api.url, 'agent', { name: 'Ana Agent' });
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await stack.restore();
 });
 
 async function receive(mail: SimpleMail) {

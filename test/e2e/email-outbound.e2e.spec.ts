@@ -1,45 +1,32 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { liveClientFor, record } from '../support/live.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { simpleMail, type SimpleMail } from '../support/mime.js';
 import { createCompany, createUser } from '../support/people.js';
-import { startSendgridServer, type SentMail } from '../support/sendgrid-server.js';
+import { eventWebhookKeys, type SentMail } from '../support/sendgrid-server.js';
 
 const SECRET = 'inbound-secret-for-outbound-1';
 const API_KEY = 'SG.test-key-outbound';
-const eventKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const eventKeys = eventWebhookKeys();
+const { api, sendgrid } = useApi({
+  worker: true,
+  sendgrid: { apiKey: API_KEY },
+  env: {
+    SENDGRID_INBOUND_SECRET: SECRET,
+    SUPPORT_EMAIL: 'support@acme.test',
+    SIGNING_SECRET: 'outbound-signing-secret-0123456789',
+    SENDGRID_EVENT_PUBLIC_KEY: eventKeys.publicKey,
+  },
+});
 let agent: Awaited<ReturnType<typeof createUser>>;
 let admin: Awaited<ReturnType<typeof createUser>>;
 const rest = () => restClient(api.url);
 
 beforeAll(async () => {
-  sendgrid = await startSendgridServer(API_KEY);
-  stack = await isolatedStack({
-    SENDGRID_INBOUND_SECRET: SECRET,
-    SENDGRID_API_KEY: API_KEY,
-    SENDGRID_API_URL: sendgrid.url,
-    SUPPORT_EMAIL: 'support@acme.test',
-    SIGNING_SECRET: 'outbound-signing-secret-0123456789',
-    SENDGRID_EVENT_PUBLIC_KEY: eventKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-  });
-  api = await startApi();
-  worker = await startWorker();
   agent = await createUser(api.url, 'agent', { name: 'Ana Agent' });
   admin = await createUser(api.url, 'admin');
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await sendgrid.close();
-  await stack.restore();
 });
 
 async function receive(mail: SimpleMail, envelopeTo: string) {
@@ -147,7 +134,7 @@ describe('delivery events on the timeline', () => {
     }));
     const body = JSON.stringify(events);
     const timestamp = String(now);
-    const signature = createSign('sha256').update(timestamp + body).sign(eventKeys.privateKey).toString('base64');
+    const signature = eventKeys.sign(timestamp, body);
     // An agent with the ticket open hears that the reply's entry changed (entry.updated), without reloading.
     const live = record<{ type: string; entryId?: number; change?: string }>((h) =>
       liveClientFor(api.url, agent.token).live.ticket.subscribe({ ticketId, lastEventId: `${Date.now()}-0` }, h),
@@ -168,7 +155,7 @@ describe('delivery events on the timeline', () => {
 
     // A bounce afterwards is what staff see, with its reason.
     const bounce = JSON.stringify([{ email: customer.email, timestamp: now + 5, event: 'bounce', reason: '550 mailbox full', sg_event_id: `tl-${reply.body.id}-bounce`, sg_message_id: `${outbound!.provider_id}.x` }]);
-    const bounceSig = createSign('sha256').update(timestamp + bounce).sign(eventKeys.privateKey).toString('base64');
+    const bounceSig = eventKeys.sign(timestamp, bounce);
     await fetch(`${api.url}/webhooks/sendgrid/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'X-Twilio-Email-Event-Webhook-Signature': bounceSig, 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp },

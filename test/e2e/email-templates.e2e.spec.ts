@@ -1,36 +1,22 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { simpleMail } from '../support/mime.js';
 import { createCompany, createUser } from '../support/people.js';
-import { startSendgridServer, type SentMail } from '../support/sendgrid-server.js';
+import type { SentMail } from '../support/sendgrid-server.js';
 
 const SECRET = 'inbound-secret-for-templates-1';
 const API_KEY = 'SG.test-key-templates';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const { api, sendgrid } = useApi({ worker: true, sendgrid: { apiKey: API_KEY }, env: { SENDGRID_INBOUND_SECRET: SECRET, SUPPORT_EMAIL: 'support@acme.test' } });
 let agent: Awaited<ReturnType<typeof createUser>>;
 let admin: Awaited<ReturnType<typeof createUser>>;
 const rest = () => restClient(api.url);
 const put = (path: string, body: unknown, token: string) => rest().raw('PUT', `/api/v1${path}`, token, body);
 
 beforeAll(async () => {
-  sendgrid = await startSendgridServer(API_KEY);
-  stack = await isolatedStack({ SENDGRID_INBOUND_SECRET: SECRET, SENDGRID_API_KEY: API_KEY, SENDGRID_API_URL: sendgrid.url, SUPPORT_EMAIL: 'support@acme.test' });
-  api = await startApi();
-  worker = await startWorker();
   agent = await createUser(api.url, 'agent', { name: 'Ana Agent' });
   admin = await createUser(api.url, 'admin');
-});
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await sendgrid.close();
-  await stack.restore();
 });
 
 const sentTo = (address: string, predicate: (m: SentMail) => boolean = () => true) =>

@@ -1,47 +1,32 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { newMessageId, simpleMail, type SimpleMail } from '../support/mime.js';
 import { createCompany, createUser } from '../support/people.js';
-import { startSendgridServer, type SentMail } from '../support/sendgrid-server.js';
+import { eventWebhookKeys, type SentMail } from '../support/sendgrid-server.js';
 import { PDF_MINIMAL, upload } from '../support/uploads.js';
 
 const SECRET = 'inbound-secret-for-threading-1';
 const API_KEY = 'SG.test-key-for-the-local-server';
-/** The Event Webhook's signing pair: SendGrid keeps the private key, we are given the public one (base64 DER). */
-const eventKeys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-const EVENT_PUBLIC_KEY = eventKeys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
-let agent: Awaited<ReturnType<typeof createUser>>;
-const rest = () => restClient(api.url);
-
-beforeAll(async () => {
-  sendgrid = await startSendgridServer(API_KEY);
-  stack = await isolatedStack({
+const eventKeys = eventWebhookKeys();
+const { api, sendgrid } = useApi({
+  worker: true,
+  sendgrid: { apiKey: API_KEY },
+  env: {
     SENDGRID_INBOUND_SECRET: SECRET,
-    SENDGRID_API_KEY: API_KEY,
-    SENDGRID_API_URL: sendgrid.url,
     SUPPORT_EMAIL: 'support@acme.test',
     SIGNING_SECRET: 'threading-signing-secret-0123456789',
     INBOUND_SPAM_SCORE: '5',
     EMAIL_AUTO_RATE_PER_HOUR: '3',
-    SENDGRID_EVENT_PUBLIC_KEY: EVENT_PUBLIC_KEY,
-  });
-  api = await startApi();
-  worker = await startWorker();
-  agent = await createUser(api.url, 'agent', { name: 'Ana Agent' });
+    SENDGRID_EVENT_PUBLIC_KEY: eventKeys.publicKey,
+  },
 });
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await sendgrid.close();
-  await stack.restore();
+let agent: Awaited<ReturnType<typeof createUser>>;
+const rest = () => restClient(api.url);
+
+beforeAll(async () => {
+  agent = await createUser(api.url, 'agent', { name: 'Ana Agent' });
 });
 
 /** Posts a mail (raw mode) and waits until the worker finished with it. */
@@ -303,7 +288,7 @@ describe('email threading and SendGrid delivery', () => {
     const post = (events: unknown[], sign: 'valid' | 'tampered' | 'none' = 'valid') => {
       const body = JSON.stringify(events);
       const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = createSign('sha256').update(timestamp + body).sign(eventKeys.privateKey).toString('base64');
+      const signature = eventKeys.sign(timestamp, body);
       return fetch(`${api.url}/webhooks/sendgrid/events`, {
         method: 'POST',
         headers: {

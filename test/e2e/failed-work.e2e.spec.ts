@@ -1,9 +1,7 @@
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { createUser } from '../support/people.js';
-import { startSendgridServer } from '../support/sendgrid-server.js';
 
 /**
  * Background work that gives up is never silent (docs/decisions/023): SendGrid (a local stand-in)
@@ -11,10 +9,12 @@ import { startSendgridServer } from '../support/sendgrid-server.js';
  */
 const API_KEY = 'SG.failed-work-test';
 const BURST = 30;
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-let api: RunningApi;
-const workers: { close(): Promise<void> }[] = [];
+const { api, sendgrid } = useApi({
+  worker: 2,
+  sendgrid: { apiKey: API_KEY, failNext: 1_000_000 },
+  env: { OUTBOX_ATTEMPTS: '2', OUTBOX_POLL_MS: '100', EMAIL_AUTO_RATE_PER_HOUR: '1000' },
+  ownDatabase: 'failedwork',
+});
 let admins: Awaited<ReturnType<typeof createUser>>[];
 let manager: Awaited<ReturnType<typeof createUser>>;
 let customer: Awaited<ReturnType<typeof createUser>>;
@@ -37,24 +37,10 @@ const status = async (id: number) =>
   ))[0]!;
 
 beforeAll(async () => {
-  sendgrid = await startSendgridServer(API_KEY);
-  sendgrid.failNext(1_000_000);
-  stack = await isolatedStack(
-    { SENDGRID_API_KEY: API_KEY, SENDGRID_API_URL: sendgrid.url, OUTBOX_ATTEMPTS: '2', OUTBOX_POLL_MS: '100', EMAIL_AUTO_RATE_PER_HOUR: '1000' },
-    'failedwork',
-  );
-  api = await startApi();
-  workers.push(await startWorker(), await startWorker());
   admins = [await createUser(api.url, 'admin'), await createUser(api.url, 'admin')];
   manager = await createUser(api.url, 'manager');
   customer = await createUser(api.url, 'customer', { name: 'Fay Failing' });
 }, 60_000);
-afterAll(async () => {
-  for (const w of workers) await w.close();
-  await api.close();
-  await sendgrid.close();
-  await stack.restore();
-});
 
 describe('failed background work', () => {
   it('a job that gives up fails its outbox row and alerts every active admin in the bell, not the manager', async () => {

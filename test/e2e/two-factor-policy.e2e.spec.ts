@@ -1,24 +1,14 @@
 import { apiErrorKind, apiFieldErrors, createApiClient } from '@switchboard/trpc-client';
 import type { TRPCClientError } from '@trpc/client';
 import { generate } from 'otplib';
-import { startApi, type RunningApi } from '../support/api.js';
-import { useOwnDatabase } from '../support/own-database.js';
+import { useApi } from '../support/api.js';
 import { createUser, TEST_PASSWORD } from '../support/people.js';
 
 /**
  * Admins require two-factor sign-in for staff roles. A database of its own: the setting applies to
  * every session at once, and must not reach other test files running at the same time.
  */
-let db: { drop(): Promise<void> };
-let api: RunningApi;
-beforeAll(async () => {
-  db = await useOwnDatabase('two_factor_policy');
-  api = await startApi();
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { api } = useApi({ ownDatabase: 'two_factor_policy' });
 
 const clientOf = (token?: string) => createApiClient({ url: api.url, token });
 const domainCode = (promise: Promise<unknown>) =>

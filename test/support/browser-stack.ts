@@ -1,20 +1,22 @@
 import type { Browser } from 'playwright-core';
 import { startApi, startWorker, type RunningApi } from './api.js';
 import { launchBrowser } from './browser.js';
+import { startOwnStack, type OwnStackOptions } from './isolated-stack.js';
 import { late } from './late.js';
+import type { SendgridServer } from './sendgrid-server.js';
 import { startWebApp, type RunningWebApp } from './web-apps.js';
 
-export interface BrowserStackOptions {
+export interface BrowserStackOptions extends OwnStackOptions {
   portal?: boolean;
   workspace?: boolean;
   /** Also run the queue worker in this process (channels, outbox jobs). */
   worker?: boolean;
   /**
-   * Runs before the api starts (environment, an own database; undone by `after`). It may return a fixed
-   * workspace port, for tests that must know the app's address before it starts (SSO redirects).
+   * Runs before the api starts, once the own database (if any) is in place (environment; undone by `after`).
+   * It may return a fixed workspace port, for tests that must know the app's address before it starts (SSO redirects).
    */
   before?: () => Promise<void | { workspacePort?: number }> | void | { workspacePort?: number };
-  /** Runs after everything else has stopped. */
+  /** Runs after everything else has stopped, before the own database (if any) is dropped. */
   after?: () => Promise<void> | void;
 }
 
@@ -23,6 +25,8 @@ export interface BrowserStack {
   portal: RunningWebApp;
   workspace: RunningWebApp;
   browser: Browser;
+  /** The local SendGrid, when the options ask for one. */
+  sendgrid: SendgridServer;
 }
 
 /**
@@ -34,8 +38,10 @@ export interface BrowserStack {
  */
 export function useBrowserStack(options: BrowserStackOptions): BrowserStack {
   const started: Partial<BrowserStack> & { worker?: { close(): Promise<void> }; chromium?: { close(): Promise<void> } } = {};
+  let own: Awaited<ReturnType<typeof startOwnStack>> | undefined;
 
   beforeAll(async () => {
+    own = await startOwnStack(options);
     const fixed = (await options.before?.()) || {};
     started.api = await startApi();
     if (options.worker) started.worker = await startWorker();
@@ -56,6 +62,7 @@ export function useBrowserStack(options: BrowserStackOptions): BrowserStack {
     await Promise.all([started.portal?.close(), started.workspace?.close()]);
     await started.worker?.close();
     await options.after?.();
+    await own?.stop();
   }, 60_000);
 
   return {
@@ -63,5 +70,6 @@ export function useBrowserStack(options: BrowserStackOptions): BrowserStack {
     portal: late('browser stack: portal', () => started.portal),
     workspace: late('browser stack: workspace', () => started.workspace),
     browser: late('browser stack: browser', () => started.browser),
+    sendgrid: late('browser stack: local SendGrid', () => own?.sendgrid),
   };
 }

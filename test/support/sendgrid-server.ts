@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 
 /** One /v3/mail/send request as SendGrid would receive it. */
 export interface SentMail {
@@ -70,5 +70,20 @@ export async function startSendgridServer(apiKey: string) {
       failures = n;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type SendgridServer = Awaited<ReturnType<typeof startSendgridServer>>;
+
+/**
+ * The Event Webhook's signing pair: SendGrid keeps the private key, the api is given the public one
+ * (SENDGRID_EVENT_PUBLIC_KEY, base64 DER). `sign` makes the X-Twilio-Email-Event-Webhook-Signature
+ * SendGrid would send for that timestamp and body.
+ */
+export function eventWebhookKeys() {
+  const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    publicKey: keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    sign: (timestamp: string, body: string) => createSign('sha256').update(timestamp + body).sign(keys.privateKey).toString('base64'),
   };
 }

@@ -1,7 +1,7 @@
 import { startApi, startWorker, type RunningApi } from './api.js';
 import { startFakeTwilio, type FakeTwilio } from './fake-twilio.js';
+import { isolatedStack, type IsolatedStack } from './isolated-stack.js';
 import { late } from './late.js';
-import { useOwnDatabase } from './own-database.js';
 import { PUBLIC_WEBHOOK_BASE, postTwilio } from './twilio-webhooks.js';
 
 export interface TwilioStackOptions {
@@ -22,10 +22,10 @@ export function useTwilioStack(label: string, options: TwilioStackOptions = {}) 
   let api: RunningApi | undefined;
   let fake: FakeTwilio | undefined;
   let worker: { close(): Promise<void> } | undefined;
-  let db: { drop(): Promise<void> } | undefined;
+  let db: IsolatedStack | undefined;
 
   beforeAll(async () => {
-    db = await useOwnDatabase(label);
+    db = await isolatedStack({}, label);
     fake = await startFakeTwilio();
     if (options.credentials === false) {
       delete process.env.TWILIO_ACCOUNT_SID;
@@ -42,7 +42,7 @@ export function useTwilioStack(label: string, options: TwilioStackOptions = {}) 
     await worker?.close();
     await api?.close();
     await fake?.close();
-    await db?.drop();
+    await db?.restore();
   });
 
   return {
