@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node';
-import { requireAgent, type AgentContext } from './session.server';
+import { apiErrorKind, apiFailure, apiFieldErrors } from './api.server';
+import { requireAgent, type AgentContext, type WorkspaceSession } from './session.server';
 
 /** People, teams and skills: managers and admins (the API checks again, per procedure). */
 export async function requireManager(request: Request): Promise<AgentContext> {
@@ -22,4 +23,14 @@ export function refusal(error: unknown, fieldErrors: Record<string, string>): st
   const first = Object.entries(fieldErrors)[0];
   if (first) return `${first[0]}: ${first[1]}`;
   return error instanceof Error && error.message ? error.message : 'The API refused the change.';
+}
+
+/**
+ * A save of an admin list page (companies, teams, skills) that failed: bad input or a clash goes back to
+ * the form of record `id` (undefined: the new-record form) as a 400; anything else as apiFailure says.
+ */
+export async function refusedSave(error: unknown, request: Request, session: WorkspaceSession, id: number | undefined) {
+  const kind = apiErrorKind(error);
+  if (kind === 'bad_request' || kind === 'conflict') return data({ id, error: refusal(error, apiFieldErrors(error)) }, { status: 400 });
+  return apiFailure(error, request, session);
 }

@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import type { Company } from '@switchboard/contracts';
 import { requireAdmin } from '~/admin.server';
-import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
+import { apiFailure } from '~/api.server';
+import { AdminFormFooter, AgentChoices } from '~/components/AdminForm';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { peopleApi } from '~/people-api.server';
 import { flash } from '~/session.server';
-import { refusal } from '~/staff-admin.server';
+import { refusedSave } from '~/staff-admin.server';
 
 export const meta: MetaFunction = () => [{ title: 'Companies · Switchboard workspace' }];
 
@@ -40,9 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
       agentIds: form.getAll('agentIds').map(Number),
     });
   } catch (error) {
-    const kind = apiErrorKind(error);
-    if (kind === 'bad_request' || kind === 'conflict') return data({ id, error: refusal(error, apiFieldErrors(error)) }, { status: 400 });
-    return apiFailure(error, request, session);
+    return refusedSave(error, request, session, id);
   }
   return redirect('/admin/companies', { headers: await flash(session, { kind: 'success', message: id ? 'Company saved.' : 'Company added.' }) });
 }
@@ -83,24 +82,12 @@ function CompanyForm({ company, agents, error }: { company?: Company; agents: { 
         <label htmlFor={`co-logo-${key}`}>Logo (https address of the image)</label>
         <input id={`co-logo-${key}`} name="brandLogoUrl" defaultValue={company?.brandLogoUrl ?? ''} placeholder="https://example.com/logo.png" maxLength={500} />
       </div>
-      <fieldset className="sb-field sb-field--choices">
-        <legend>Assigned agents (get this company’s tickets first)</legend>
-        {agents.map((a) => (
-          <label key={a.id}>
-            <input type="checkbox" name="agentIds" value={a.id} defaultChecked={company?.agents.some((m) => m.id === a.id) ?? false} /> {a.name}
-          </label>
-        ))}
-      </fieldset>
-      {error ? (
-        <p className="sb-field-error" data-testid="field-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="sb-form__actions">
+      <AgentChoices legend="Assigned agents (get this company’s tickets first)" name="agentIds" agents={agents} chosen={company?.agents} />
+      <AdminFormFooter error={error}>
         <button type="submit" className="sb-button sb-button--primary">
           {company ? 'Save company' : 'Add company'}
         </button>
-      </div>
+      </AdminFormFooter>
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import type { Company, SupportAddress } from '@switchboard/contracts';
 import { requireAdmin } from '~/admin.server';
 import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
+import { AdminFormFooter } from '~/components/AdminForm';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { emailAdminApi } from '~/email-admin.server';
@@ -76,12 +77,7 @@ function AddressForm({ address, companies, error }: { address?: SupportAddress; 
           </select>
         </div>
       </div>
-      {error ? (
-        <p className="sb-field-error" data-testid="field-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="sb-form__actions">
+      <AdminFormFooter error={error}>
         <button type="submit" name="intent" value="save" className="sb-button sb-button--primary">
           {address ? 'Save address' : 'Add address'}
         </button>
@@ -90,7 +86,7 @@ function AddressForm({ address, companies, error }: { address?: SupportAddress; 
             Remove
           </button>
         ) : null}
-      </div>
+      </AdminFormFooter>
     </Form>
   );
 }

@@ -4,6 +4,7 @@ import type { FailedWork } from '@switchboard/contracts';
 import { RelativeTime } from '@switchboard/ui';
 import { requireAdmin } from '~/admin.server';
 import { apiErrorKind, apiFailure, errorText } from '~/api.server';
+import { AdminTable } from '~/components/AdminTable';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { failedWorkApi } from '~/failed-work.server';
@@ -110,57 +111,36 @@ export default function FailedBackgroundWork() {
             </button>
           </Form>
         ) : null}
-        {items.length === 0 ? (
-          <div className="sb-empty" data-testid="failed-work-list" data-empty="true">
-            Nothing failed.
-          </div>
-        ) : (
-          <div className="sb-table-wrap">
-            <table className="sb-table" data-testid="failed-work-list">
-              <thead>
-                <tr>
-                  <th scope="col">Topic</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Last error</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Failed</th>
-                  <th scope="col" />
-                </tr>
-              </thead>
-              <tbody>
-                {(items as FailedWork[]).map((w) => (
-                  <tr key={w.id} data-testid="failed-work-row" data-id={w.id}>
-                    <td>
-                      <span className="sb-chip">{w.topic}</span>
-                    </td>
-                    <td>
-                      {w.ticketId ? <Link to={`/tickets/${w.ticketId}`}>#{w.ticketId}</Link> : <span className="sb-muted">—</span>}
-                      {w.subject ? ` ${w.subject}` : ''}
-                    </td>
-                    <td>{w.attempts}</td>
-                    <td data-testid="failed-work-error">{w.lastError ?? ''}</td>
-                    <td>
-                      <RelativeTime value={w.createdAt} now={now} timeZone={timeZone} />
-                    </td>
-                    <td>{w.failedAt ? <RelativeTime value={w.failedAt} now={now} timeZone={timeZone} /> : <span className="sb-muted">—</span>}</td>
-                    <td>
-                      <Form method="post" action={here}>
-                        <input type="hidden" name="id" value={w.id} />
-                        <button type="submit" name="intent" value="retry" className="sb-button sb-button--small" data-testid="failed-work-retry">
-                          Retry
-                        </button>{' '}
-                        <button type="submit" name="intent" value="dismiss" className="sb-button sb-button--quiet sb-button--small" data-testid="failed-work-dismiss">
-                          Dismiss
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable testId="failed-work-list" columns={['Topic', 'Subject', 'Attempts', 'Last error', 'Created', 'Failed', null]} items={items as FailedWork[]} empty="Nothing failed." wrap>
+          {(w) => (
+            <tr key={w.id} data-testid="failed-work-row" data-id={w.id}>
+              <td>
+                <span className="sb-chip">{w.topic}</span>
+              </td>
+              <td>
+                {w.ticketId ? <Link to={`/tickets/${w.ticketId}`}>#{w.ticketId}</Link> : <span className="sb-muted">—</span>}
+                {w.subject ? ` ${w.subject}` : ''}
+              </td>
+              <td>{w.attempts}</td>
+              <td data-testid="failed-work-error">{w.lastError ?? ''}</td>
+              <td>
+                <RelativeTime value={w.createdAt} now={now} timeZone={timeZone} />
+              </td>
+              <td>{w.failedAt ? <RelativeTime value={w.failedAt} now={now} timeZone={timeZone} /> : <span className="sb-muted">—</span>}</td>
+              <td>
+                <Form method="post" action={here}>
+                  <input type="hidden" name="id" value={w.id} />
+                  <button type="submit" name="intent" value="retry" className="sb-button sb-button--small" data-testid="failed-work-retry">
+                    Retry
+                  </button>{' '}
+                  <button type="submit" name="intent" value="dismiss" className="sb-button sb-button--quiet sb-button--small" data-testid="failed-work-dismiss">
+                    Dismiss
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          )}
+        </AdminTable>
         <nav className="sb-pagination" aria-label="Pages">
           <span className="sb-pagination__links">
             {paged ? (

@@ -4,6 +4,7 @@ import type { InboundEmail } from '@switchboard/contracts';
 import { RelativeTime } from '@switchboard/ui';
 import { requireAdmin } from '~/admin.server';
 import { apiErrorKind, apiFailure } from '~/api.server';
+import { AdminTable } from '~/components/AdminTable';
 import { AdminTabs } from '~/components/AdminTabs';
 import { Pagination } from '~/components/Pagination';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -75,53 +76,32 @@ export default function InboundEmailLog() {
             </Link>
           ))}
         </nav>
-        {items.length === 0 ? (
-          <div className="sb-empty" data-testid="inbound-list" data-empty="true">
-            Nothing here.
-          </div>
-        ) : (
-          <div className="sb-table-wrap">
-            <table className="sb-table" data-testid="inbound-list">
-              <thead>
-                <tr>
-                  <th scope="col">Received</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Ticket</th>
-                  <th scope="col" />
-                </tr>
-              </thead>
-              <tbody>
-                {(items as InboundEmail[]).map((m) => (
-                  <tr key={m.id} data-testid="inbound-row" data-inbound-id={m.id} data-status={m.status}>
-                    <td>
-                      <RelativeTime value={m.createdAt} now={now} timeZone={timeZone} />
-                    </td>
-                    <td>{m.sender ?? <span className="sb-muted">—</span>}</td>
-                    <td>{m.subject ?? <span className="sb-muted">(no subject)</span>}</td>
-                    <td>
-                      <span className={`sb-chip sb-chip--status-${m.status}`}>{m.status}</span>
-                    </td>
-                    <td data-testid="inbound-reason">{m.failureReason ?? m.routeReason ?? ''}</td>
-                    <td>{m.ticketId ? <Link to={`/tickets/${m.ticketId}`}>#{m.ticketId}</Link> : <span className="sb-muted">—</span>}</td>
-                    <td>
-                      {m.status === 'failed' || m.status === 'spam' ? (
-                        <Form method="post" action={`/admin/inbound-email?show=${show}`}>
-                          <input type="hidden" name="id" value={m.id} />
-                          <button type="submit" className="sb-button" data-testid="inbound-retry">
-                            {m.status === 'spam' ? 'Not spam' : 'Retry'}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable testId="inbound-list" columns={['Received', 'From', 'Subject', 'Status', 'Why', 'Ticket', null]} items={items as InboundEmail[]} empty="Nothing here." wrap>
+          {(m) => (
+            <tr key={m.id} data-testid="inbound-row" data-inbound-id={m.id} data-status={m.status}>
+              <td>
+                <RelativeTime value={m.createdAt} now={now} timeZone={timeZone} />
+              </td>
+              <td>{m.sender ?? <span className="sb-muted">—</span>}</td>
+              <td>{m.subject ?? <span className="sb-muted">(no subject)</span>}</td>
+              <td>
+                <span className={`sb-chip sb-chip--status-${m.status}`}>{m.status}</span>
+              </td>
+              <td data-testid="inbound-reason">{m.failureReason ?? m.routeReason ?? ''}</td>
+              <td>{m.ticketId ? <Link to={`/tickets/${m.ticketId}`}>#{m.ticketId}</Link> : <span className="sb-muted">—</span>}</td>
+              <td>
+                {m.status === 'failed' || m.status === 'spam' ? (
+                  <Form method="post" action={`/admin/inbound-email?show=${show}`}>
+                    <input type="hidden" name="id" value={m.id} />
+                    <button type="submit" className="sb-button" data-testid="inbound-retry">
+                      {m.status === 'spam' ? 'Not spam' : 'Retry'}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          )}
+        </AdminTable>
         <Pagination page={page} pageSize={PAGE_SIZE} total={total} noun="emails" />
       </div>
     </>

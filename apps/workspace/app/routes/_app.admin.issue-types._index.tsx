@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { describeWorkflow } from '@switchboard/ui';
 import { requireAdmin } from '~/admin.server';
 import { apiFailure } from '~/api.server';
+import { AdminTable } from '~/components/AdminTable';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { queueApi } from '~/queue-api.server';
@@ -30,29 +31,19 @@ export default function IssueTypes() {
             New issue type
           </Link>
         </div>
-        <table className="sb-table" data-testid="issue-types">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Fields</th>
-              <th scope="col">Workflow</th>
-              <th scope="col">Active</th>
+        <AdminTable testId="issue-types" columns={['Name', 'Fields', 'Workflow', 'Active']} items={issueTypes}>
+          {(t) => (
+            <tr key={t.id} data-testid="issue-type-row">
+              <td>
+                <Link to={`/admin/issue-types/${t.id}`}>{t.name}</Link>
+                {t.description ? <div className="sb-muted sb-facts__sub">{t.description}</div> : null}
+              </td>
+              <td>{t.fields.map((f) => f.label).join(', ') || <span className="sb-muted">none</span>}</td>
+              <td data-testid="issue-type-workflow">{describeWorkflow(t.transitions)}</td>
+              <td>{t.active ? 'Yes' : 'No'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {issueTypes.map((t) => (
-              <tr key={t.id} data-testid="issue-type-row">
-                <td>
-                  <Link to={`/admin/issue-types/${t.id}`}>{t.name}</Link>
-                  {t.description ? <div className="sb-muted sb-facts__sub">{t.description}</div> : null}
-                </td>
-                <td>{t.fields.map((f) => f.label).join(', ') || <span className="sb-muted">none</span>}</td>
-                <td data-testid="issue-type-workflow">{describeWorkflow(t.transitions)}</td>
-                <td>{t.active ? 'Yes' : 'No'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </AdminTable>
       </div>
     </>
   );

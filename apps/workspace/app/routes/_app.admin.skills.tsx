@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
+import { apiFailure } from '~/api.server';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { peopleApi } from '~/people-api.server';
 import { flash } from '~/session.server';
-import { refusal, requireManager } from '~/staff-admin.server';
+import { refusedSave, requireManager } from '~/staff-admin.server';
 
 export const meta: MetaFunction = () => [{ title: 'Skills · Switchboard workspace' }];
 
@@ -26,9 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await peopleApi(api).people.saveSkill.mutate({ id, name });
   } catch (error) {
-    const kind = apiErrorKind(error);
-    if (kind === 'bad_request' || kind === 'conflict') return data({ id, error: refusal(error, apiFieldErrors(error)) }, { status: 400 });
-    return apiFailure(error, request, session);
+    return refusedSave(error, request, session, id);
   }
   return redirect('/admin/skills', { headers: await flash(session, { kind: 'success', message: id ? 'Skill renamed.' : 'Skill added.' }) });
 }

@@ -4,6 +4,7 @@ import { LEVELS, type SlaPreview } from '@switchboard/contracts';
 import { formatMinutes, formatWeeklyHours, levelLabel } from '@switchboard/ui';
 import { requireAdmin } from '~/admin.server';
 import { apiFailure, apiFieldErrors } from '~/api.server';
+import { AdminTable } from '~/components/AdminTable';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { slaApi } from '~/sla-admin.server';
@@ -50,34 +51,24 @@ export default function SlaAdmin() {
             </Link>
           </span>
         </div>
-        <table className="sb-table" data-testid="sla-policies">
-          <thead>
-            <tr>
-              <th scope="col">Policy</th>
-              <th scope="col">Counts</th>
-              <th scope="col">Critical/critical</th>
-              <th scope="col">Applies to</th>
-            </tr>
-          </thead>
-          <tbody>
-            {policies.map((p) => {
-              const top = p.targets.find((t) => t.urgency === 'critical' && t.importance === 'critical');
-              return (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/admin/sla/policies/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{p.businessTime ? `Business hours (${p.calendarName})` : 'Calendar time (24/7)'}</td>
-                  <td>{top ? `${formatMinutes(top.firstResponseMinutes)} / ${formatMinutes(top.resolutionMinutes)}` : '—'}</td>
-                  <td>
-                    {p.isDefault ? 'Everything not assigned elsewhere' : null}
-                    {p.assignments.map((a) => [a.companyId ? `company #${a.companyId}` : null, a.issueTypeId ? `issue type #${a.issueTypeId}` : null].filter(Boolean).join(' + ')).join('; ')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <AdminTable testId="sla-policies" columns={['Policy', 'Counts', 'Critical/critical', 'Applies to']} items={policies}>
+          {(p) => {
+            const top = p.targets.find((t) => t.urgency === 'critical' && t.importance === 'critical');
+            return (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/admin/sla/policies/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>{p.businessTime ? `Business hours (${p.calendarName})` : 'Calendar time (24/7)'}</td>
+                <td>{top ? `${formatMinutes(top.firstResponseMinutes)} / ${formatMinutes(top.resolutionMinutes)}` : '—'}</td>
+                <td>
+                  {p.isDefault ? 'Everything not assigned elsewhere' : null}
+                  {p.assignments.map((a) => [a.companyId ? `company #${a.companyId}` : null, a.issueTypeId ? `issue type #${a.issueTypeId}` : null].filter(Boolean).join(' + ')).join('; ')}
+                </td>
+              </tr>
+            );
+          }}
+        </AdminTable>
 
         <h2 className="sb-page__subtitle">Preview</h2>
         <Form method="get" className="sb-form sb-form--inline" data-testid="sla-preview-form">
@@ -129,28 +120,18 @@ export default function SlaAdmin() {
             </Link>
           </span>
         </div>
-        <table className="sb-table" data-testid="sla-calendars">
-          <thead>
-            <tr>
-              <th scope="col">Calendar</th>
-              <th scope="col">Time zone</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Holidays</th>
+        <AdminTable testId="sla-calendars" columns={['Calendar', 'Time zone', 'Hours', 'Holidays']} items={calendars}>
+          {(c) => (
+            <tr key={c.id}>
+              <td>
+                <Link to={`/admin/sla/calendars/${c.id}`}>{c.name}</Link>
+              </td>
+              <td>{c.timezone}</td>
+              <td style={{ whiteSpace: 'pre-line' }}>{formatWeeklyHours(c.weekly)}</td>
+              <td>{c.holidays.length}</td>
             </tr>
-          </thead>
-          <tbody>
-            {calendars.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/admin/sla/calendars/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>{c.timezone}</td>
-                <td style={{ whiteSpace: 'pre-line' }}>{formatWeeklyHours(c.weekly)}</td>
-                <td>{c.holidays.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </AdminTable>
       </div>
     </>
   );

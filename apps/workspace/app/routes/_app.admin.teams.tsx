@@ -1,12 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ROUTING_STRATEGIES, type RoutingStrategy, type Team } from '@switchboard/contracts';
-import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
+import { apiFailure } from '~/api.server';
+import { AdminFormFooter, AgentChoices } from '~/components/AdminForm';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { peopleApi } from '~/people-api.server';
 import { flash } from '~/session.server';
-import { refusal, requireManager } from '~/staff-admin.server';
+import { refusedSave, requireManager } from '~/staff-admin.server';
 
 export const meta: MetaFunction = () => [{ title: 'Teams · Switchboard workspace' }];
 
@@ -42,9 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
       memberIds: form.getAll('memberIds').map(Number),
     });
   } catch (error) {
-    const kind = apiErrorKind(error);
-    if (kind === 'bad_request' || kind === 'conflict') return data({ id, error: refusal(error, apiFieldErrors(error)) }, { status: 400 });
-    return apiFailure(error, request, session);
+    return refusedSave(error, request, session, id);
   }
   return redirect('/admin/teams', { headers: await flash(session, { kind: 'success', message: id ? 'Team saved.' : 'Team added.' }) });
 }
@@ -71,24 +70,12 @@ function TeamForm({ team, agents, error }: { team?: Team; agents: { id: number; 
       <label>
         <input type="checkbox" name="isDefault" defaultChecked={team?.isDefault ?? false} /> Default team (tickets whose category and issue type name no team)
       </label>
-      <fieldset className="sb-field sb-field--choices">
-        <legend>Members</legend>
-        {agents.map((a) => (
-          <label key={a.id}>
-            <input type="checkbox" name="memberIds" value={a.id} defaultChecked={team?.members.some((m) => m.id === a.id) ?? false} /> {a.name}
-          </label>
-        ))}
-      </fieldset>
-      {error ? (
-        <p className="sb-field-error" data-testid="field-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="sb-form__actions">
+      <AgentChoices legend="Members" name="memberIds" agents={agents} chosen={team?.members} />
+      <AdminFormFooter error={error}>
         <button type="submit" className="sb-button sb-button--primary">
           {team ? 'Save team' : 'Add team'}
         </button>
-      </div>
+      </AdminFormFooter>
     </Form>
   );
 }
