@@ -97,10 +97,11 @@ export class LocalMailer {
         error: held?.reason ?? null,
         sensitive: email.sensitive ?? false,
       });
+      this.announce(email);
     } else if (existing.status === 'failed') {
       await this.messages.update(outboxId, email.recipient, { status, error: held?.reason ?? null });
+      this.announce(email);
     }
-    this.announce(email);
     if (held) {
       this.logger.log(`"${email.subject.slice(0, 80)}" to ${recipient} not sent: ${held.reason}`);
     } else if (!this.transport.enabled) {
