@@ -5,7 +5,7 @@ import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
 import { isolatedStack } from '../support/isolated-stack.js';
 import { liveClientFor, record, sleep, type Recording } from '../support/live.js';
-import { newMessageId, simpleMail } from '../support/mime.js';
+import { bounceReport, simpleMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
 import { startSendgridServer } from '../support/sendgrid-server.js';
 
@@ -125,41 +125,7 @@ describe('an emailed reply’s delivery state, live', () => {
       const entryId = await reply(ticketId, 'This address is gone, it seems.');
       await live.waitFor((e) => updatesOf(e, entryId).length >= 2, 20_000);
       const { messageId } = (await messageOf(entryId))!;
-      const boundary = 'dsn-live-1';
-      const dsn = Buffer.from(
-        [
-          'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.test>',
-          'To: support@acme.test',
-          'Subject: Undelivered Mail Returned to Sender',
-          `Message-ID: <${newMessageId('mx.example.test')}>`,
-          'Auto-Submitted: auto-replied',
-          'MIME-Version: 1.0',
-          `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-          '',
-          `--${boundary}`,
-          'Content-Type: text/plain; charset=us-ascii',
-          '',
-          'Your message could not be delivered.',
-          `--${boundary}`,
-          'Content-Type: message/delivery-status',
-          '',
-          'Reporting-MTA: dns; mx.example.test',
-          '',
-          `Final-Recipient: rfc822; ${customer}`,
-          'Action: failed',
-          'Status: 5.1.1',
-          'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
-          `--${boundary}`,
-          'Content-Type: text/rfc822-headers',
-          '',
-          'From: Support <support@acme.test>',
-          `To: ${customer}`,
-          `Message-ID: <${messageId}>`,
-          'Subject: Re: Where is my parcel?',
-          `--${boundary}--`,
-          '',
-        ].join('\r\n'),
-      );
+      const dsn = bounceReport({ recipient: customer, messageId, subject: 'Re: Where is my parcel?' });
       expect((await postInbound(api.url, rawForm(dsn, { envelope: { to: ['support@acme.test'], from: '' } }), { secret: SECRET })).status).toBe(200);
       await live.waitFor((e) => updatesOf(e, entryId).length >= 3, 20_000);
       expect(updatesOf(live.events, entryId).at(-1)).toMatchObject({ ticketId, entryId, change: 'delivery' });
