@@ -1,3 +1,4 @@
+import { DEFAULT_NOTIFICATION_PREFERENCES } from '@switchboard/contracts';
 import { signIn } from '../support/browser.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { eventually, sql } from '../support/db.js';
@@ -16,6 +17,9 @@ const { api, workspace, browser, sendgrid } = useBrowserStack({
 
 it('lists a failed job with its ticket under Admin, and Retry sends it through again', async () => {
   const admin = await createUser(api.url, 'admin');
+  // Only the bell and the page are under test: the alert email would fail at this SendGrid too (a second failed job).
+  const prefs = { ...DEFAULT_NOTIFICATION_PREFERENCES, events: { ...DEFAULT_NOTIFICATION_PREFERENCES.events, failed_work: { inApp: true, email: false } } };
+  expect((await restClient(api.url).raw('PUT', '/api/v1/inbox/preferences', admin.token, prefs)).status).toBe(200);
   const customer = await createUser(api.url, 'customer');
   const { body: ticket } = await restClient(api.url).post('/tickets', { subject: 'Where is my acknowledgement?', description: 'x' }, customer.token);
   const [row] = await sql<{ id: number }>("SELECT id FROM outbox_events WHERE topic = 'ticket.created' AND JSON_EXTRACT(payload, '$.ticketId') = ?", [ticket.id]);

@@ -44,3 +44,33 @@ it('an agent turns off mention emails on the settings page, and the next mention
   expect(await sql("SELECT 1 FROM user_notifications WHERE user_id = ? AND kind = 'mention'", [mia.id])).toHaveLength(1);
   await page.context().close();
 });
+
+it('only admins see failed background work on the page; an admin turns its email off, and an agent’s save without it still works', async () => {
+  const agent = await createUser(api.url, 'agent');
+  const admin = await createUser(api.url, 'admin');
+  const failedWorkEmail = 'input[aria-label="A background job gives up (failed background work): email"]';
+
+  const agentPage = await (await browser.newContext()).newPage();
+  await signIn(agentPage, workspace.url, agent.email);
+  await agentPage.goto(`${workspace.url}/notification-settings`);
+  expect(await agentPage.locator('[data-testid^="event-"]').count()).toBe(6);
+  expect(await agentPage.locator('[data-testid="event-failed_work"]').count()).toBe(0);
+  await agentPage.uncheck('input[aria-label="A ticket is assigned to me: email"]');
+  await agentPage.click('[data-testid="save-notification-settings"]');
+  await agentPage.getByText('Notification settings saved.').waitFor();
+  expect(await agentPage.isChecked('input[aria-label="A ticket is assigned to me: email"]')).toBe(false);
+  await agentPage.context().close();
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, workspace.url, admin.email);
+  await page.goto(`${workspace.url}/notification-settings`);
+  expect(await page.locator('[data-testid^="event-"]').count()).toBe(7);
+  expect(await page.isChecked(failedWorkEmail)).toBe(true);
+  await page.uncheck(failedWorkEmail);
+  await page.click('[data-testid="save-notification-settings"]');
+  await page.getByText('Notification settings saved.').waitFor();
+  expect(await page.isChecked(failedWorkEmail)).toBe(false);
+  const saved = await restClient(api.url).get('/inbox/preferences', admin.token);
+  expect(saved.body.events.failed_work).toEqual({ inApp: true, email: false });
+  await page.context().close();
+});

@@ -68,6 +68,29 @@ describe('notification preferences', () => {
     expect((await client.inbox.preferences.query()).events.assigned).toEqual({ inApp: true, email: false });
   });
 
+  it('failed_work (docs/decisions/026): a document saved before it keeps every choice, and a save without it keeps the stored one', async () => {
+    const admin = await createUser(api.url, 'admin');
+    const client = createApiClient({ url: api.url, token: admin.token });
+    const rest = restClient(api.url);
+    // Exactly what a person saved before the event existed: the six events of decision 023.
+    const { failed_work: _new, ...six } = DEFAULT_NOTIFICATION_PREFERENCES.events;
+    const before026 = { events: { ...six, assigned: { inApp: false, email: false }, sla_breach: { inApp: true, email: false } }, quietHours: quietNow('hold') };
+    await sql('INSERT INTO notification_preferences (user_id, preferences) VALUES (?, ?)', [admin.id, JSON.stringify(before026)]);
+    const read = await client.inbox.preferences.query();
+    expect(read).toEqual({ ...before026, events: { ...before026.events, failed_work: { inApp: true, email: true } } });
+
+    // The admin turns its email off; a client written before the event (a REST caller) saves without it: kept.
+    await client.inbox.updatePreferences.mutate({ ...read, events: { ...read.events, failed_work: { inApp: true, email: false } } });
+    const put = await rest.raw('PUT', '/api/v1/inbox/preferences', admin.token, { ...before026, events: { ...before026.events, mention: { inApp: true, email: false } } });
+    expect(put.status).toBe(200);
+    expect(put.body.events).toMatchObject({ mention: { inApp: true, email: false }, assigned: { inApp: false, email: false }, failed_work: { inApp: true, email: false } });
+    // The events that existed before are still required: leaving one out is a 400 naming it.
+    const { mention: _gone, ...missing } = before026.events;
+    const bad = await rest.raw('PUT', '/api/v1/inbox/preferences', admin.token, { ...before026, events: missing });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('events.mention');
+  });
+
   it('suppress, drop or hold a mention email and the in-app notification as each colleague chose', async () => {
     const rest = restClient(api.url);
     const customer = await createUser(api.url, 'customer');

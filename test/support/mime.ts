@@ -76,3 +76,44 @@ export function htmlMail(mail: Omit<SimpleMail, 'text'> & { html: string; text: 
   ];
   return { mime: Buffer.from(lines.join('\r\n'), 'utf8'), messageId };
 }
+
+/**
+ * A mail server's bounce (DSN, multipart/report) to support@acme.test about the message we sent to
+ * `recipient` with Message-ID `messageId` (no brackets): 5.1.1 user unknown.
+ */
+export function bounceReport({ recipient, messageId, subject = 'Our message', boundary = 'dsn-boundary-1' }: { recipient: string; messageId: string; subject?: string; boundary?: string }): Buffer {
+  return Buffer.from(
+    [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.test>',
+      'To: support@acme.test',
+      'Subject: Undelivered Mail Returned to Sender',
+      `Message-ID: <${newMessageId('mx.example.test')}>`,
+      'Auto-Submitted: auto-replied',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'Your message could not be delivered.',
+      `--${boundary}`,
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.test',
+      '',
+      `Final-Recipient: rfc822; ${recipient}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+      `--${boundary}`,
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: Support <support@acme.test>',
+      `To: ${recipient}`,
+      `Message-ID: <${messageId}>`,
+      `Subject: ${subject}`,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+}

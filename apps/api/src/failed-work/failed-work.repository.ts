@@ -14,6 +14,12 @@ export interface FailedRow {
   failedAt: Date | null;
 }
 
+export interface Admin {
+  id: number;
+  email: string;
+  name: string;
+}
+
 export interface AlertWindow {
   windowStartedAt: Date;
   failures: number;
@@ -47,12 +53,21 @@ export class FailedWorkRepository {
   }
 
   /** Active admins (never the system user), in id order: every transaction locks their alert rows in that order. */
-  async activeAdmins(systemEmail: string, transaction: Transaction): Promise<number[]> {
-    const rows = await this.sequelize.query<{ id: number }>(
-      "SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND email <> ? ORDER BY id",
+  async activeAdmins(systemEmail: string, transaction: Transaction): Promise<Admin[]> {
+    const rows = await this.sequelize.query<Admin>(
+      "SELECT id, email, name FROM users WHERE role = 'admin' AND status = 'active' AND email <> ? ORDER BY id",
       { replacements: [systemEmail], type: QueryTypes.SELECT, transaction },
     );
-    return rows.map((r) => Number(r.id));
+    return rows.map((r) => ({ id: Number(r.id), email: r.email, name: r.name }));
+  }
+
+  /** Still an active admin (an alert email held through quiet hours is not sent to someone who no longer is). */
+  async isActiveAdmin(userId: number, systemEmail: string): Promise<boolean> {
+    const rows = await this.sequelize.query<{ id: number }>(
+      "SELECT id FROM users WHERE id = ? AND role = 'admin' AND status = 'active' AND email <> ?",
+      { replacements: [userId, systemEmail], type: QueryTypes.SELECT },
+    );
+    return rows.length > 0;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { zInbox, zInboxListInput, zMarkReadInput, zNotificationPreferences } from '@switchboard/contracts';
+import { LATER_NOTIFICATION_EVENTS, zInbox, zInboxListInput, zMarkReadInput, zNotificationPreferences, zNotificationPreferencesInput } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { InboxRepository } from './inbox.repository.js';
@@ -49,12 +49,17 @@ export class InboxRouter {
         .meta({
           openapi: { method: 'PUT', path: '/inbox/preferences', tags, protect: true, summary: 'Set your notification preferences: events x channels, quiet hours' },
         })
-        .input(zNotificationPreferences)
+        .input(zNotificationPreferencesInput)
         .output(zNotificationPreferences)
         .mutation(async ({ ctx, input }) => {
-          // A document without the customer part (the workspace page does not show it) keeps the stored one.
-          const customer = input.customer ?? (await this.preferences.get(ctx.actor.user.id)).customer;
-          await this.preferences.save(ctx.actor.user.id, customer ? { ...input, customer } : input);
+          // A document without the customer part (the workspace page does not show it) keeps the stored one;
+          // so does one without an event added since the client was written (failed_work, docs/decisions/026).
+          const stored = await this.preferences.get(ctx.actor.user.id);
+          const events = { ...input.events };
+          for (const e of LATER_NOTIFICATION_EVENTS) events[e] ??= stored.events[e];
+          const customer = input.customer ?? stored.customer;
+          const document = { ...input, events: events as typeof stored.events };
+          await this.preferences.save(ctx.actor.user.id, customer ? { ...document, customer } : document);
           return this.preferences.get(ctx.actor.user.id);
         }),
     });

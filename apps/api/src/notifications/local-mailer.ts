@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
 import { SupportAddresses } from '../channels/email/addresses/support-addresses.js';
 import { SendgridTransport, type OutgoingEmail } from '../channels/email/outbound/sendgrid-transport.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { TicketEntryUpdatedEvent } from '../tickets/events/ticket-entry-updated.event.js';
 import { OutboundMessageRepository } from './outbound-message.repository.js';
 
 export interface Email {
@@ -42,6 +44,8 @@ const HOUR_MS = 3_600_000;
  * done. Idempotent per (outbox row, recipient): a row already sent is not sent again.
  * Automatic mail carries Auto-Submitted / X-Auto-Response-Suppress, is held for addresses that
  * sent us automatic mail lately (email_suppressions), and is rate-limited per recipient.
+ * An email that carries a reply entry announces each change of its state (recorded, sent, an attempt
+ * failed, given up: `failed`) as that entry's `entry.updated`, so an open ticket page shows it (026).
  */
 @Injectable()
 export class LocalMailer {
@@ -53,6 +57,7 @@ export class LocalMailer {
     private readonly transport: SendgridTransport,
     private readonly addresses: SupportAddresses,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventBus,
   ) {}
 
   async send(outboxId: number, email: Email) {
@@ -64,7 +69,8 @@ export class LocalMailer {
     const messageId =
       email.messageId ?? `outbox-${outboxId}.${createHash('sha256').update(recipient).digest('hex').slice(0, 12)}@${domain}`;
     const existing = await this.messages.find(outboxId, email.recipient);
-    if (existing && existing.status !== 'sending') {
+    // `failed`: the job gave up earlier and an admin retried the row (failed-work/): send it again.
+    if (existing && existing.status !== 'sending' && existing.status !== 'failed') {
       await this.outbox.markDone(outboxId);
       return;
     }
@@ -91,6 +97,10 @@ export class LocalMailer {
         error: held?.reason ?? null,
         sensitive: email.sensitive ?? false,
       });
+      this.announce(email);
+    } else if (existing.status === 'failed') {
+      await this.messages.update(outboxId, email.recipient, { status, error: held?.reason ?? null });
+      this.announce(email);
     }
     if (held) {
       this.logger.log(`"${email.subject.slice(0, 80)}" to ${recipient} not sent: ${held.reason}`);
@@ -114,12 +124,27 @@ export class LocalMailer {
           attachments: email.attachments,
         });
         await this.messages.update(outboxId, email.recipient, { status: 'sent', error: null, providerId });
+        this.announce(email);
       } catch (error) {
         await this.messages.update(outboxId, email.recipient, { status: 'sending', error: (error as Error).message.slice(0, 4000) });
+        this.announce(email);
         throw error;
       }
     }
     await this.outbox.markDone(outboxId);
+  }
+
+  /**
+   * The outbox row's job gave up (its last attempt failed): its emails still `sending` are `failed`,
+   * and the reply entries they carry announce it. Called by the outbox queue's failure listener.
+   */
+  async gaveUp(outboxId: number): Promise<void> {
+    for (const entryId of await this.messages.failUnsent(outboxId)) this.events.publish(new TicketEntryUpdatedEvent(entryId, 'delivery'));
+  }
+
+  /** Committed: the reply entry this email carries shows its new delivery state on an open ticket page. */
+  private announce(email: Email) {
+    if (email.ticketEntryId) this.events.publish(new TicketEntryUpdatedEvent(email.ticketEntryId, 'delivery'));
   }
 
   /** Why automatic mail to this recipient is held, if it is. */

@@ -7,7 +7,7 @@ export class OutboundMessageModel extends Model {
   @Column({ type: DataType.STRING(190), allowNull: false }) recipient!: string;
   @Column({ type: DataType.STRING(255), allowNull: true }) subject!: string | null;
   @Column({ type: DataType.TEXT('medium'), allowNull: false }) body!: string;
-  /** local (no SendGrid), sending, sent, bounced, suppressed, rate_limited. */
+  /** local (no SendGrid), sending, sent, failed (its job gave up), bounced, suppressed, rate_limited. */
   @Column({ type: DataType.STRING(20), allowNull: false }) status!: string;
   @Column({ type: DataType.INTEGER.UNSIGNED, allowNull: true }) ticketId!: number | null;
   /** The reply entry this message carries (the timeline shows its delivery under it). */

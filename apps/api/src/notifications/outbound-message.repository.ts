@@ -26,6 +26,15 @@ export class OutboundMessageRepository {
     await this.messages.update(changes, { where: { outboxEventId, recipient } });
   }
 
+  /** The outbox row gave up: its emails not sent are `failed`; returns the reply entries they carry. */
+  async failUnsent(outboxEventId: number): Promise<number[]> {
+    const where = { outboxEventId, channel: 'email', status: 'sending' };
+    const rows = await this.messages.findAll({ where, attributes: ['ticketEntryId'] });
+    if (rows.length === 0) return [];
+    await this.messages.update({ status: 'failed' }, { where });
+    return [...new Set(rows.map((r) => r.ticketEntryId).filter((id): id is number => id != null).map(Number))];
+  }
+
   /** Automatic emails recorded for this recipient since `since`, other than this outbox row's. */
   countAutomaticSince(recipient: string, since: Date, exceptOutboxEventId: number) {
     return this.messages.count({

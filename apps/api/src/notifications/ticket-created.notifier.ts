@@ -50,6 +50,12 @@ export class TicketCreatedNotifier {
     await this.failures.recordAttempt(job.data.outboxId, error.message, final).catch((e: Error) => {
       this.logger.error(`outbox row ${job.data.outboxId}: attempt not recorded: ${e.message}`);
     });
+    // Its email that gave up is `failed`, not `sending` for ever; under a reply, live (docs/decisions/026).
+    if (final) {
+      await this.mailer.gaveUp(job.data.outboxId).catch((e: Error) => {
+        this.logger.error(`outbox row ${job.data.outboxId}: its email not marked failed: ${e.message}`);
+      });
+    }
     this.logger.warn(`outbox job ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`);
   }
 }

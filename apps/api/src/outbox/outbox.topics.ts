@@ -57,6 +57,8 @@ export interface OutboxTopics {
   'ticket.customer_replied': StaffTicketNoticePayload;
   /** Routing gave a new ticket a team: each active member's email. */
   'team.ticket_created': StaffTicketNoticePayload;
+  /** A background job gave up and an admin's alert for its topic started: that admin's email (failed-work/, docs/decisions/026). */
+  'failed_work.alert': { topic: string; error: string; recipient: { id: number; email: string; name: string } };
 }
 /** One staff notification email per recipient, each through their own notification preferences. */
 export interface StaffTicketNoticePayload {

@@ -1,6 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { NOTIFICATION_EVENT_LABELS, NOTIFICATION_EVENTS, type NotificationPreferences } from '@switchboard/contracts';
+import {
+  ADMIN_NOTIFICATION_EVENTS,
+  NOTIFICATION_EVENT_LABELS,
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+  type NotificationPreferences,
+  type NotificationPreferencesInput,
+} from '@switchboard/contracts';
 import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
 import { FieldError } from '~/components/FieldError';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -8,20 +15,26 @@ import { flash, requireAgent } from '~/session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Notifications · Switchboard workspace' }];
 
+/** The events this person can hear about: admin-only ones (failed background work) for admins alone. */
+const eventsFor = (role: string): NotificationEvent[] => NOTIFICATION_EVENTS.filter((e) => role === 'admin' || !ADMIN_NOTIFICATION_EVENTS.includes(e));
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, session, timeZone } = await requireAgent(request);
+  const { api, session, timeZone, user } = await requireAgent(request);
   try {
-    return { preferences: (await api.inbox.preferences.query()) as NotificationPreferences, timeZone };
+    return { preferences: (await api.inbox.preferences.query()) as NotificationPreferences, timeZone, events: eventsFor(user.role) };
   } catch (error) {
     return apiFailure(error, request, session);
   }
 }
 
-/** The form's checkboxes and fields as the API's document; the API validates it (and names a bad field). */
-function fromForm(form: FormData): NotificationPreferences {
+/**
+ * The form's checkboxes and fields as the API's document; the API validates it (and names a bad field).
+ * Events the page did not show (admin-only ones, to others) are left out: the API keeps their stored choice.
+ */
+function fromForm(form: FormData, events: NotificationEvent[]): NotificationPreferencesInput {
   const on = (name: string) => form.get(name) === 'on';
   return {
-    events: Object.fromEntries(NOTIFICATION_EVENTS.map((e) => [e, { inApp: on(`${e}.inApp`), email: on(`${e}.email`) }])) as NotificationPreferences['events'],
+    events: Object.fromEntries(events.map((e) => [e, { inApp: on(`${e}.inApp`), email: on(`${e}.email`) }])) as NotificationPreferencesInput['events'],
     quietHours: {
       enabled: on('quiet.enabled'),
       start: String(form.get('quiet.start') ?? ''),
@@ -33,9 +46,9 @@ function fromForm(form: FormData): NotificationPreferences {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { api, session } = await requireAgent(request);
+  const { api, session, user } = await requireAgent(request);
   try {
-    await api.inbox.updatePreferences.mutate(fromForm(await request.formData()));
+    await api.inbox.updatePreferences.mutate(fromForm(await request.formData(), eventsFor(user.role)));
   } catch (error) {
     if (apiErrorKind(error) === 'bad_request') return data({ fieldErrors: apiFieldErrors(error) }, { status: 400 });
     return apiFailure(error, request, session);
@@ -44,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationSettings() {
-  const { preferences, timeZone } = useLoaderData<typeof loader>();
+  const { preferences, timeZone, events } = useLoaderData<typeof loader>();
   const errors = (useActionData<typeof action>()?.fieldErrors ?? {}) as Record<string, string>;
   const quiet = preferences.quietHours;
   return (
@@ -66,8 +79,8 @@ export default function NotificationSettings() {
                 </tr>
               </thead>
               <tbody>
-                {NOTIFICATION_EVENTS.map((e) => (
-                  <tr key={e}>
+                {events.map((e) => (
+                  <tr key={e} data-testid={`event-${e}`}>
                     <th scope="row">{NOTIFICATION_EVENT_LABELS[e]}</th>
                     <td>
                       <input type="checkbox" name={`${e}.inApp`} defaultChecked={preferences.events[e].inApp} aria-label={`${NOTIFICATION_EVENT_LABELS[e]}: in-app`} />

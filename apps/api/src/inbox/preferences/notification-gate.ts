@@ -7,14 +7,14 @@ import { quietHoursEnd } from './quiet-hours.js';
 export type EmailDecision = { send: true } | { send: false; drop: string } | { send: false; holdUntil: Date };
 
 const isEvent = (kind: string): kind is NotificationEvent => (NOTIFICATION_EVENTS as readonly string[]).includes(kind);
-/** In-app kinds whose name differs from their preference event (the SLA enforcer's `sla.warning` / `sla.breach`). */
-const KIND_EVENTS: Record<string, NotificationEvent> = { 'sla.warning': 'sla_warning', 'sla.breach': 'sla_breach' };
+/** In-app kinds whose name differs from their preference event (the SLA enforcer's `sla.warning` / `sla.breach`, failed-work's `outbox.failed`). */
+const KIND_EVENTS: Record<string, NotificationEvent> = { 'sla.warning': 'sla_warning', 'sla.breach': 'sla_breach', 'outbox.failed': 'failed_work' };
 const eventOf = (kind: string): NotificationEvent | null => KIND_EVENTS[kind] ?? (isEvent(kind) ? kind : null);
 
 /**
  * Where notifications are produced, asks the recipient's preferences: in-app per event (quiet hours
  * do not apply: the bell is silent anyway), email per event and, during quiet hours, held until they
- * end or dropped. Kinds that are not a preference event (none today) always pass.
+ * end or dropped. Kinds that are not a preference event always pass.
  */
 @Injectable()
 export class NotificationGate {

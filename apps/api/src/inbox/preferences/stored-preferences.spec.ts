@@ -9,6 +9,7 @@ const saved = {
     customer_replied: { inApp: true, email: true },
     sla_warning: { inApp: true, email: false },
     sla_breach: { inApp: true, email: true },
+    failed_work: { inApp: true, email: false },
   },
   quietHours: { enabled: true, start: '20:00', end: '06:00', timeZone: 'Europe/Lisbon', email: 'drop' },
   customer: { replies: false },
@@ -26,6 +27,13 @@ describe('readStoredPreferences', () => {
     expect(read.events.sla_breach).toEqual(DEFAULT_NOTIFICATION_PREFERENCES.events.sla_breach);
     expect(read.quietHours).toEqual(saved.quietHours);
     expect(read.customer).toEqual({ replies: false });
+  });
+
+  it('a document saved before failed_work existed keeps all its choices; failed_work takes its default (docs/decisions/026)', () => {
+    const { failed_work: _new, ...before026 } = saved.events;
+    const read = readStoredPreferences(JSON.stringify({ ...saved, events: before026 }));
+    expect(read).toEqual({ ...saved, events: { ...before026, failed_work: DEFAULT_NOTIFICATION_PREFERENCES.events.failed_work } });
+    expect(read.events.failed_work).toEqual({ inApp: true, email: true });
   });
 
   it('falls back part by part: a broken quiet-hours block or event does not cost the rest', () => {

@@ -86,8 +86,8 @@ export class TimelineRepository {
          FROM outbound_messages WHERE ticket_entry_id IN (:ids) ORDER BY id`,
       { replacements: { ids: [...entryIds] }, type: QueryTypes.SELECT },
     );
-    // A bounce (from the Event Webhook or a DSN) outranks whatever was reported before it.
-    const failed = new Set(['bounced', 'dropped']);
+    // A bounce (from the Event Webhook or a DSN) or a send that gave up outranks whatever was reported before it.
+    const failed = new Set(['bounced', 'dropped', 'failed']);
     const events = await this.emailEventsOf(rows.filter((r) => r.channel === 'email').map((r) => Number(r.id)));
     for (const row of rows) {
       const list = events.get(Number(row.id));

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, EventBus } from '@nestjs/cqrs';
 import type { Ticket, TimelineEntry } from '@switchboard/contracts';
 import { Readable } from 'node:stream';
 import { QueryTypes } from 'sequelize';
@@ -12,6 +12,7 @@ import type { AppConfig } from '../../../config/config.schema.js';
 import { toStoredBody } from '../../../tickets/bodies/entry-body.js';
 import { AddTicketEntryCommand } from '../../../tickets/commands/add-ticket-entry/add-ticket-entry.command.js';
 import { CreateTicketCommand } from '../../../tickets/commands/create-ticket/create-ticket.command.js';
+import { TicketEntryUpdatedEvent } from '../../../tickets/events/ticket-entry-updated.event.js';
 import { SupportAddresses } from '../addresses/support-addresses.js';
 import { foldQuotedHistory } from '../threading/quoted-history.js';
 import { ThreadRouter } from '../threading/thread-router.js';
@@ -48,6 +49,7 @@ export class InboundEmailApplier {
     private readonly addresses: SupportAddresses,
     private readonly commands: CommandBus,
     private readonly sequelize: Sequelize,
+    private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -207,8 +209,8 @@ export class InboundEmailApplier {
     const diagnostic = [message.report?.status, message.report?.diagnostic].filter(Boolean).join(' ') || 'delivery failed';
     let ticketId: number | null = null;
     if (original) {
-      const [row] = await this.sequelize.query<{ id: number; ticketId: number | null }>(
-        'SELECT id, ticket_id AS ticketId FROM outbound_messages WHERE message_id = ? ORDER BY id DESC LIMIT 1',
+      const [row] = await this.sequelize.query<{ id: number; ticketId: number | null; entryId: number | null }>(
+        'SELECT id, ticket_id AS ticketId, ticket_entry_id AS entryId FROM outbound_messages WHERE message_id = ? ORDER BY id DESC LIMIT 1',
         { replacements: [original], type: QueryTypes.SELECT },
       );
       if (row) {
@@ -216,6 +218,8 @@ export class InboundEmailApplier {
           replacements: [diagnostic.slice(0, 4000), row.id],
         });
         ticketId = row.ticketId == null ? null : Number(row.ticketId);
+        // The bounced email carried a reply: an open ticket page shows it bounced without a reload.
+        if (row.entryId != null) this.events.publish(new TicketEntryUpdatedEvent(Number(row.entryId), 'delivery'));
       }
     }
     await this.inbound.finish(id, {
