@@ -1,11 +1,9 @@
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '@switchboard/contracts';
 import { createApiClient } from '@switchboard/trpc-client';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { createUser } from '../support/people.js';
-import { startSendgridServer } from '../support/sendgrid-server.js';
 
 /**
  * Failed background work by email too (docs/decisions/026), through the real outbox: `sla.escalate`
@@ -15,10 +13,12 @@ import { startSendgridServer } from '../support/sendgrid-server.js';
  */
 const API_KEY = 'SG.failed-work-email';
 const SUBJECT = 'Background work failed: sla.escalate';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const { api, sendgrid } = useApi({
+  worker: true,
+  sendgrid: { apiKey: API_KEY },
+  env: { OUTBOX_ATTEMPTS: '2', OUTBOX_POLL_MS: '100', EMAIL_AUTO_RATE_PER_HOUR: '1000' },
+  ownDatabase: 'fwmail',
+});
 type Person = Awaited<ReturnType<typeof createUser>>;
 let wanting: Person;
 let muted: Person;
@@ -50,13 +50,6 @@ async function failEscalations(n: number) {
 }
 
 beforeAll(async () => {
-  sendgrid = await startSendgridServer(API_KEY);
-  stack = await isolatedStack(
-    { SENDGRID_API_KEY: API_KEY, SENDGRID_API_URL: sendgrid.url, OUTBOX_ATTEMPTS: '2', OUTBOX_POLL_MS: '100', EMAIL_AUTO_RATE_PER_HOUR: '1000' },
-    'fwmail',
-  );
-  api = await startApi();
-  worker = await startWorker();
   wanting = await createUser(api.url, 'admin', { name: 'Wanda Wants' });
   muted = await createUser(api.url, 'admin', { name: 'Mo Muted' });
   quiet = await createUser(api.url, 'admin', { name: 'Quinn Quiet' });
@@ -66,12 +59,6 @@ beforeAll(async () => {
     p.quietHours = { enabled: true, start: clock(new Date(Date.now() - 3_600_000)), end: clock(new Date(Date.now() + 3_600_000)), timeZone: 'UTC', email: 'drop' };
   });
 }, 60_000);
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await sendgrid.close();
-  await stack.restore();
-});
 
 describe('failed background work by email', () => {
   it('a burst of failures is one email per admin who wants it: absent for email off, dropped in quiet hours, nothing for a manager', async () => {

@@ -1,13 +1,11 @@
 import type { LiveTicketEvent } from '@switchboard/contracts';
-import { startApi, startWorker, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { isolatedStack } from '../support/isolated-stack.js';
 import { liveClientFor, record, sleep, type Recording } from '../support/live.js';
 import { bounceReport, simpleMail } from '../support/mime.js';
 import { createUser } from '../support/people.js';
-import { startSendgridServer } from '../support/sendgrid-server.js';
 
 /**
  * An emailed reply's delivery state, live (docs/decisions/026): each change of the email that carries a
@@ -18,10 +16,18 @@ import { startSendgridServer } from '../support/sendgrid-server.js';
  */
 const SECRET = 'inbound-secret-live-email-delivery';
 const API_KEY = 'SG.live-email-delivery';
-let stack: Awaited<ReturnType<typeof isolatedStack>>;
-let sendgrid: Awaited<ReturnType<typeof startSendgridServer>>;
-let api: RunningApi;
-let worker: { close(): Promise<void> };
+const { api, sendgrid } = useApi({
+  worker: true,
+  sendgrid: { apiKey: API_KEY },
+  env: {
+    SENDGRID_INBOUND_SECRET: SECRET,
+    SUPPORT_EMAIL: 'support@acme.test',
+    SIGNING_SECRET: 'live-email-delivery-secret-0123456789',
+    OUTBOX_ATTEMPTS: '1',
+    OUTBOX_POLL_MS: '100',
+  },
+  ownDatabase: 'live_email',
+});
 let agent: Awaited<ReturnType<typeof createUser>>;
 const rest = () => restClient(api.url);
 
@@ -29,29 +35,8 @@ type Updated = Extract<LiveTicketEvent, { type: 'entry.updated' }>;
 const updatesOf = (events: LiveTicketEvent[], entryId: number) => events.filter((e): e is Updated => e.type === 'entry.updated' && e.entryId === entryId);
 
 beforeAll(async () => {
-  sendgrid = await startSendgridServer(API_KEY);
-  stack = await isolatedStack(
-    {
-      SENDGRID_INBOUND_SECRET: SECRET,
-      SENDGRID_API_KEY: API_KEY,
-      SENDGRID_API_URL: sendgrid.url,
-      SUPPORT_EMAIL: 'support@acme.test',
-      SIGNING_SECRET: 'live-email-delivery-secret-0123456789',
-      OUTBOX_ATTEMPTS: '1',
-      OUTBOX_POLL_MS: '100',
-    },
-    'live_email',
-  );
-  api = await startApi();
-  worker = await startWorker();
   agent = await createUser(api.url, 'agent', { name: 'Ana Agent' });
 }, 60_000);
-afterAll(async () => {
-  await worker.close();
-  await api.close();
-  await sendgrid.close();
-  await stack.restore();
-});
 
 /** A customer's email becomes a ticket (its acknowledgement sent); the agent's page subscribes to it. */
 async function emailTicket(): Promise<{ ticketId: number; customer: string; live: Recording<LiveTicketEvent> }> {
