@@ -343,6 +343,12 @@ const MATRIX: Record<string, { probe: Probe; expect: Record<Who, Outcome> }> = {
   'failedWork.dismiss': { probe: (f) => f.client.failedWork.dismiss.mutate({ id: 2_000_000_000 }), expect: row('forbidden', { admin: 'not_found' }) },
   // The agent's live chat list: staff only, like chat.list.
   'live.chats': { probe: (f) => sse(f, 'live.chats', {}), expect: staffOnly },
+  // Single sign-on group provisioning is the admins' (decision 027); the save names a missing team, so it changes nothing.
+  'account.ssoGroupMappings': { probe: (f) => f.client.account.ssoGroupMappings.query({}), expect: adminOnly },
+  'account.saveSsoGroupMappings': {
+    probe: (f) => f.client.account.saveSsoGroupMappings.mutate({ mappings: [{ group: 'matrix-group', teamId: 2_000_000_000 }] }),
+    expect: row('forbidden', { admin: 'bad_request' }),
+  },
 };
 
 let app: Awaited<ReturnType<typeof createApi>>['app'];
