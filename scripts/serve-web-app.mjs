@@ -6,10 +6,13 @@
 // from TRUSTED_PROXIES (decision 027).
 //
 // usage, from the app's folder (static assets resolve against it): node ../../scripts/serve-web-app.mjs build/server/index.js
-// env: PORT (default 3000), HOST (default all interfaces), NODE_ENV.
+// env: PORT (default 3000), HOST (default all interfaces), NODE_ENV (default production, as remix-serve).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import url from 'node:url';
+
+// Like remix-serve: production unless told otherwise (the apps' secure-cookie default follows it).
+process.env.NODE_ENV = process.env.NODE_ENV ?? 'production';
 
 // The same express, compression, morgan and @remix-run/express that remix-serve runs on.
 const fromServe = createRequire(createRequire(import.meta.url).resolve('@remix-run/serve/package.json'));
