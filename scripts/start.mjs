@@ -237,10 +237,10 @@ await runMain(async () => {
   const apiEnv = { ...baseEnv, PORT: String(apiPort), API_PORT: String(apiPort) };
   startChild('api', process.execPath, [path.join(repoRoot, 'apps/api/dist/main.js')], { env: apiEnv });
   startChild('worker', process.execPath, [path.join(repoRoot, 'apps/api/dist/worker.js')], { env: apiEnv });
-  // remix-serve resolves the client assets (build/client) against its working directory, so each
-  // app runs from its own folder.
+  // The server resolves the client assets (build/client) against its working directory, so each
+  // app runs from its own folder. serve-web-app.mjs is remix-serve that also forwards the browser's address.
   for (const [app, p] of [['portal', portalPort], ['workspace', workspacePort]]) {
-    startChild(app, path.join(binDir, 'remix-serve'), ['build/server/index.js'], {
+    startChild(app, process.execPath, [path.join(repoRoot, 'scripts/serve-web-app.mjs'), 'build/server/index.js'], {
       cwd: path.join(repoRoot, 'apps', app),
       env: { ...baseEnv, NODE_ENV: 'production', PORT: String(p), API_URL: apiUrl },
     });

@@ -1,13 +1,20 @@
 import type { Page } from 'playwright-core';
 import { startApi } from '../support/api.js';
+import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { startOidcProvider, type RunningProvider } from '../support/oidc-provider.js';
+import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { freePort } from '../support/web-apps.js';
 
-/** Staff single sign-on against a real OpenID Connect provider started here (oidc-provider), no mocks. */
+/**
+ * Staff single sign-on against a real OpenID Connect provider started here (oidc-provider), no mocks.
+ * A database of its own: the group mapping applies to every sign-on, and one test needs to know who
+ * the admins are (the last one is never demoted).
+ */
 let provider: RunningProvider;
+let db: { drop(): Promise<void> };
 const OIDC_ENV = ['WORKSPACE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_LABEL'] as const;
 const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
 
@@ -15,6 +22,7 @@ const { api, workspace, browser } = useBrowserStack({
   workspace: true,
   // The provider must know the workspace's callback address before either starts.
   before: async () => {
+    db = await useOwnDatabase('sso');
     const [workspacePort, providerPort] = [await freePort(), await freePort()];
     const workspaceUrl = `http://127.0.0.1:${workspacePort}`;
     provider = await startOidcProvider(providerPort, `${workspaceUrl}/sso/callback`);
@@ -29,6 +37,7 @@ const { api, workspace, browser } = useBrowserStack({
   },
   after: async () => {
     await provider?.close();
+    await db?.drop();
     for (const key of OIDC_ENV) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
@@ -79,6 +88,130 @@ it('an address without a staff account, a customer, or an unverified address is 
   }
 });
 
+async function auditAfter(userId: number, action: string): Promise<Record<string, unknown> | null> {
+  const [row] = await sql<{ after_state: string | Record<string, unknown> }>(
+    'SELECT after_state FROM audit_log WHERE action = ? AND subject_type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1',
+    [action, 'User', String(userId)],
+  );
+  if (!row) return null;
+  return typeof row.after_state === 'string' ? JSON.parse(row.after_state) : row.after_state;
+}
+
+const roleOf = async (id: number) => (await sql<{ role: string }>('SELECT role FROM users WHERE id = ?', [id]))[0].role;
+const teamsOf = async (id: number) =>
+  (await sql<{ team_id: number }>('SELECT team_id FROM team_members WHERE user_id = ? ORDER BY team_id', [id])).map((r) => Number(r.team_id));
+async function createTeam(name: string) {
+  const result = (await sql('INSERT INTO teams (name) VALUES (?)', [name])) as unknown as { insertId: number };
+  return Number(result.insertId);
+}
+
+it("the sessions list and the security log show the browser's user agent and address, not the workspace server's (decision 027)", async () => {
+  const admin = await createUser(api.url, 'admin', { name: 'Ada Audit' });
+  // A load balancer in front of the workspace would add the browser's address; the workspace server
+  // appends its own peer (loopback here), which the API trusts, so the address before it counts.
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.44' } });
+  const page = await context.newPage();
+  await signIn(page, workspace.url, admin.email);
+  const browserAgent = await page.evaluate(() => navigator.userAgent);
+  expect(browserAgent).toMatch(/Chrom/);
+
+  const [signedIn] = await sql<{ ip: string; user_agent: string }>(
+    "SELECT ip, user_agent FROM audit_log WHERE action = 'auth.signed_in' AND subject_id = ? ORDER BY id DESC LIMIT 1",
+    [String(admin.id)],
+  );
+  expect(signedIn).toEqual({ ip: '192.0.2.44', user_agent: browserAgent });
+
+  await page.goto(`${workspace.url}/account`);
+  const current = (await page.textContent('[data-testid="session-row"][data-current]'))!;
+  expect(current).toContain(browserAgent);
+  expect(current).toContain('192.0.2.44');
+
+  await page.goto(`${workspace.url}/admin/security?kind=sign_in&userId=${admin.id}`);
+  const newest = page.locator('[data-testid="security-log"] tbody tr[data-action="auth.signed_in"]').first();
+  expect(await newest.locator('[data-testid="security-log-from"]').textContent()).toContain('192.0.2.44');
+  expect(await newest.locator('[data-testid="security-log-agent"]').textContent()).toContain(browserAgent);
+
+  // Single sign-on through the workspace is recorded the same way.
+  const agent = await createUser(api.url, 'agent');
+  const ssoPage = await (await browser.newContext()).newPage();
+  await signInWithSso(ssoPage, agent.email);
+  await ssoPage.waitForSelector('[data-testid="current-user"]');
+  const [sso] = await sql<{ user_agent: string }>(
+    "SELECT user_agent FROM audit_log WHERE action = 'auth.signed_in' AND subject_id = ? ORDER BY id DESC LIMIT 1",
+    [String(agent.id)],
+  );
+  expect(sso.user_agent).toBe(await ssoPage.evaluate(() => navigator.userAgent));
+}, 120_000);
+
+it('maps provider groups to role and teams at each sign-on, takes them away with the groups, and never demotes the last admin', async () => {
+  // The file's database has one active admin after the previous test; make it this test's own.
+  await sql("UPDATE users SET status = 'suspended' WHERE role = 'admin'");
+  const admin = await createUser(api.url, 'admin', { name: 'Greta Groups' });
+  const billing = await createTeam('Billing');
+  const handMade = await createTeam('Night shift');
+
+  // The admin maps groups on the security screen.
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, workspace.url, admin.email);
+  await adminPage.goto(`${workspace.url}/admin/security`);
+  for (const [group, role, team] of [
+    ['sb-leads', 'manager', ''],
+    ['sb-billing', '', String(billing)],
+    ['sb-admins', 'admin', ''],
+  ]) {
+    await adminPage.fill('[data-testid="sso-group-add"] input[name="group"]', group);
+    await adminPage.selectOption('[data-testid="sso-group-add"] select[name="role"]', role);
+    await adminPage.selectOption('[data-testid="sso-group-add"] select[name="teamId"]', team);
+    await adminPage.click('[data-testid="sso-group-add"] button[type="submit"]');
+    await adminPage.waitForSelector(`[data-testid="sso-group-row"][data-group="${group}"]`);
+  }
+  // A mapping with neither role nor team is refused, naming the field.
+  await adminPage.fill('[data-testid="sso-group-add"] input[name="group"]', 'sb-nothing');
+  await adminPage.selectOption('[data-testid="sso-group-add"] select[name="role"]', '');
+  await adminPage.selectOption('[data-testid="sso-group-add"] select[name="teamId"]', '');
+  await adminPage.click('[data-testid="sso-group-add"] button[type="submit"]');
+  expect(await (await adminPage.waitForSelector('[data-testid="sso-group-add"] [data-testid="field-error"]')).textContent()).toContain('give a role, a team, or both');
+  expect(await adminPage.locator('[data-testid="sso-group-row"]').count()).toBe(3);
+
+  // An agent in the leads and billing groups signs on: manager, in Billing; a team no mapping names stays.
+  const agent = await createUser(api.url, 'agent', { name: 'Gus Groups' });
+  await sql('INSERT INTO team_members (team_id, user_id) VALUES (?, ?)', [handMade, agent.id]);
+  provider.groups.set(agent.email, ['sb-leads', 'sb-billing', 'unrelated']);
+  const page = await (await browser.newContext()).newPage();
+  await signInWithSso(page, agent.email);
+  await page.waitForSelector('[data-testid="current-user"]');
+  expect(await roleOf(agent.id)).toBe('manager');
+  expect(await teamsOf(agent.id)).toEqual([billing, handMade].sort((a, b) => a - b));
+  expect(await auditAfter(agent.id, 'sso.provisioned')).toMatchObject({ role: 'manager', groups: ['sb-leads', 'sb-billing', 'unrelated'] });
+
+  // Removed from both groups at the provider: the next sign-on takes the role and the team away.
+  provider.groups.set(agent.email, ['unrelated']);
+  await signInWithSso(await (await browser.newContext()).newPage(), agent.email);
+  expect(await roleOf(agent.id)).toBe('agent');
+  expect(await teamsOf(agent.id)).toEqual([handMade]);
+
+  // The only active admin is not in the admins' group: they stay an admin, and the audit says why.
+  provider.groups.set(admin.email, ['sb-leads']);
+  await signInWithSso(await (await browser.newContext()).newPage(), admin.email);
+  expect(await roleOf(admin.id)).toBe('admin');
+  expect(await auditAfter(admin.id, 'sso.provisioned')).toMatchObject({ role: 'admin', demotionRefused: expect.stringContaining('last active admin') });
+
+  // Once the agent is an admin through the admins' group, the first admin's next sign-on demotes them.
+  provider.groups.set(agent.email, ['sb-admins']);
+  await signInWithSso(await (await browser.newContext()).newPage(), agent.email);
+  expect(await roleOf(agent.id)).toBe('admin');
+  await signInWithSso(await (await browser.newContext()).newPage(), admin.email);
+  expect(await roleOf(admin.id)).toBe('manager');
+
+  // The security log shows the provisioning as a permission change.
+  const logPage = await (await browser.newContext()).newPage();
+  await signIn(logPage, workspace.url, agent.email);
+  await logPage.goto(`${workspace.url}/admin/security?kind=permission`);
+  expect(await logPage.locator('[data-testid="security-log"] tbody tr[data-action="sso.provisioned"]').count()).toBeGreaterThanOrEqual(4);
+}, 180_000);
+
+// Last: a second api in this process registers its own bearer strategy with passport (a global) and closes
+// its database on the way out, so the file's api cannot authenticate tokens after this test.
 it('the workspace offers no SSO button when the API has no provider, and the API says it is not configured', async () => {
   const plainApi = await (async () => {
     for (const key of OIDC_ENV) delete process.env[key];

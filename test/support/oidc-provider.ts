@@ -5,18 +5,21 @@ export interface RunningProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** The `groups` claim per login (sent in UserInfo, as providers do that put it in by configuration); absent logins get none. */
+  groups: Map<string, string[]>;
   close(): Promise<void>;
 }
 
 /**
  * A real OpenID Connect provider (panva's oidc-provider) on loopback, with its development login
  * and consent pages: any login name is accepted and becomes the account's email. A login that
- * starts with "unverified" gets email_verified: false.
+ * starts with "unverified" gets email_verified: false. Set `groups` to give a login a groups claim.
  */
 export async function startOidcProvider(port: number, redirectUri: string): Promise<RunningProvider> {
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'switchboard-workspace';
   const clientSecret = 'a-client-secret-for-tests-only';
+  const groups = new Map<string, string[]>();
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -31,11 +34,12 @@ export async function startOidcProvider(port: number, redirectUri: string): Prom
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: id, email_verified: !id.startsWith('unverified'), name: id.split('@')[0] };
+          const claims = { sub: id, email: id, email_verified: !id.startsWith('unverified'), name: id.split('@')[0] };
+          return groups.has(id) ? { ...claims, groups: groups.get(id) } : claims;
         },
       };
     },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['switchboard-test-oidc-cookie-key'] },
   });
   const server: Server = await new Promise((resolve) => {
@@ -45,6 +49,7 @@ export async function startOidcProvider(port: number, redirectUri: string): Prom
     issuer,
     clientId,
     clientSecret,
+    groups,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const REMIX_SERVE = resolve(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
+/** remix-serve plus the browser's address in X-Forwarded-For (decision 027). */
+const SERVE_WEB_APP = resolve(ROOT, 'scripts/serve-web-app.mjs');
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -23,7 +24,7 @@ export interface RunningWebApp {
   close(): Promise<void>;
 }
 
-/** Serves a built Remix app (apps/<name>/build) with remix-serve, the way `npm start` does. */
+/** Serves a built Remix app (apps/<name>/build) with scripts/serve-web-app.mjs, the way `npm start` does. */
 export async function startWebApp(name: 'portal' | 'workspace', apiUrl: string, options: { port?: number } = {}): Promise<RunningWebApp> {
   const serverBuild = resolve(ROOT, `apps/${name}/build/server/index.js`);
   if (!existsSync(serverBuild)) {
@@ -31,7 +32,7 @@ export async function startWebApp(name: 'portal' | 'workspace', apiUrl: string, 
   }
   const port = options.port ?? (await freePort());
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [REMIX_SERVE, serverBuild], {
+  const child: ChildProcess = spawn(process.execPath, [SERVE_WEB_APP, serverBuild], {
     cwd: resolve(ROOT, `apps/${name}`),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', API_URL: apiUrl, SESSION_SECRET: 'browser-test-secret', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

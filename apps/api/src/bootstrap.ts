@@ -19,7 +19,8 @@ export async function createApi(): Promise<{ app: NestExpressApplication; config
     bodyParser: false,
     logger: levelsFrom(config),
   });
-  app.set('trust proxy', 'loopback');
+  // Only these callers may name the browser's address (X-Forwarded-For) and user agent (decision 027).
+  app.set('trust proxy', config.trustedProxies);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   mountTrpc(app, app.get<AppConfig>(APP_CONFIG));

@@ -4,9 +4,9 @@
  * API_URL         where the Switchboard API listens (default http://127.0.0.1:4000)
  * SESSION_SECRET  signs the session cookie (a dev default, with a warning in production)
  * TIME_ZONE       IANA zone used to show dates (default UTC); dates are formatted on the server
- * SESSION_COOKIE_SECURE  true/false; defaults to true when NODE_ENV=production (remix-serve sets it).
+ * SESSION_COOKIE_SECURE  true/false; defaults to true when NODE_ENV=production (the server, scripts/serve-web-app.mjs, sets it).
  *                 Set false only to serve over plain http on a host that is not localhost (e.g. a CI container).
- * PORT            read by remix-serve itself (default 3000)
+ * PORT            read by the server itself (default 3000)
  */
 
 const DEV_SESSION_SECRET = 'switchboard-portal-dev-secret-change-me';

@@ -1,5 +1,5 @@
 import { data, redirect } from '@remix-run/node';
-import { createApiClient, apiErrorKind, apiFieldErrors, type ApiErrorKind } from '@switchboard/trpc-client';
+import { clientOf, createApiClient, apiErrorKind, apiFieldErrors, type ApiErrorKind } from '@switchboard/trpc-client';
 import { config } from './config.server';
 import { redirectToLogin, type WorkspaceSession } from './session.server';
 
@@ -15,14 +15,14 @@ export function unreachableMessage(): string {
   return `Switchboard's API is not reachable at ${config.apiUrl}`;
 }
 
-/** An API client without a token, for signing in. */
-export function anonymousApi() {
-  return createApiClient({ url: config.apiUrl });
+/** An API client without a token, for signing in; the API records the browser's address and user agent from `request`. */
+export function anonymousApi(request: Request) {
+  return createApiClient({ url: config.apiUrl, ...clientOf(request) });
 }
 
 /** An API client for a token that is not (yet) in the session. */
-export function apiAs(token: string) {
-  return createApiClient({ url: config.apiUrl, token });
+export function apiAs(token: string, request: Request) {
+  return createApiClient({ url: config.apiUrl, token, ...clientOf(request) });
 }
 
 export function notFound(message: string): never {

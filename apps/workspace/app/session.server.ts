@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect, type Session } from '@remix-run/node';
 import type { Role } from '@switchboard/contracts';
-import { createApiClient, type ApiClient } from '@switchboard/trpc-client';
+import { clientOf, createApiClient, type ApiClient } from '@switchboard/trpc-client';
 import { isValidTimeZone } from '@switchboard/ui';
 import { config } from './config.server';
 
@@ -110,7 +110,7 @@ export async function requireAgent(request: Request): Promise<AgentContext> {
     user,
     token,
     timeZone: isValidTimeZone(tz) ? tz : 'UTC',
-    api: createApiClient({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }),
+    api: createApiClient({ url: config.apiUrl, token, ...clientOf(request) }),
   };
 }
 

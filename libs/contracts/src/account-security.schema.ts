@@ -102,3 +102,31 @@ export const zSecuritySettings = z.object({
   twoFactorRoles: z.array(z.enum(['agent', 'manager', 'admin'], { error: "must be 'agent', 'manager' or 'admin'" })).max(3),
 });
 export type SecuritySettings = z.infer<typeof zSecuritySettings>;
+
+/**
+ * Single sign-on group provisioning (decision 027): members of the provider's `group` get `role`
+ * and/or join `teamId` at each sign-on; leaving the group takes them away again.
+ */
+export const zSsoGroupMapping = z
+  .object({
+    group: z.string({ error: 'must name a group' }).trim().min(1, { error: 'must name a group' }).max(255),
+    role: z.enum(['agent', 'manager', 'admin'], { error: "must be 'agent', 'manager' or 'admin'" }).nullable().default(null),
+    teamId: z.coerce.number({ error: 'must be a team id' }).int().positive().nullable().default(null),
+  })
+  .refine((m) => m.role !== null || m.teamId !== null, { error: 'give a role, a team, or both', path: ['role'] });
+export type SsoGroupMapping = z.infer<typeof zSsoGroupMapping>;
+
+export const zSsoGroupMappingsInput = z.object({ mappings: z.array(zSsoGroupMapping).max(200, { error: 'at most 200 mappings' }) });
+export type SsoGroupMappingsInput = z.input<typeof zSsoGroupMappingsInput>;
+
+export const zSsoGroupMappings = z.object({
+  mappings: z.array(
+    z.object({
+      group: z.string(),
+      role: z.enum(['agent', 'manager', 'admin']).nullable(),
+      teamId: z.number().int().nullable(),
+      teamName: z.string().nullable(),
+    }),
+  ),
+});
+export type SsoGroupMappings = z.infer<typeof zSsoGroupMappings>;

@@ -45,6 +45,8 @@ export const PERMISSION_ACTIONS = [
   'company.created',
   'company.updated',
   'settings.security_updated',
+  'settings.sso_groups_updated',
+  'sso.provisioned',
 ] as const;
 
 export const zSecurityLogInput = z.object({

@@ -38,7 +38,7 @@ export function attachmentForms(options: { apiUrl: string; parseMultipart: Multi
       return `“${names[0]}” is larger than the limit of ${limit}.`;
     },
     uploadFiles(request: Request, token: string, files: File[]): Promise<UploadResult> {
-      return uploadAttachments({ url: options.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for') }, files);
+      return uploadAttachments({ url: options.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, files);
     },
   };
 }

@@ -9,6 +9,8 @@ export interface AttachmentApiOptions {
   url: string;
   token: string;
   forwardedFor?: string | null;
+  /** The browser's User-Agent (X-Switchboard-Client-User-Agent). */
+  userAgent?: string | null;
 }
 
 export type UploadResult =
@@ -18,9 +20,10 @@ export type UploadResult =
 
 const base = (url: string) => url.replace(/\/+$/, '');
 
-function headersFor({ token, forwardedFor }: AttachmentApiOptions): Record<string, string> {
+function headersFor({ token, forwardedFor, userAgent }: AttachmentApiOptions): Record<string, string> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+  if (userAgent) headers['x-switchboard-client-user-agent'] = userAgent;
   return headers;
 }
 

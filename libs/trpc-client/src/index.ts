@@ -9,10 +9,22 @@ export interface ApiClientOptions {
   url: string;
   /** The signed-in user's bearer token, if any. */
   token?: string | null;
-  /** Forwarded to the API for its audit trail. */
+  /** The browser's address chain (X-Forwarded-For, with the app server's peer appended): see `clientOf`. */
   forwardedFor?: string | null;
-  /** The browser's User-Agent, forwarded for the API's audit trail. */
+  /** The browser's User-Agent, sent as X-Switchboard-Client-User-Agent. */
   userAgent?: string | null;
+}
+
+/** Sent by the apps with the browser's User-Agent; the API believes it only from TRUSTED_PROXIES (decision 027). */
+export const CLIENT_USER_AGENT_HEADER = 'x-switchboard-client-user-agent';
+
+/**
+ * Who the browser behind a loader's or action's request is, for the API's audit trail, sessions list
+ * and lockout: its address chain (the web app's server appends the socket peer to X-Forwarded-For,
+ * scripts/serve-web-app.mjs) and its User-Agent.
+ */
+export function clientOf(request: Request): { forwardedFor: string | null; userAgent: string | null } {
+  return { forwardedFor: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') };
 }
 
 /** A typed tRPC client for server-side use in the Remix loaders and actions. */
@@ -25,7 +37,7 @@ export function createApiClient({ url, token, forwardedFor, userAgent }: ApiClie
           const headers: Record<string, string> = {};
           if (token) headers.authorization = `Bearer ${token}`;
           if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
-          if (userAgent) headers['user-agent'] = userAgent;
+          if (userAgent) headers[CLIENT_USER_AGENT_HEADER] = userAgent;
           return headers;
         },
       }),

@@ -45,6 +45,8 @@ export async function proxyLiveStream(options: {
   if (lastEventId) headers['last-event-id'] = lastEventId;
   const forwardedFor = request.headers.get('x-forwarded-for');
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+  const userAgent = request.headers.get('user-agent');
+  if (userAgent) headers['x-switchboard-client-user-agent'] = userAgent;
   endAllOnShutdown();
   // Aborted when the browser goes away (which ends the subscription on the API too) or on shutdown.
   const controller = new AbortController();

@@ -46,4 +46,10 @@ export const authRows: Rows = {
   'account.securitySettings': { probe: (f) => f.client.account.securitySettings.query({}), expect: adminOnly },
   // Saves "nobody is required", as every other test runs: the one test that requires it has a database of its own.
   'account.saveSecuritySettings': { probe: (f) => f.client.account.saveSecuritySettings.mutate({ twoFactorRoles: [] }), expect: adminOnly },
+  // Single sign-on group provisioning is the admins' (decision 027); the save names a missing team, so it changes nothing.
+  'account.ssoGroupMappings': { probe: (f) => f.client.account.ssoGroupMappings.query({}), expect: adminOnly },
+  'account.saveSsoGroupMappings': {
+    probe: (f) => f.client.account.saveSsoGroupMappings.mutate({ mappings: [{ group: 'matrix-group', teamId: 2_000_000_000 }] }),
+    expect: row('forbidden', { admin: 'bad_request' }),
+  },
 };

@@ -45,6 +45,7 @@ export const SUBJECTS = [
   'CustomerNote',
   'UserSecurity',
   'FailedWork',
+  'SsoGroupMapping',
 ] as const;
 export type SubjectName = (typeof SUBJECTS)[number];
 

@@ -4,7 +4,9 @@ import { MAX_ATTACHMENTS_PER_ENTRY } from '@switchboard/contracts';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { defineAbilityFor } from '../access/ability.factory.js';
+import { AuthErrors } from '../auth/auth.errors.js';
 import { authenticate } from '../auth/authenticate.js';
+import { clientOf } from '../http/client-meta.js';
 import type { Actor } from '../common/actor.js';
 import { AttachmentErrors } from './attachments.errors.js';
 import { UploadAttachmentCommand } from './commands/upload-attachment/upload-attachment.command.js';
@@ -31,7 +33,9 @@ export class AttachmentsController {
 
   private async actorOf(req: Request, res: Response): Promise<Actor | null> {
     const user = await authenticate(req, res);
-    return user ? { user, ability: defineAbilityFor(user), ip: req.ip ?? null } : null;
+    // The same refusal as every procedure's (trpc.ts): an owner who must use two-factor and has not set it up.
+    if (user?.apiKey?.refused === 'two_factor_not_enrolled') throw AuthErrors.apiKeyTwoFactorRequired(user.role);
+    return user ? { user, ability: defineAbilityFor(user), ...clientOf(req) } : null;
   }
 
   /** multipart/form-data with one or more `file` parts -> 201 [{ id, filename, contentType, size, url }] */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus, zTwoFactorEnabled, zRecoveryCodes, zResetTwoFactorInput, zSecuritySettings } from '@switchboard/contracts';
+import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus, zTwoFactorEnabled, zRecoveryCodes, zResetTwoFactorInput, zSecuritySettings, zSsoGroupMappings, zSsoGroupMappingsInput } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { bearerToken } from './authenticate.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { SsoGroupsService } from './sso/sso-groups.service.js';
 import { TokenService } from './token.service.js';
 import { TwoFactorService } from './two-factor/two-factor.service.js';
 
@@ -18,6 +19,7 @@ export class AccountRouter {
     private readonly apiKeys: ApiKeysService,
     private readonly twoFactor: TwoFactorService,
     private readonly tokens: TokenService,
+    private readonly ssoGroups: SsoGroupsService,
   ) {}
 
   build() {
@@ -107,6 +109,16 @@ export class AccountRouter {
           await this.twoFactor.disable(ctx.actor, input.code);
           return { ok: true as const };
         }),
+      ssoGroupMappings: requireAbility('read', 'SsoGroupMapping')
+        .meta({ openapi: { method: 'GET', path: '/account/sso-group-mappings', tags: ['auth'], protect: true, summary: 'Which identity-provider groups give which staff role and teams at single sign-on (admins)' } })
+        .input(z.object({}).optional())
+        .output(zSsoGroupMappings)
+        .query(({ ctx }) => this.ssoGroups.list(ctx.actor)),
+      saveSsoGroupMappings: requireAbility('update', 'SsoGroupMapping')
+        .meta({ openapi: { method: 'PUT', path: '/account/sso-group-mappings', tags: ['auth'], protect: true, summary: 'Replace the single sign-on group mapping (admins); applied at each sign-on' } })
+        .input(zSsoGroupMappingsInput)
+        .output(zSsoGroupMappings)
+        .mutation(({ ctx, input }) => this.ssoGroups.save(ctx.actor, input.mappings)),
     });
   }
 }

@@ -23,6 +23,7 @@ export enum AuthErrorCode {
   AccountSuspended = 'AUTH_ACCOUNT_SUSPENDED',
   UserNotFound = 'AUTH_USER_NOT_FOUND',
   TwoFactorSetupRequired = 'AUTH_TWO_FACTOR_SETUP_REQUIRED',
+  ApiKeyTwoFactorRequired = 'AUTH_API_KEY_TWO_FACTOR_REQUIRED',
 }
 
 export const AuthErrors = {
@@ -82,6 +83,13 @@ export const AuthErrors = {
       'forbidden',
       AuthErrorCode.TwoFactorSetupRequired,
       'Your role must use two-factor sign-in: set it up under Account (if it is on already, sign out and in again with a code)',
+    ),
+  apiKeyTwoFactorRequired: (role: string) =>
+    new DomainError(
+      'forbidden',
+      AuthErrorCode.ApiKeyTwoFactorRequired,
+      `This API key is refused: the admins require two-factor sign-in for your role (${role}) and your account has not set it up. ` +
+        'Sign in to the workspace, turn on two-factor under Account, and this key works again',
     ),
   notFound: (what: string, id: number, field = 'id') => new DomainError('not_found', AuthErrorCode.UserNotFound, `${field}: there is no ${what} ${id}`, field),
 };

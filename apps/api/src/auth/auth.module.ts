@@ -21,6 +21,8 @@ import { RequestPasswordResetHandler } from './password-reset/request-password-r
 import { ResetPasswordHandler } from './password-reset/reset-password.handler.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { OidcSignIn } from './sso/oidc-sign-in.js';
+import { SsoGroupMappingRepository } from './sso/sso-group-mapping.repository.js';
+import { SsoGroupsService } from './sso/sso-groups.service.js';
 import { SignInAudit } from './sign-in-audit.js';
 import { TokenService } from './token.service.js';
 import { SecuritySettingsRepository } from './two-factor/security-settings.repository.js';
@@ -49,6 +51,8 @@ import { VerifyTwoFactorHandler } from './two-factor/verify-two-factor.handler.j
     VerifyTwoFactorHandler,
     EmailVerifier,
     OidcSignIn,
+    SsoGroupMappingRepository,
+    SsoGroupsService,
   ],
   exports: [AuthRouter, AccountRouter, TokenService],
 })

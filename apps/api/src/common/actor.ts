@@ -9,7 +9,12 @@ export interface AuthUser {
   companyId: number | null;
   companyName: string | null;
   /** Set when the request authenticated with an API key instead of a sign-in token. */
-  apiKey?: { id: number; scope: 'read' | 'write' };
+  apiKey?: {
+    id: number;
+    scope: 'read' | 'write';
+    /** The key is known but may not be used now: its owner's role requires two-factor and they have not enrolled (decision 027). */
+    refused?: 'two_factor_not_enrolled';
+  };
   /** A customer who manages their company's users. */
   companyAdmin?: boolean;
   /**

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ATTACHMENT_TYPES, parseTypePatterns } from '../attachments/attachment-limits.js';
 import { parseBusinessHours, type HoursRange } from '../channels/twilio/business-hours.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 
 /** apps/api/{src,dist}/config -> the repository root, where `.data/` lives. */
 const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
@@ -85,6 +86,12 @@ export const configSchema = z.object({
   INBOUND_SPAM_SCORE: z.coerce.number({ error: 'must be a number' }).default(5),
   INBOUND_RATE_PER_HOUR: z.coerce.number().int().min(1).default(30),
   EMAIL_AUTO_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((v) => parseTrustedProxies(v) !== null, {
+      error: 'must be comma-separated addresses, CIDR ranges or loopback/linklocal/uniquelocal (e.g. loopback,10.0.0.0/8)',
+    })
+    .default('loopback'),
 });
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
@@ -150,6 +157,11 @@ export interface AppConfig {
     /** Automatic mails (acknowledgements, notifications) per recipient per hour. */
     automaticPerRecipientPerHour: number;
   };
+  /**
+   * Callers allowed to tell us the browser's address and user agent (the Remix servers, a load
+   * balancer): X-Forwarded-For is read right to left, stopping at the first address not in this list.
+   */
+  trustedProxies: string[];
 }
 
 function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
@@ -257,5 +269,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       inboundPerSenderPerHour: c.INBOUND_RATE_PER_HOUR,
       automaticPerRecipientPerHour: c.EMAIL_AUTO_RATE_PER_HOUR,
     },
+    trustedProxies: parseTrustedProxies(c.TRUSTED_PROXIES)!,
   };
 }

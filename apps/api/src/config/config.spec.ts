@@ -68,3 +68,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TWILIO_TIME_ZONE: 'Mars/Olympus' })).toThrow(/TWILIO_TIME_ZONE: must be an IANA time zone/);
   });
 });
+
+describe('TRUSTED_PROXIES (decision 027)', () => {
+  it('trusts only loopback by default and takes addresses, ranges and named ranges', () => {
+    expect(loadConfig({}).trustedProxies).toEqual(['loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,loopback, 172.16.0.0/255.240.0.0' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      'loopback',
+      '172.16.0.0/255.240.0.0',
+    ]);
+  });
+
+  it('refuses at boot anything that is not an address or range, naming the variable', () => {
+    for (const bad of ['*', 'true', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/9', ',']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES: must be comma-separated addresses/);
+    }
+  });
+});

@@ -60,6 +60,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next, type, path }) =
   if (!ctx.actor) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: send Authorization: Bearer <token>' });
   }
+  // An API key of an owner who must use two-factor but has not set it up does nothing at all (decision 027).
+  if (ctx.actor.user.apiKey?.refused === 'two_factor_not_enrolled') throw AuthErrors.apiKeyTwoFactorRequired(ctx.actor.user.role);
   // The admins require two-factor for this role and this session has not passed it (decision 017).
   if (ctx.actor.user.twoFactorSetupRequired && !TWO_FACTOR_SETUP_PATHS.has(path)) throw AuthErrors.twoFactorSetupRequired();
   // A read-only API key may run queries only, whatever its owner's role allows.

@@ -10,7 +10,7 @@ import { requireUser, signOutAndRedirect } from '../session.server';
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { token, session } = await requireUser(request);
-  const res = await fetchAttachment({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for') }, params.id ?? '');
+  const res = await fetchAttachment({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, params.id ?? '');
   if (res.status === 401) return signOutAndRedirect(request, session);
   return res;
 }

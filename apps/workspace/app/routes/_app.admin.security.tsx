@@ -1,7 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RelativeTime } from '@switchboard/ui';
-import { apiFailure } from '~/api.server';
+import { apiErrorKind, apiFailure, apiFieldErrors, errorText } from '~/api.server';
 import { requireAdmin } from '~/admin.server';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -20,19 +20,60 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = Number(params.get('userId')) || undefined;
   const before = Number(params.get('before')) || undefined;
   try {
-    const [log, settings] = await Promise.all([api.audit.security.query({ kind, userId, before, limit: 50 }), api.account.securitySettings.query({})]);
-    return { ...log, settings, kind, userId: userId ?? null, now: new Date().toISOString(), timeZone };
+    const [log, settings, sso, teams] = await Promise.all([
+      api.audit.security.query({ kind, userId, before, limit: 50 }),
+      api.account.securitySettings.query({}),
+      api.account.ssoGroupMappings.query({}),
+      api.people.teams.query(),
+    ]);
+    return {
+      ...log,
+      settings,
+      ssoMappings: sso.mappings,
+      teams: teams.map((t) => ({ id: t.id, name: t.name })),
+      kind,
+      userId: userId ?? null,
+      now: new Date().toISOString(),
+      timeZone,
+    };
   } catch (error) {
     return apiFailure(error, request, session, { forbidden: 'The security log is for admins.' });
   }
 }
 
-/** Saves which staff roles must use two-factor sign-in. */
+type StaffRole = 'agent' | 'manager' | 'admin';
+
+/**
+ * Saves which staff roles must use two-factor sign-in (no intent), or adds (`sso-add`) or removes
+ * (`sso-remove`, by position) a single sign-on group mapping; the API takes the whole list.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const { api, session } = await requireAdmin(request);
   const form = await request.formData();
+  const intent = String(form.get('intent') ?? '');
+  if (intent === 'sso-add' || intent === 'sso-remove') {
+    try {
+      const current = (await api.account.ssoGroupMappings.query({})).mappings.map(({ group, role, teamId }) => ({ group, role, teamId }));
+      const role = String(form.get('role') ?? '');
+      const teamId = Number(form.get('teamId')) || null;
+      const mappings =
+        intent === 'sso-add'
+          ? [...current, { group: String(form.get('group') ?? ''), role: role ? (role as StaffRole) : null, teamId }]
+          : current.filter((_m, i) => i !== Number(form.get('index')));
+      await api.account.saveSsoGroupMappings.mutate({ mappings });
+    } catch (error) {
+      if (apiErrorKind(error) === 'bad_request') {
+        // The new row is the last one: show its field errors next to the add form.
+        const fields = Object.fromEntries(Object.entries(apiFieldErrors(error)).map(([k, v]) => [k.replace(/^mappings\.\d+\./, ''), v]));
+        return data({ ssoErrors: fields, ssoError: errorText(error, 'The mapping was not accepted.') }, { status: 400 });
+      }
+      return apiFailure(error, request, session);
+    }
+    const message = intent === 'sso-add' ? 'Group mapping added; it applies at each single sign-on.' : 'Group mapping removed.';
+    return redirect('/admin/security', { headers: await flash(session, { kind: 'success', message }) });
+  }
   try {
-    await api.account.saveSecuritySettings.mutate({ twoFactorRoles: form.getAll('twoFactorRoles').map(String) as ('agent' | 'manager' | 'admin')[] });
+    await api.account.saveSecuritySettings.mutate({ twoFactorRoles: form.getAll('twoFactorRoles').map(String) as StaffRole[] });
   } catch (error) {
     return apiFailure(error, request, session);
   }
@@ -50,7 +91,9 @@ function summary(after: unknown): string {
 }
 
 export default function SecurityLog() {
-  const { entries, nextBefore, kind, userId, now, timeZone, settings } = useLoaderData<typeof loader>();
+  const { entries, nextBefore, kind, userId, now, timeZone, settings, ssoMappings, teams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ ssoErrors?: Record<string, string>; ssoError?: string }>();
+  const ssoErrors = actionData?.ssoErrors ?? {};
   const older = new URLSearchParams({ kind, ...(userId ? { userId: String(userId) } : {}), ...(nextBefore ? { before: String(nextBefore) } : {}) });
   return (
     <>
@@ -69,6 +112,78 @@ export default function SecurityLog() {
           <div className="sb-form__actions">
             <button type="submit" className="sb-button sb-button--primary">
               Save
+            </button>
+          </div>
+        </Form>
+        <h2>Single sign-on groups</h2>
+        <p className="sb-page__lede">
+          At each single sign-on, members of a provider group get its role (the highest of their groups; agent when none of
+          their groups names a role) and join its team; leaving a group takes them away again. The last admin is never demoted.
+        </p>
+        <div className="sb-table-wrap">
+          <table className="sb-table" data-testid="sso-groups">
+            <thead>
+              <tr>
+                <th>Group</th>
+                <th>Role</th>
+                <th>Team</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {ssoMappings.map((m, i) => (
+                <tr key={`${m.group}-${i}`} data-testid="sso-group-row" data-group={m.group}>
+                  <td>
+                    <code>{m.group}</code>
+                  </td>
+                  <td>{m.role ?? <span className="sb-muted">—</span>}</td>
+                  <td>{m.teamName ?? <span className="sb-muted">—</span>}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="sso-remove" />
+                      <input type="hidden" name="index" value={i} />
+                      <button type="submit" className="sb-button sb-button--small" data-testid="sso-group-remove">
+                        Remove
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Form method="post" className="sb-form sb-form--inline" noValidate data-testid="sso-group-add">
+          <input type="hidden" name="intent" value="sso-add" />
+          <label className="sb-field">
+            <span>Group (as the provider sends it)</span>
+            <input name="group" required maxLength={255} aria-invalid={ssoErrors.group ? true : undefined} />
+            {ssoErrors.group ? <span className="sb-field-error" data-testid="field-error">{ssoErrors.group}</span> : null}
+          </label>
+          <label className="sb-field">
+            <span>Role</span>
+            <select name="role" defaultValue="">
+              <option value="">no role</option>
+              <option value="agent">agent</option>
+              <option value="manager">manager</option>
+              <option value="admin">admin</option>
+            </select>
+            {ssoErrors.role ? <span className="sb-field-error" data-testid="field-error">{ssoErrors.role}</span> : null}
+          </label>
+          <label className="sb-field">
+            <span>Team</span>
+            <select name="teamId" defaultValue="">
+              <option value="">no team</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            {ssoErrors.teamId ? <span className="sb-field-error" data-testid="field-error">{ssoErrors.teamId}</span> : null}
+          </label>
+          <div className="sb-form__actions">
+            <button type="submit" className="sb-button">
+              Add mapping
             </button>
           </div>
         </Form>
@@ -114,7 +229,10 @@ export default function SecurityLog() {
                     )}
                   </td>
                   <td>{e.actor?.name ?? <span className="sb-muted">—</span>}</td>
-                  <td title={e.userAgent ?? undefined}>{e.ip ?? <span className="sb-muted">—</span>}</td>
+                  <td title={e.userAgent ?? undefined} data-testid="security-log-from">
+                    {e.ip ?? <span className="sb-muted">—</span>}
+                    {e.userAgent ? <span className="sb-muted" data-testid="security-log-agent"> · {e.userAgent}</span> : null}
+                  </td>
                   <td title={JSON.stringify({ before: e.before, after: e.after })}>{summary(e.after)}</td>
                 </tr>
               ))}

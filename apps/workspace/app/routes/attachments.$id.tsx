@@ -9,7 +9,7 @@ import { redirectToLogin, requireAgent } from '~/session.server';
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { token, session } = await requireAgent(request);
-  const res = await fetchAttachment({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for') }, params.id ?? '');
+  const res = await fetchAttachment({ url: config.apiUrl, token, forwardedFor: request.headers.get('x-forwarded-for'), userAgent: request.headers.get('user-agent') }, params.id ?? '');
   if (res.status === 401) return redirectToLogin(request, session);
   return res;
 }

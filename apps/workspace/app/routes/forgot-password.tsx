@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = String(form.get('email') ?? '').trim();
   if (!email) return data<ForgotData>({ email, fieldErrors: { email: 'Enter your email address.' } }, { status: 400 });
   try {
-    await anonymousApi().auth.requestPasswordReset.mutate({ email });
+    await anonymousApi(request).auth.requestPasswordReset.mutate({ email });
     return data<ForgotData>({ sent: true, email });
   } catch (error) {
     const kind = apiErrorKind(error);

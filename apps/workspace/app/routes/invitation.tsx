@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const name = String(form.get('name') ?? '').trim();
   const password = String(form.get('password') ?? '');
   try {
-    const result = await anonymousApi().people.acceptInvitation.mutate({ token, name, password });
+    const result = await anonymousApi(request).people.acceptInvitation.mutate({ token, name, password });
     const session = await getSession(request);
     session.set('token', result.token);
     session.set('user', { id: result.user.id, name: result.user.name, email: result.user.email, role: result.user.role });

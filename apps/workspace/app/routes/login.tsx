@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   }
   // Single sign-on is offered when the API has a provider; an API that is down only hides the button.
-  const sso = await anonymousApi()
+  const sso = await anonymousApi(request)
     .auth.ssoProviders.query()
     .then((p) => p.oidc)
     .catch(() => ({ enabled: false, label: '' }));
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const challenge = String(form.get('challenge') ?? '');
     const code = String(form.get('code') ?? '').replace(/\s+/g, '');
     try {
-      const result = (await anonymousApi().auth.verifyTwoFactor.mutate({ challenge, code })) as AuthResult;
+      const result = (await anonymousApi(request).auth.verifyTwoFactor.mutate({ challenge, code })) as AuthResult;
       return startStaffSession(request, result, tz, redirectTo);
     } catch (error) {
       const kind = apiErrorKind(error);
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   let result: AuthResult;
   try {
-    result = (await anonymousApi().auth.login.mutate({ email, password })) as AuthResult;
+    result = (await anonymousApi(request).auth.login.mutate({ email, password })) as AuthResult;
   } catch (error) {
     const challenge = twoFactorChallenge(error);
     if (challenge) return data<LoginActionData>({ challenge, email });
@@ -95,7 +95,7 @@ async function startStaffSession(request: Request, result: AuthResult, tz: strin
   const email = result.user.email;
   if (!isStaff(result.user.role)) {
     // Do not leave a customer's token alive on the server just because they knocked on the wrong door.
-    await apiAs(result.token)
+    await apiAs(result.token, request)
       .auth.logout.mutate()
       .catch(() => undefined);
     return data<LoginActionData>({ formError: CUSTOMER_REFUSED, email }, { status: 403 });

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs } from '@remix-run/node';
 import { PRESENCE_STATES, zTicketId, type PresenceState } from '@switchboard/contracts';
 import { apiErrorKind } from '~/api.server';
 import { getSession, isStaff } from '~/session.server';
-import { createApiClient } from '@switchboard/trpc-client';
+import { clientOf, createApiClient } from '@switchboard/trpc-client';
 import { config } from '~/config.server';
 
 /** POST /presence (ticketId, state): the ticket page's heartbeat; sent with sendBeacon on leaving. */
@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false, message: 'ticketId and state are required' }, { status: 400 });
   }
   try {
-    await createApiClient({ url: config.apiUrl, token }).live.heartbeat.mutate({ ticketId: ticketId.data, state: state as PresenceState });
+    await createApiClient({ url: config.apiUrl, token, ...clientOf(request) }).live.heartbeat.mutate({ ticketId: ticketId.data, state: state as PresenceState });
     return data({ ok: true });
   } catch (error) {
     const kind = apiErrorKind(error);

@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '');
   if (!password) return data<ResetData>({ fieldErrors: { password: 'Enter a new password.' } }, { status: 400 });
   try {
-    await anonymousApi().auth.resetPassword.mutate({ token, password });
+    await anonymousApi(request).auth.resetPassword.mutate({ token, password });
   } catch (error) {
     const kind = apiErrorKind(error);
     if (kind === 'bad_request') {

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let result: AuthResult;
   try {
     const { state, nonce, codeVerifier } = attempt;
-    result = (await anonymousApi().auth.ssoFinish.mutate({ callbackUrl, state, nonce, codeVerifier })) as AuthResult;
+    result = (await anonymousApi(request).auth.ssoFinish.mutate({ callbackUrl, state, nonce, codeVerifier })) as AuthResult;
   } catch (error) {
     const message = apiErrorKind(error) === 'unreachable' ? 'The API is not reachable.' : errorText(error, 'Single sign-on failed.');
     return backToLogin(session, message);

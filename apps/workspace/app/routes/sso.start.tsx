@@ -7,7 +7,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const session = await getSession(request);
   try {
-    const start = await anonymousApi().auth.ssoStart.mutate();
+    const start = await anonymousApi(request).auth.ssoStart.mutate();
     session.set('sso', { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, redirectTo: safeRedirect(form.get('redirectTo')) });
     return redirect(start.url, { headers: { 'Set-Cookie': await commitSession(session) } });
   } catch (error) {

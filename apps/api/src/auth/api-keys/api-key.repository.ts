@@ -50,13 +50,15 @@ export class ApiKeyRepository {
   /** The owner of a live key (not revoked, not expired), as the request's user, or null. */
   async findLiveUser(keyHash: string, ip: string | null): Promise<AuthUser | null> {
     const now = new Date();
-    const rows = await this.keys.sequelize!.query<AuthUser & { keyId: number; scope: 'read' | 'write'; lastUsedAt: Date | null }>(
+    const rows = await this.keys.sequelize!.query<AuthUser & { keyId: number; scope: 'read' | 'write'; lastUsedAt: Date | null; twoFactorOn: number; twoFactorRoles: string | null }>(
       `SELECT u.id, u.name, u.email, u.role, u.company_id AS companyId, c.name AS companyName,
               u.company_admin AS companyAdmin, c.ticket_visibility AS companyTicketVisibility,
-              k.id AS keyId, k.scope, k.last_used_at AS lastUsedAt
+              k.id AS keyId, k.scope, k.last_used_at AS lastUsedAt,
+              u.totp_enabled_at IS NOT NULL AS twoFactorOn, s.two_factor_roles AS twoFactorRoles
          FROM api_keys k
          JOIN users u ON u.id = k.user_id
          LEFT JOIN companies c ON c.id = u.company_id
+         LEFT JOIN security_settings s ON s.id = 1
         WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?) AND u.status = 'active'
         LIMIT 1`,
       { replacements: [keyHash, now], type: QueryTypes.SELECT },
@@ -66,13 +68,16 @@ export class ApiKeyRepository {
     if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > TOUCH_EVERY_MS) {
       await this.keys.update({ lastUsedAt: now, lastUsedIp: ip?.slice(0, 64) ?? null }, { where: { id: row.keyId } });
     }
-    const { keyId, scope, lastUsedAt: _unused, ...user } = row;
+    const { keyId, scope, lastUsedAt: _unused, twoFactorOn, twoFactorRoles, ...user } = row;
+    // Decision 027: where the admins require two-factor for the owner's role, a key works only while
+    // its owner has two-factor on; otherwise keys would be a way around the requirement.
+    const refused = (twoFactorRoles ?? '').split(',').includes(user.role) && !Number(twoFactorOn);
     // Like a sign-in token: the owner's status and company settings are read on every request.
     return {
       ...user,
       companyAdmin: Boolean(user.companyAdmin),
       companyTicketVisibility: user.companyTicketVisibility ?? null,
-      apiKey: { id: Number(keyId), scope },
+      apiKey: { id: Number(keyId), scope, ...(refused ? { refused: 'two_factor_not_enrolled' as const } : {}) },
     };
   }
 }

@@ -10,6 +10,8 @@ import type { ClientMeta } from '../commands/login/login.command.js';
 import { LoginLockout } from '../lockout/login-lockout.js';
 import { SignInAudit } from '../sign-in-audit.js';
 import { TokenService } from '../token.service.js';
+import { groupsClaim } from './group-provisioning.js';
+import { SsoGroupsService } from './sso-groups.service.js';
 
 const STAFF = new Set(['agent', 'manager', 'admin']);
 
@@ -35,6 +37,7 @@ export class OidcSignIn {
     private readonly tokens: TokenService,
     private readonly lockout: LoginLockout,
     private readonly signIns: SignInAudit,
+    private readonly groups: SsoGroupsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +66,7 @@ export class OidcSignIn {
     const settings = this.settings();
     const callback = new URL(input.callbackUrl);
     if (`${callback.origin}${callback.pathname}` !== settings.redirectUri) throw AuthErrors.ssoFailed('the callback address is not this workspace');
-    let claims: { sub: string; email?: unknown; email_verified?: unknown } | undefined;
+    let claims: { sub: string; email?: unknown; email_verified?: unknown; groups?: unknown } | undefined;
     try {
       const configuration = await this.configuration();
       const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
@@ -73,9 +76,9 @@ export class OidcSignIn {
         idTokenExpected: true,
       });
       claims = tokens.claims();
-      // Many providers put scope claims (email) only in UserInfo, not in the ID token.
-      if (claims && typeof claims.email !== 'string') {
-        claims = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)), sub: claims.sub };
+      // Many providers put scope claims (email, groups) only in UserInfo, not in the ID token.
+      if (claims && (typeof claims.email !== 'string' || claims.groups === undefined)) {
+        claims = { ...claims, ...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)), sub: claims.sub };
       }
     } catch (error) {
       this.logger.warn(`single sign-on failed: ${(error as Error).message}`);
@@ -88,9 +91,13 @@ export class OidcSignIn {
     if (user.status !== 'active') throw AuthErrors.suspended();
     const locked = this.lockout.lockedUntil(user);
     if (locked) throw AuthErrors.locked(locked);
+    // The admins' group mapping sets role and teams on every sign-on (decision 027).
+    const groups = groupsClaim(claims as Record<string, unknown>);
+    await this.groups.apply({ id: Number(user.id), email }, groups, client);
+    const current = (await this.users.findByEmail(email))!;
     const token = await this.tokens.issue(user.id, client, { secondFactor: true });
-    await this.signIns.record('auth.signed_in', user, client, { sso: 'oidc', issuer: this.config.oidc!.issuer, subject: claims!.sub });
-    return { token, user: toUser(toAuthUser(user)) };
+    await this.signIns.record('auth.signed_in', current, client, { sso: 'oidc', issuer: this.config.oidc!.issuer, subject: claims!.sub, ...(groups ? { groups } : {}) });
+    return { token, user: toUser(toAuthUser(current)) };
   }
 
   private settings() {
