@@ -210,8 +210,9 @@ it('maps provider groups to role and teams at each sign-on, takes them away with
   expect(await logPage.locator('[data-testid="security-log"] tbody tr[data-action="sso.provisioned"]').count()).toBeGreaterThanOrEqual(4);
 }, 180_000);
 
-// Last: a second api in this process registers its own bearer strategy with passport (a global) and closes
-// its database on the way out, so the file's api cannot authenticate tokens after this test.
+// Last: a second api in this process re-binds the Sequelize model classes (process-wide in
+// sequelize-typescript) and passport's bearer strategy to itself, and closes its pool on the way out,
+// so the file's api cannot read through models after this test.
 it('the workspace offers no SSO button when the API has no provider, and the API says it is not configured', async () => {
   const plainApi = await (async () => {
     for (const key of OIDC_ENV) delete process.env[key];
