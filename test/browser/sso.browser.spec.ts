@@ -3,7 +3,6 @@ import { startApi } from '../support/api.js';
 import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { startOidcProvider, type RunningProvider } from '../support/oidc-provider.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
 import { useBrowserStack } from '../support/browser-stack.js';
 import { freePort } from '../support/web-apps.js';
@@ -14,15 +13,14 @@ import { freePort } from '../support/web-apps.js';
  * the admins are (the last one is never demoted).
  */
 let provider: RunningProvider;
-let db: { drop(): Promise<void> };
 const OIDC_ENV = ['WORKSPACE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_LABEL'] as const;
 const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
 
 const { api, workspace, browser } = useBrowserStack({
   workspace: true,
+  ownDatabase: 'sso',
   // The provider must know the workspace's callback address before either starts.
   before: async () => {
-    db = await useOwnDatabase('sso');
     const [workspacePort, providerPort] = [await freePort(), await freePort()];
     const workspaceUrl = `http://127.0.0.1:${workspacePort}`;
     provider = await startOidcProvider(providerPort, `${workspaceUrl}/sso/callback`);
@@ -37,7 +35,6 @@ const { api, workspace, browser } = useBrowserStack({
   },
   after: async () => {
     await provider?.close();
-    await db?.drop();
     for (const key of OIDC_ENV) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];

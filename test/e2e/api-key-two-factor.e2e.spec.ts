@@ -1,7 +1,6 @@
 import { generate } from 'otplib';
-import { startApi, type RunningApi } from '../support/api.js';
+import { useApi } from '../support/api.js';
 import { restClient } from '../support/http.js';
-import { useOwnDatabase } from '../support/own-database.js';
 import { createUser } from '../support/people.js';
 
 /**
@@ -10,16 +9,7 @@ import { createUser } from '../support/people.js';
  * over REST and the attachment routes alike; once the owner has turned it on, their keys work again.
  * A database of its own: the setting applies to every user there.
  */
-let db: { drop(): Promise<void> };
-let api: RunningApi;
-beforeAll(async () => {
-  db = await useOwnDatabase('api_key_two_factor');
-  api = await startApi();
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.drop();
-});
+const { api } = useApi({ ownDatabase: 'api_key_two_factor' });
 
 const REFUSED = 'AUTH_API_KEY_TWO_FACTOR_REQUIRED';
 
