@@ -9,7 +9,10 @@ import { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { OutboxTopics } from '../outbox/outbox.topics.js';
 import { SystemActor } from '../users/system-actor.js';
 import type { PolicyRecord } from './policy-selection.js';
-import { SlaRepository, type Recipient, type TicketFacts } from './sla.repository.js';
+import { SlaFiringRepository } from './sla-firing.repository.js';
+import { SlaPolicyRepository } from './sla-policy.repository.js';
+import { SlaTargetRepository } from './sla-target.repository.js';
+import { SlaTicketRepository, type Recipient, type TicketFacts } from './sla-ticket.repository.js';
 
 /** In-app notification kinds (user_notifications.kind): preferences can filter on them. */
 export const SLA_NOTIFICATION_KINDS = { warning: 'sla.warning', breach: 'sla.breach' } as const;
@@ -27,7 +30,10 @@ export const SLA_NOTIFICATION_KINDS = { warning: 'sla.warning', breach: 'sla.bre
 export class SlaEnforcer {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly repo: SlaRepository,
+    private readonly firing: SlaFiringRepository,
+    private readonly targets: SlaTargetRepository,
+    private readonly tickets: SlaTicketRepository,
+    private readonly policies: SlaPolicyRepository,
     private readonly outbox: OutboxRepository,
     private readonly audit: AuditRepository,
     private readonly system: SystemActor,
@@ -38,9 +44,9 @@ export class SlaEnforcer {
   async breach(targetId: number, now: Date): Promise<boolean> {
     const actor = await this.system.get();
     return this.sequelize.transaction(async (transaction) => {
-      if (!(await this.repo.markBreached(targetId, now, transaction))) return false;
-      const target = (await this.repo.target(targetId, transaction))!;
-      const ticket = (await this.repo.ticket(target.ticketId, transaction))!;
+      if (!(await this.firing.markBreached(targetId, now, transaction))) return false;
+      const target = (await this.targets.target(targetId, transaction))!;
+      const ticket = (await this.tickets.ticket(target.ticketId, transaction))!;
       const recipients = await this.recipients(ticket, true, transaction);
       await insertRow(
         this.sequelize,
@@ -73,7 +79,7 @@ export class SlaEnforcer {
         },
         transaction,
       );
-      const policy = (await this.repo.policies(transaction)).find((p) => p.id === target.policyId) ?? null;
+      const policy = (await this.policies.policies(transaction)).find((p) => p.id === target.policyId) ?? null;
       const escalation = policy ? escalationOf(ticket, policy, targetId) : null;
       if (escalation) await this.outbox.append('sla.escalate', escalation, transaction);
       return true;
@@ -83,9 +89,9 @@ export class SlaEnforcer {
   /** True when this call recorded the warning. */
   async warn(targetId: number, now: Date): Promise<boolean> {
     return this.sequelize.transaction(async (transaction) => {
-      if (!(await this.repo.markWarned(targetId, now, transaction))) return false;
-      const target = (await this.repo.target(targetId, transaction))!;
-      const ticket = (await this.repo.ticket(target.ticketId, transaction))!;
+      if (!(await this.firing.markWarned(targetId, now, transaction))) return false;
+      const target = (await this.targets.target(targetId, transaction))!;
+      const ticket = (await this.tickets.ticket(target.ticketId, transaction))!;
       const recipients = await this.recipients(ticket, false, transaction);
       await this.notify('warning', targetId, ticket, target.metric, recipients, transaction);
       if (recipients.length) {
@@ -97,8 +103,8 @@ export class SlaEnforcer {
 
   /** Warnings go to the assignee (the managers when nobody is assigned); breaches to the assignee and the managers. */
   private async recipients(ticket: TicketFacts, breach: boolean, transaction: Transaction): Promise<Recipient[]> {
-    const assignee = ticket.assigneeId ? await this.repo.user(ticket.assigneeId, transaction) : null;
-    const managers = breach || !assignee ? await this.repo.managers(transaction) : [];
+    const assignee = ticket.assigneeId ? await this.tickets.user(ticket.assigneeId, transaction) : null;
+    const managers = breach || !assignee ? await this.tickets.managers(transaction) : [];
     const all = [...(assignee ? [assignee] : []), ...managers];
     return all.filter((r, i) => all.findIndex((o) => o.id === r.id) === i).map((r) => ({ id: Number(r.id), email: r.email, name: r.name }));
   }
@@ -112,7 +118,7 @@ export class SlaEnforcer {
    * for each row that is new, a notification in the recipient's bell through the inbox feed.
    */
   private async notify(kind: 'warning' | 'breach', targetId: number, ticket: TicketFacts, metric: SlaMetric, recipients: Recipient[], transaction: Transaction) {
-    const fresh = await this.repo.recordNotifications(targetId, ticket.id, kind, recipients, transaction);
+    const fresh = await this.firing.recordNotifications(targetId, ticket.id, kind, recipients, transaction);
     const label = SLA_METRIC_LABELS[metric] ?? metric;
     const title = kind === 'breach' ? `Ticket #${ticket.id}: ${label.toLowerCase()} SLA breached` : `Ticket #${ticket.id}: ${label.toLowerCase()} SLA due soon`;
     for (const r of fresh) {

@@ -1,7 +1,7 @@
 import { SlaReconciler } from './sla-reconciler.job.js';
 import type { SlaClock } from './sla-clock.js';
 import type { SlaEnforcer } from './sla-enforcer.js';
-import type { SlaRepository } from './sla.repository.js';
+import type { SlaReconciliationRepository } from './sla-reconciliation.repository.js';
 import type { SlaSync } from './sla-sync.service.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -12,7 +12,7 @@ function setup(due: number[], failing: number[]) {
     dueForBreach: async () => due.filter((id) => !breached.has(id)),
     dueForWarning: async () => [],
     withoutSla: async () => [7],
-  } as unknown as SlaRepository;
+  } as unknown as SlaReconciliationRepository;
   const enforcer = {
     breach: async (id: number, now: Date) => {
       expect(now).toBe(NOW);

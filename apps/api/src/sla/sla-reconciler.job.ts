@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { SlaClock } from './sla-clock.js';
 import { SlaEnforcer } from './sla-enforcer.js';
-import { SlaRepository } from './sla.repository.js';
+import { SlaReconciliationRepository } from './sla-reconciliation.repository.js';
 import { SlaSync } from './sla-sync.service.js';
 
 const BATCH = 200;
@@ -20,7 +20,7 @@ export class SlaReconciler implements OnApplicationBootstrap {
   private running = false;
 
   constructor(
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaReconciliationRepository,
     private readonly enforcer: SlaEnforcer,
     private readonly sync: SlaSync,
     private readonly clock: SlaClock,

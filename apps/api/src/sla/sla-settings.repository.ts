@@ -8,7 +8,7 @@ type PolicyData = z.output<typeof zSavePolicyInput>;
 type CalendarData = z.output<typeof zSaveCalendarInput>;
 export type { PolicyData, CalendarData, SavePolicyInput, SaveCalendarInput };
 
-/** Writes of SLA policies and calendars (admin screens); reads are in SlaRepository. */
+/** Writes of SLA policies and calendars (admin screens); reads are in SlaPolicyRepository. */
 @Injectable()
 export class SlaSettingsRepository {
   constructor(private readonly sequelize: Sequelize) {}

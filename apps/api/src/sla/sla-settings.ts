@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { SlaPolicy } from '@switchboard/contracts';
-import { SlaRepository } from './sla.repository.js';
+import { SlaPolicyRepository } from './sla-policy.repository.js';
 
 /** Policies as the admin screens see them: the stored record with its calendar's name. */
 @Injectable()
 export class SlaSettings {
-  constructor(private readonly repo: SlaRepository) {}
+  constructor(private readonly repo: SlaPolicyRepository) {}
 
   async policies(): Promise<SlaPolicy[]> {
     const [policies, calendars] = await Promise.all([this.repo.policies(), this.repo.calendars()]);

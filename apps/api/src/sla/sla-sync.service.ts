@@ -5,7 +5,9 @@ import { countedTime } from './counted-time.js';
 import { SlaTimersProducer } from './jobs/sla-timers.producer.js';
 import { choosePolicy, targetTimes } from './policy-selection.js';
 import { SlaClock } from './sla-clock.js';
-import { SlaRepository } from './sla.repository.js';
+import { SlaPolicyRepository } from './sla-policy.repository.js';
+import { SlaTargetRepository } from './sla-target.repository.js';
+import { SlaTicketRepository } from './sla-ticket.repository.js';
 import { newTarget, reviseTarget, withActiveTimes, type RevisionContext, type TargetRow } from './target-revision.js';
 
 /** What just happened to the ticket, beyond what its row says, and when (the entry's time). */
@@ -23,7 +25,9 @@ export class SlaSync {
 
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly repo: SlaRepository,
+    private readonly tickets: SlaTicketRepository,
+    private readonly policies: SlaPolicyRepository,
+    private readonly targets: SlaTargetRepository,
     private readonly clock: SlaClock,
     private readonly timers: SlaTimersProducer,
   ) {}
@@ -31,13 +35,13 @@ export class SlaSync {
   async apply(ticketId: number, signal: SlaSignal = null): Promise<TargetRow[]> {
     const now = this.clock.now();
     const saved = await this.sequelize.transaction(async (transaction) => {
-      await this.repo.lockTicket(ticketId, transaction);
-      const ticket = await this.repo.ticket(ticketId, transaction);
+      await this.tickets.lockTicket(ticketId, transaction);
+      const ticket = await this.tickets.ticket(ticketId, transaction);
       if (!ticket) return [];
-      const choice = choosePolicy(await this.repo.policies(transaction), ticket);
+      const choice = choosePolicy(await this.policies.policies(transaction), ticket);
       const { policy } = choice;
       const times = targetTimes(policy, ticket.urgency, ticket.importance);
-      const time = countedTime(policy.businessTime ? await this.repo.hours(policy.calendarId, transaction) : null);
+      const time = countedTime(policy.businessTime ? await this.policies.hours(policy.calendarId, transaction) : null);
       const minutes: Record<SlaMetric, number> = {
         first_response: times.firstResponseMinutes,
         next_response: times.nextResponseMinutes,
@@ -55,7 +59,7 @@ export class SlaSync {
         agentRepliedAt: signal?.kind === 'agent_reply' ? signal.at : null,
       };
 
-      const existing = await this.repo.targets(ticketId, transaction);
+      const existing = await this.targets.targets(ticketId, transaction);
       // Created here if missing (also when a reply's event is applied before the creation's).
       for (const metric of ['first_response', 'resolution'] as const) {
         if (!existing.some((r) => r.metric === metric)) existing.push(newTarget(metric, 0, ticket.createdAt, ctx));
@@ -71,15 +75,15 @@ export class SlaSync {
           const seq = Math.max(0, ...rows.filter((r) => r.metric === 'next_response').map((r) => r.seq)) + 1;
           const next = newTarget('next_response', seq, signal.at, ctx);
           // The answer may have been applied before this message: it meets the new target at once.
-          const answeredAt = await this.repo.firstAgentReplyAfter(ticketId, signal.at, transaction);
+          const answeredAt = await this.tickets.firstAgentReplyAfter(ticketId, signal.at, transaction);
           rows.push(answeredAt ? withActiveTimes({ ...next, metAt: answeredAt }) : next);
         }
       }
 
-      for (const row of rows) row.id = await this.repo.saveTarget(ticketId, row, transaction);
+      for (const row of rows) row.id = await this.targets.saveTarget(ticketId, row, transaction);
       const dues = rows.map((r) => r.activeDueAt).filter((d): d is Date => d !== null);
       const nextDue = dues.length ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null;
-      await this.repo.saveTicketSla(ticketId, policy.id, `${policy.name}: ${choice.reason}`, nextDue, transaction);
+      await this.targets.saveTicketSla(ticketId, policy.id, `${policy.name}: ${choice.reason}`, nextDue, transaction);
       return rows;
     });
     await this.timers.plan(saved);

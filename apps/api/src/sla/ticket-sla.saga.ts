@@ -3,7 +3,7 @@ import { SYSTEM_USER_EMAIL } from '@switchboard/migrations';
 import { TicketCreatedEvent } from '../tickets/events/ticket-created.event.js';
 import { TicketEntryAddedEvent } from '../tickets/events/ticket-entry-added.event.js';
 import { TicketUpdatedEvent, type TicketField } from '../tickets/events/ticket-updated.event.js';
-import { SlaRepository } from './sla.repository.js';
+import { SlaTicketRepository } from './sla-ticket.repository.js';
 import { SlaSync } from './sla-sync.service.js';
 
 /** The ticket changes that move SLA targets: a new policy or target row, a pause, a resolution. */
@@ -20,7 +20,7 @@ type TicketEvent = TicketCreatedEvent | TicketUpdatedEvent | TicketEntryAddedEve
 export class TicketSlaSaga implements IEventHandler<TicketEvent> {
   constructor(
     private readonly sync: SlaSync,
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaTicketRepository,
   ) {}
 
   async handle(event: TicketEvent) {

@@ -8,7 +8,7 @@ import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../../outbox/outbox.topics.js';
 import { UpdateTicketCommand, type UpdateTicketData } from '../../tickets/commands/update-ticket/update-ticket.command.js';
 import { SystemActor } from '../../users/system-actor.js';
-import { SlaRepository } from '../sla.repository.js';
+import { SlaTicketRepository } from '../sla-ticket.repository.js';
 
 /**
  * Applies a breach's escalation, written as an outbox row in the breach's transaction (SlaEnforcer), as
@@ -27,7 +27,7 @@ export class SlaEscalationProcessor {
     private readonly commands: CommandBus,
     private readonly system: SystemActor,
     private readonly outbox: OutboxRepository,
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaTicketRepository,
   ) {}
 
   @Process('sla.escalate')

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import { OutboxRepository } from '../../outbox/outbox.repository.js';
 import { OUTBOX_QUEUE, type OutboxJob } from '../../outbox/outbox.topics.js';
-import { SlaRepository } from '../sla.repository.js';
+import { SlaReconciliationRepository } from '../sla-reconciliation.repository.js';
 import { SlaSync } from '../sla-sync.service.js';
 
 const BATCH = 200;
@@ -19,7 +19,7 @@ export class SlaRecomputeProcessor {
   private readonly logger = new Logger(SlaRecomputeProcessor.name);
 
   constructor(
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaReconciliationRepository,
     private readonly sync: SlaSync,
     private readonly outbox: OutboxRepository,
   ) {}

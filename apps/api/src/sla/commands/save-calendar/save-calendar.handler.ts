@@ -7,7 +7,7 @@ import { DomainError } from '../../../common/domain-error.js';
 import { OutboxRepository } from '../../../outbox/outbox.repository.js';
 import { calendarProblems } from '../../business-time.js';
 import { SlaErrors } from '../../sla.errors.js';
-import { SlaRepository } from '../../sla.repository.js';
+import { SlaPolicyRepository } from '../../sla-policy.repository.js';
 import { SlaSettingsRepository } from '../../sla-settings.repository.js';
 import { SaveCalendarCommand } from './save-calendar.command.js';
 
@@ -17,7 +17,7 @@ export class SaveCalendarHandler implements ICommandHandler<SaveCalendarCommand,
   constructor(
     private readonly sequelize: Sequelize,
     private readonly writes: SlaSettingsRepository,
-    private readonly reads: SlaRepository,
+    private readonly reads: SlaPolicyRepository,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxRepository,
   ) {}

@@ -6,14 +6,14 @@ import { Sequelize } from 'sequelize-typescript';
 import type { TicketFields } from '../../../access/app-ability.js';
 import { toTicketSla } from '../../sla.mapper.js';
 import { SlaClock } from '../../sla-clock.js';
-import { SlaRepository } from '../../sla.repository.js';
+import { SlaTargetRepository } from '../../sla-target.repository.js';
 import { GetTicketSlasQuery } from './get-ticket-slas.query.js';
 
 @QueryHandler(GetTicketSlasQuery)
 export class GetTicketSlasHandler implements IQueryHandler<GetTicketSlasQuery, TicketSla[]> {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly repo: SlaRepository,
+    private readonly repo: SlaTargetRepository,
     private readonly clock: SlaClock,
   ) {}
 

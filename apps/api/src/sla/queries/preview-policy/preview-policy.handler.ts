@@ -5,12 +5,12 @@ import { previewSentence } from '../../preview-sentence.js';
 import { countedTime } from '../../counted-time.js';
 import { targetTimes } from '../../policy-selection.js';
 import { SlaErrors } from '../../sla.errors.js';
-import { SlaRepository } from '../../sla.repository.js';
+import { SlaPolicyRepository } from '../../sla-policy.repository.js';
 import { PreviewPolicyQuery } from './preview-policy.query.js';
 
 @QueryHandler(PreviewPolicyQuery)
 export class PreviewPolicyHandler implements IQueryHandler<PreviewPolicyQuery, SlaPreview> {
-  constructor(private readonly repo: SlaRepository) {}
+  constructor(private readonly repo: SlaPolicyRepository) {}
 
   async execute({ policyId, urgency, importance, createdAt: given }: PreviewPolicyQuery): Promise<SlaPreview> {
     const policy = (await this.repo.policies()).find((p) => p.id === policyId);
