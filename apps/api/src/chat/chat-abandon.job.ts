@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { ChatEnding } from './chat-ending.js';
-import { ChatRepository } from './chat.repository.js';
+import { ChatSessionRepository } from './chat-session.repository.js';
 
 /**
  * A visitor silent this long has left: no message, no read of the chat and no open event stream
@@ -22,7 +22,7 @@ export class ChatAbandonJob {
   private running = false;
 
   constructor(
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
     private readonly ending: ChatEnding,
   ) {}
 

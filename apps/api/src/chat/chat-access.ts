@@ -3,12 +3,16 @@ import type { ChatSummary } from '@switchboard/contracts';
 import type { Actor } from '../common/actor.js';
 import { ChatErrors } from './chat.errors.js';
 import { toChatSummary } from './chat.mapper.js';
-import { ChatRepository, type ChatRow } from './chat.repository.js';
+import { ChatSessionRepository, type ChatRow } from './chat-session.repository.js';
+import { ChatSummaryRepository } from './chat-summary.repository.js';
 
 /** Loads a chat for an agent (not found when they may not `action` it: ids reveal nothing) and summarizes it. */
 @Injectable()
 export class ChatAccess {
-  constructor(private readonly chats: ChatRepository) {}
+  constructor(
+    private readonly chats: ChatSessionRepository,
+    private readonly summaries: ChatSummaryRepository,
+  ) {}
 
   async load(actor: Actor, chatId: number, action: 'read' | 'update'): Promise<ChatRow> {
     const chat = await this.chats.byId(chatId);
@@ -18,7 +22,7 @@ export class ChatAccess {
 
   async summary(actor: Actor, chatId: number): Promise<ChatSummary> {
     const chat = await this.load(actor, chatId, 'read');
-    const facts = await this.chats.facts([chat]);
-    return toChatSummary(chat, facts.get(chat.id), await this.chats.placeInQueue(chat));
+    const facts = await this.summaries.facts([chat]);
+    return toChatSummary(chat, facts.get(chat.id), await this.summaries.placeInQueue(chat));
   }
 }

@@ -3,7 +3,8 @@ import type { ChatEndReason } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { ChatLive } from './chat-live.js';
-import { ChatRepository, VISITOR_EMAIL_DOMAIN, type ChatRow } from './chat.repository.js';
+import { ChatSessionRepository, type ChatRow } from './chat-session.repository.js';
+import { VISITOR_EMAIL_DOMAIN } from './chat-visitor.repository.js';
 
 /** A chat nobody answered (no agent, or the visitor left before one came) continues by email. */
 export const needsFollowUp = (chat: Pick<ChatRow, 'state' | 'endReason' | 'acceptedAt'>) =>
@@ -18,7 +19,7 @@ export const needsFollowUp = (chat: Pick<ChatRow, 'state' | 'endReason' | 'accep
 export class ChatEnding {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
     private readonly outbox: OutboxRepository,
     private readonly live: ChatLive,
   ) {}

@@ -3,7 +3,7 @@ import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { TicketEntryAddedEvent } from '../tickets/events/ticket-entry-added.event.js';
 import { TicketUpdatedEvent } from '../tickets/events/ticket-updated.event.js';
 import { ChatLive } from './chat-live.js';
-import { ChatRepository } from './chat.repository.js';
+import { ChatSessionRepository } from './chat-session.repository.js';
 
 /**
  * Changes of a chat's ticket that are not the chat module's own (a visitor's or agent's message,
@@ -15,7 +15,7 @@ export class ChatListPublisher implements IEventHandler<TicketUpdatedEvent | Tic
   private readonly logger = new Logger(ChatListPublisher.name);
 
   constructor(
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
     private readonly live: ChatLive,
   ) {}
 

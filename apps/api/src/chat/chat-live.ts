@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventLog } from '../realtime/event-log.js';
 import { topics } from '../realtime/topics.js';
-import { ChatRepository } from './chat.repository.js';
+import { ChatSessionRepository } from './chat-session.repository.js';
 
 /** The live topic of one chat's session state (accepted, transferred, ended): signals, never stored. */
 export const chatTopic = (chatId: number) => `chat:${chatId}`;
@@ -34,7 +34,7 @@ export class ChatLive {
 
   constructor(
     private readonly log: EventLog,
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
   ) {}
 
   /** The chat's session changed (started, accepted, transferred, ended): the visitor and the agents' lists hear of it. */

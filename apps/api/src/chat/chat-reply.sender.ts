@@ -3,7 +3,7 @@ import { LocalMailer } from '../notifications/local-mailer.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { OutgoingReply, ReplySender } from '../channels/outgoing-reply.js';
 import { ReplySenders } from '../channels/reply-senders.js';
-import { ChatRepository } from './chat.repository.js';
+import { ChatSessionRepository } from './chat-session.repository.js';
 
 /**
  * Replies on `chat` tickets: while the chat is open the widget shows them live, so nothing is sent;
@@ -13,7 +13,7 @@ import { ChatRepository } from './chat.repository.js';
 export class ChatReplySender implements ReplySender, OnModuleInit {
   constructor(
     private readonly senders: ReplySenders,
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
     private readonly mailer: LocalMailer,
     private readonly outbox: OutboxRepository,
   ) {}

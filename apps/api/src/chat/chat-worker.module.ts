@@ -14,7 +14,7 @@ import { ChatLive } from './chat-live.js';
 import { ChatListPublisher } from './chat-list.publisher.js';
 import { ChatReplySender } from './chat-reply.sender.js';
 import { ChatSessionModel } from './chat-session.model.js';
-import { ChatRepository } from './chat.repository.js';
+import { ChatSessionRepository } from './chat-session.repository.js';
 
 /** The worker's side of chat: timeouts (abandoned, no agent), the follow-up email, replies on chat tickets. */
 @Module({
@@ -27,6 +27,6 @@ import { ChatRepository } from './chat.repository.js';
     RealtimeCoreModule,
     BullModule.registerQueue({ name: OUTBOX_QUEUE }),
   ],
-  providers: [ChatRepository, ChatLive, ChatListPublisher, ChatEnding, ChatAbandonJob, ChatFollowUpNotifier, ChatReplySender],
+  providers: [ChatSessionRepository, ChatLive, ChatListPublisher, ChatEnding, ChatAbandonJob, ChatFollowUpNotifier, ChatReplySender],
 })
 export class ChatWorkerModule {}

@@ -1,5 +1,7 @@
 import type { ChatSummary } from '@switchboard/contracts';
-import { VISITOR_EMAIL_DOMAIN, type ChatFacts, type ChatRow } from './chat.repository.js';
+import type { ChatRow } from './chat-session.repository.js';
+import type { ChatFacts } from './chat-summary.repository.js';
+import { VISITOR_EMAIL_DOMAIN } from './chat-visitor.repository.js';
 
 /** A chat session and its ticket's facts -> what agents see: the one place that decides what leaves the module. */
 export const toChatSummary = (chat: ChatRow, facts: ChatFacts | undefined, place: number | null): ChatSummary => ({

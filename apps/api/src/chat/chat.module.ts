@@ -12,11 +12,17 @@ import { ChatEnding } from './chat-ending.js';
 import { ChatLive } from './chat-live.js';
 import { ChatListPublisher } from './chat-list.publisher.js';
 import { ChatSessionModel } from './chat-session.model.js';
-import { ChatRepository } from './chat.repository.js';
 import { ChatRouter } from './chat.router.js';
 import { ChatVisitorController } from './visitor/chat-visitor.controller.js';
 import { ChatVisitorService } from './visitor/chat-visitor.service.js';
 import { ChatStartLimiter } from './visitor/chat-start-limiter.js';
+import { ChatSessionRepository } from './chat-session.repository.js';
+import { ChatSummaryRepository } from './chat-summary.repository.js';
+import { ChatCompanyRepository } from './chat-company.repository.js';
+import { ChatVisitorRepository } from './chat-visitor.repository.js';
+import { ChatMessageIdRepository } from './chat-message-id.repository.js';
+import { ChatCannedReplyRepository } from './chat-canned-reply.repository.js';
+import { ChatDestinationRepository } from './chat-destination.repository.js';
 
 /**
  * Live chat: the widget and its visitor API, and the agents' procedures. A chat is a `chat` ticket:
@@ -25,7 +31,7 @@ import { ChatStartLimiter } from './visitor/chat-start-limiter.js';
 @Module({
   imports: [CqrsModule, SequelizeModule.forFeature([ChatSessionModel]), AuditModule, OutboxModule, RealtimeCoreModule, UsersModule],
   controllers: [ChatVisitorController],
-  providers: [ChatRepository, ChatLive, ChatListPublisher, ChatEnding, ChatAccess, ChatVisitorService, ChatStartLimiter, ChatRouter, ...ChatCommandHandlers, ...ChatQueryHandlers],
+  providers: [ChatSessionRepository, ChatSummaryRepository, ChatCompanyRepository, ChatVisitorRepository, ChatMessageIdRepository, ChatCannedReplyRepository, ChatDestinationRepository, ChatLive, ChatListPublisher, ChatEnding, ChatAccess, ChatVisitorService, ChatStartLimiter, ChatRouter, ...ChatCommandHandlers, ...ChatQueryHandlers],
   exports: [ChatRouter],
 })
 export class ChatModule {}

@@ -14,7 +14,11 @@ import { UserRepository } from '../../users/user.repository.js';
 import { ChatEnding } from '../chat-ending.js';
 import { ChatLive } from '../chat-live.js';
 import { ChatErrors } from '../chat.errors.js';
-import { ChatRepository, VISITOR_EMAIL_DOMAIN, type ChatRow } from '../chat.repository.js';
+import { ChatCompanyRepository } from '../chat-company.repository.js';
+import { ChatMessageIdRepository } from '../chat-message-id.repository.js';
+import { ChatSessionRepository, type ChatRow } from '../chat-session.repository.js';
+import { ChatSummaryRepository } from '../chat-summary.repository.js';
+import { ChatVisitorRepository, VISITOR_EMAIL_DOMAIN } from '../chat-visitor.repository.js';
 import { verifyVisitorSignature } from '../visitor-signature.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -36,7 +40,11 @@ export interface RequestInfo {
 export class ChatVisitorService {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
+    private readonly messageIds: ChatMessageIdRepository,
+    private readonly companies: ChatCompanyRepository,
+    private readonly summaries: ChatSummaryRepository,
+    private readonly visitors: ChatVisitorRepository,
     private readonly users: UserRepository,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
@@ -45,7 +53,7 @@ export class ChatVisitorService {
   ) {}
 
   async widgetConfig(companyId: number): Promise<WidgetConfig> {
-    const company = await this.chats.company(companyId);
+    const company = await this.companies.company(companyId);
     if (!company) throw ChatErrors.companyNotFound(companyId);
     return {
       company: company.id,
@@ -62,7 +70,7 @@ export class ChatVisitorService {
 
   /** Opens a chat with the visitor's first message: a new `chat` ticket, routed like any new ticket. */
   async start(input: StartChatInput, request: RequestInfo): Promise<{ chatId: number; token: string; view: VisitorChatView }> {
-    const company = await this.chats.company(input.company);
+    const company = await this.companies.company(input.company);
     if (!company) throw ChatErrors.companyNotFound(input.company);
     if (!company.chatEnabled) throw ChatErrors.disabled(input.company);
     if (input.signature && !input.userId) throw ChatErrors.signatureRequired();
@@ -105,9 +113,9 @@ export class ChatVisitorService {
       throw error;
     }
     if (input.clientId) {
-      await this.chats.claimClientId(chatId, input.clientId);
+      await this.messageIds.claimClientId(chatId, input.clientId);
       const [first] = (await this.timeline(actor, ticket.id)).filter((e) => e.kind === 'message');
-      if (first) await this.chats.recordClientId(chatId, input.clientId, first.id);
+      if (first) await this.messageIds.recordClientId(chatId, input.clientId, first.id);
     }
     // The ticket's own events came before the chat existed: the agents' lists hear of the new chat now.
     await this.live.listChanged({ id: chatId, ticketId: ticket.id, companyId: company.id });
@@ -126,7 +134,7 @@ export class ChatVisitorService {
     // A widget that reads the chat (polling fallback) is a visitor still on the page.
     await this.chats.stillThere(chat.id, new Date());
     const actor = await this.actorFor(chat.visitorId, { ip: null, userAgent: null });
-    const [entries, place, facts] = await Promise.all([this.timeline(actor, chat.ticketId), this.chats.placeInQueue(chat), this.chats.facts([chat])]);
+    const [entries, place, facts] = await Promise.all([this.timeline(actor, chat.ticketId), this.summaries.placeInQueue(chat), this.summaries.facts([chat])]);
     const fact = facts.get(chat.id);
     return {
       chatId: chat.id,
@@ -153,17 +161,17 @@ export class ChatVisitorService {
     const chat = await this.authenticate(chatId, token);
     if (chat.state === 'ended') throw ChatErrors.ended(chatId);
     if (clientId) {
-      const existing = await this.chats.claimClientId(chatId, clientId);
+      const existing = await this.messageIds.claimClientId(chatId, clientId);
       if (existing !== null) return { id: existing, duplicate: true };
     }
     try {
       const actor = await this.actorFor(chat.visitorId, request);
       const entry = await this.commands.execute(new AddTicketEntryCommand(actor, chat.ticketId, body, false, 'chat'));
-      if (clientId) await this.chats.recordClientId(chatId, clientId, entry.id);
+      if (clientId) await this.messageIds.recordClientId(chatId, clientId, entry.id);
       await this.chats.touchVisitor(chatId, new Date());
       return { id: entry.id, duplicate: false };
     } catch (error) {
-      if (clientId) await this.chats.releaseClientId(chatId, clientId);
+      if (clientId) await this.messageIds.releaseClientId(chatId, clientId);
       throw error;
     }
   }
@@ -173,7 +181,7 @@ export class ChatVisitorService {
     const chat = await this.authenticate(chatId, token);
     const address = email.toLowerCase();
     await this.chats.update(chatId, { visitorName: name, visitorEmail: address });
-    if (!chat.identified) await this.chats.nameVisitor(chat.visitorId, name, address);
+    if (!chat.identified) await this.visitors.nameVisitor(chat.visitorId, name, address);
     await this.ending.followUpIfDue(chatId);
   }
 
@@ -209,7 +217,7 @@ export class ChatVisitorService {
   /** The customer user behind a visitor: one per identified host-site user, a new one per anonymous chat. */
   private async visitorUser(companyId: number, externalId: string | null, name?: string, email?: string): Promise<number> {
     if (externalId) {
-      const known = await this.chats.visitorUserId(companyId, externalId);
+      const known = await this.visitors.visitorUserId(companyId, externalId);
       if (known) return known;
     }
     const free = email && !(await this.users.findByEmail(email.toLowerCase()));
@@ -218,13 +226,13 @@ export class ChatVisitorService {
     try {
       return await this.sequelize.transaction(async (transaction) => {
         const user = await this.users.create({ email: address, name: display, passwordHash: null, role: 'customer', companyId }, transaction);
-        if (externalId) await this.chats.rememberVisitor(companyId, externalId, user.id, transaction);
+        if (externalId) await this.visitors.rememberVisitor(companyId, externalId, user.id, transaction);
         return user.id;
       });
     } catch (error) {
       // The same identified visitor opened two chats at once: the other call created them.
       if (externalId && error instanceof UniqueConstraintError) {
-        const known = await this.chats.visitorUserId(companyId, externalId);
+        const known = await this.visitors.visitorUserId(companyId, externalId);
         if (known) return known;
       }
       throw error;

@@ -6,14 +6,16 @@ import { UpdateTicketCommand } from '../../../tickets/commands/update-ticket/upd
 import { ChatAccess } from '../../chat-access.js';
 import { ChatErrors } from '../../chat.errors.js';
 import { ChatLive } from '../../chat-live.js';
-import { ChatRepository } from '../../chat.repository.js';
+import { ChatSessionRepository } from '../../chat-session.repository.js';
+import { ChatSummaryRepository } from '../../chat-summary.repository.js';
 import { AcceptChatCommand } from './accept-chat.command.js';
 
 @CommandHandler(AcceptChatCommand)
 export class AcceptChatHandler implements ICommandHandler<AcceptChatCommand, ChatSummary> {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatSessionRepository,
+    private readonly summaries: ChatSummaryRepository,
     private readonly access: ChatAccess,
     private readonly audit: AuditRepository,
     private readonly commands: CommandBus,
@@ -26,7 +28,7 @@ export class AcceptChatHandler implements ICommandHandler<AcceptChatCommand, Cha
       const locked = (await this.chats.byId(chatId, transaction))!;
       if (locked.state === 'ended') throw ChatErrors.ended(chatId);
       if (locked.state === 'active' && locked.agentId && locked.agentId !== actor.user.id) {
-        const [facts] = [...(await this.chats.facts([locked])).values()];
+        const [facts] = [...(await this.summaries.facts([locked])).values()];
         throw ChatErrors.takenByOther(facts?.agentName ?? 'another agent');
       }
       await this.chats.update(chatId, { state: 'active', agentId: actor.user.id, acceptedAt: locked.acceptedAt ?? new Date() }, transaction);
@@ -34,7 +36,7 @@ export class AcceptChatHandler implements ICommandHandler<AcceptChatCommand, Cha
       return locked;
     });
     // The ticket is the accepting agent's (through the tickets module, so it is audited and published).
-    const [facts] = [...(await this.chats.facts([chat])).values()];
+    const [facts] = [...(await this.summaries.facts([chat])).values()];
     if (facts?.assigneeId !== actor.user.id) await this.commands.execute(new UpdateTicketCommand(actor, chat.ticketId, { assigneeId: actor.user.id }));
     await this.live.changed(chatId);
     return this.access.summary(actor, chatId);

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { Sequelize } from 'sequelize-typescript';
 import { AuditRepository } from '../../../audit/audit.repository.js';
 import { ChatErrors } from '../../chat.errors.js';
-import { ChatRepository } from '../../chat.repository.js';
+import { ChatCompanyRepository } from '../../chat-company.repository.js';
+import { ChatDestinationRepository } from '../../chat-destination.repository.js';
 import { GetChatSettingsQuery } from '../../queries/get-chat-settings/get-chat-settings.query.js';
 import { SaveChatSettingsCommand } from './save-chat-settings.command.js';
 
@@ -12,17 +13,18 @@ import { SaveChatSettingsCommand } from './save-chat-settings.command.js';
 export class SaveChatSettingsHandler implements ICommandHandler<SaveChatSettingsCommand, ChatSettings> {
   constructor(
     private readonly sequelize: Sequelize,
-    private readonly chats: ChatRepository,
+    private readonly destinations: ChatDestinationRepository,
+    private readonly companies: ChatCompanyRepository,
     private readonly audit: AuditRepository,
     private readonly queries: QueryBus,
   ) {}
 
   async execute({ actor, input }: SaveChatSettingsCommand): Promise<ChatSettings> {
     const before = await this.queries.execute(new GetChatSettingsQuery(input.companyId));
-    if (input.categoryId && !(await this.chats.categoryExists(input.categoryId))) throw ChatErrors.noCategory(input.categoryId);
+    if (input.categoryId && !(await this.destinations.categoryExists(input.categoryId))) throw ChatErrors.noCategory(input.categoryId);
     const secret = input.rotateSecret || (input.enabled && !before.secret) ? randomBytes(32).toString('hex') : undefined;
     await this.sequelize.transaction(async (transaction) => {
-      await this.chats.saveCompanySettings(
+      await this.companies.saveCompanySettings(
         input.companyId,
         { enabled: input.enabled, secret, inviteAfterSeconds: input.inviteAfterSeconds, inviteUrlPattern: input.inviteUrlPattern, inviteMessage: input.inviteMessage, categoryId: input.categoryId },
         transaction,

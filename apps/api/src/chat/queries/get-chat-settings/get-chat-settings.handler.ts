@@ -4,18 +4,18 @@ import type { ChatSettings } from '@switchboard/contracts';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.schema.js';
 import { ChatErrors } from '../../chat.errors.js';
-import { ChatRepository } from '../../chat.repository.js';
+import { ChatCompanyRepository } from '../../chat-company.repository.js';
 import { GetChatSettingsQuery } from './get-chat-settings.query.js';
 
 @QueryHandler(GetChatSettingsQuery)
 export class GetChatSettingsHandler implements IQueryHandler<GetChatSettingsQuery, ChatSettings> {
   constructor(
-    private readonly chats: ChatRepository,
+    private readonly companies: ChatCompanyRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ companyId }: GetChatSettingsQuery): Promise<ChatSettings> {
-    const company = await this.chats.company(companyId);
+    const company = await this.companies.company(companyId);
     if (!company) throw ChatErrors.companyNotFound(companyId);
     return {
       companyId,

@@ -1,13 +1,13 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { CannedReply } from '@switchboard/contracts';
-import { ChatRepository } from '../../chat.repository.js';
+import { ChatCannedReplyRepository } from '../../chat-canned-reply.repository.js';
 import { ListCannedRepliesQuery } from './list-canned-replies.query.js';
 
 @QueryHandler(ListCannedRepliesQuery)
 export class ListCannedRepliesHandler implements IQueryHandler<ListCannedRepliesQuery, CannedReply[]> {
-  constructor(private readonly chats: ChatRepository) {}
+  constructor(private readonly cannedReplies: ChatCannedReplyRepository) {}
 
   execute(): Promise<CannedReply[]> {
-    return this.chats.cannedReplies();
+    return this.cannedReplies.cannedReplies();
   }
 }

@@ -2,19 +2,23 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ChatSummary } from '@switchboard/contracts';
 import { accessibleWhere } from '../../../access/accessible-where.js';
 import { toChatSummary } from '../../chat.mapper.js';
-import { ChatRepository } from '../../chat.repository.js';
+import { ChatSessionRepository } from '../../chat-session.repository.js';
+import { ChatSummaryRepository } from '../../chat-summary.repository.js';
 import { ListChatsQuery } from './list-chats.query.js';
 
 /** The CASL rules for ChatSession become the SQL where; the queue place is counted over the waiting, unoffered chats. */
 @QueryHandler(ListChatsQuery)
 export class ListChatsHandler implements IQueryHandler<ListChatsQuery, ChatSummary[]> {
-  constructor(private readonly chats: ChatRepository) {}
+  constructor(
+    private readonly summaries: ChatSummaryRepository,
+    private readonly chats: ChatSessionRepository,
+  ) {}
 
   async execute({ actor, state }: ListChatsQuery): Promise<ChatSummary[]> {
     const visible = accessibleWhere(actor.ability, 'read', 'ChatSession');
     if (visible === null) return [];
     const rows = await this.chats.list(visible, state === 'open' ? ['waiting', 'active'] : ['ended'], state === 'open' ? 200 : 50);
-    const facts = await this.chats.facts(rows);
+    const facts = await this.summaries.facts(rows);
     let place = 0;
     return rows.map((chat) => {
       const fact = facts.get(chat.id);
