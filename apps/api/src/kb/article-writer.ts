@@ -6,7 +6,10 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../common/actor.js';
 import { htmlToPlainText, renderMarkdown } from './content/markdown.js';
 import { slugify } from './content/slug.js';
-import { KbArticleRepository, normaliseTags, tagsOf, type ArticleContent, type ArticleRow } from './kb-article.repository.js';
+import { normaliseTags, tagsOf, type ArticleContent, type ArticleRow } from './kb-article-row.js';
+import { KbArticleVersionRepository } from './kb-article-version.repository.js';
+import { KbArticleRepository } from './kb-article.repository.js';
+import { KbTermsRepository } from './search/kb-terms.repository.js';
 import { KbCategoryRepository } from './kb-category.repository.js';
 import { KbErrors } from './kb.errors.js';
 
@@ -30,6 +33,8 @@ export class ArticleWriter {
   constructor(
     private readonly sequelize: Sequelize,
     private readonly articles: KbArticleRepository,
+    private readonly versions: KbArticleVersionRepository,
+    private readonly terms: KbTermsRepository,
     private readonly categories: KbCategoryRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -78,8 +83,8 @@ export class ArticleWriter {
     note: string | null,
     transaction: Transaction,
   ) {
-    const number = await this.articles.addVersion(articleId, content, actor.user.id, note, transaction);
-    await this.articles.rememberTerms(`${content.title} ${content.tags.join(' ')} ${content.bodyText}`, transaction);
+    const number = await this.versions.addVersion(articleId, content, actor.user.id, note, transaction);
+    await this.terms.rememberTerms(`${content.title} ${content.tags.join(' ')} ${content.bodyText}`, transaction);
     await this.audit.record(
       actor,
       {

@@ -2,93 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { insertRow } from '../database/insert-row.js';
-import { words } from './search/fulltext-query.js';
-import { forgetKnownTerms } from './search/known-terms.js';
+import { ARTICLE_COLUMNS, ARTICLE_FROM, toArticleRow, type ArticleContent, type ArticleRow } from './kb-article-row.js';
+import { facetsOf } from './search/facet-tokens.js';
 
-export interface ArticleRow {
-  id: number;
-  categoryId: number;
-  translationOf: number | null;
-  locale: string;
-  title: string;
-  slug: string;
-  bodyMd: string;
-  bodyHtml: string;
-  bodyText: string;
-  tagsText: string;
-  visibility: 'public' | 'customers' | 'company' | 'internal';
-  companyId: number | null;
-  state: 'draft' | 'published' | 'scheduled' | 'archived';
-  publishAt: Date | null;
-  publishedAt: Date | null;
-  version: number;
-  authorId: number | null;
-  viewCount: number;
-  helpfulCount: number;
-  unhelpfulCount: number;
-  deflectionCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** The content of one save, as stored in kb_articles and in its version row. */
-export interface ArticleContent {
-  categoryId: number;
-  title: string;
-  slug: string;
-  bodyMd: string;
-  bodyHtml: string;
-  bodyText: string;
-  tags: string[];
-  visibility: ArticleRow['visibility'];
-  companyId: number | null;
-}
-
-export interface VersionRow {
-  number: number;
-  title: string;
-  bodyMd: string;
-  tags: string[];
-  categoryId: number;
-  visibility: ArticleRow['visibility'];
-  companyId: number | null;
-  authorId: number | null;
-  authorName: string | null;
-  note: string | null;
-  createdAt: Date;
-}
-
-export const ARTICLE_COLUMNS = `a.id, a.category_id AS categoryId, a.translation_of AS translationOf, a.locale, a.title, a.slug,
-  b.body_md AS bodyMd, b.body_html AS bodyHtml, a.body_text AS bodyText, a.tags_text AS tagsText, a.visibility,
-  a.company_id AS companyId, a.state, a.publish_at AS publishAt, a.published_at AS publishedAt, a.version,
-  a.author_id AS authorId, a.view_count AS viewCount, a.helpful_count AS helpfulCount, a.unhelpful_count AS unhelpfulCount,
-  a.deflection_count AS deflectionCount, a.created_at AS createdAt, a.updated_at AS updatedAt`;
-
-/** kb_articles with its Markdown and HTML (kb_article_bodies). */
-export const ARTICLE_FROM = 'kb_articles a JOIN kb_article_bodies b ON b.article_id = a.id';
-
-/** The FULLTEXT tokens that let filters narrow inside the index (see the migration). */
-const token = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_');
-export const tagFacet = (tag: string) => `kbtag_${token(tag)}`;
-export const localeFacet = (locale: string) => `kbloc_${token(locale)}`;
-export const categoryFacet = (id: number) => `kbcat_${id}`;
-export const facetsOf = (a: { tags: string[]; locale: string; categoryId: number }) =>
-  [...a.tags.map(tagFacet), localeFacet(a.locale), categoryFacet(a.categoryId)].join(' ');
-
-const date = (v: unknown) => (v == null ? null : new Date(v as string));
-export const toArticleRow = (r: ArticleRow): ArticleRow => ({
-  ...r,
-  publishAt: date(r.publishAt),
-  publishedAt: date(r.publishedAt),
-  createdAt: new Date(r.createdAt),
-  updatedAt: new Date(r.updatedAt),
-});
-export const tagsOf = (row: Pick<ArticleRow, 'tagsText'>) => (row.tagsText ? row.tagsText.split(' ').filter(Boolean) : []);
-
-/** Tags are stored with spaces folded to dashes, so the space-separated tags_text splits back into them. */
-export const normaliseTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))];
-
-/** The only place that writes kb_articles, kb_article_tags, kb_article_versions and kb_terms. */
+/** The only place that writes kb_articles and kb_article_tags (versions: KbArticleVersionRepository; terms: KbTermsRepository). */
 @Injectable()
 export class KbArticleRepository {
   constructor(private readonly sequelize: Sequelize) {}
@@ -205,57 +122,6 @@ export class KbArticleRepository {
     });
   }
 
-  async addVersion(articleId: number, content: ArticleContent, authorId: number, note: string | null, transaction: Transaction) {
-    const [{ next }] = await this.sequelize.query<{ next: number }>(
-      'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM kb_article_versions WHERE article_id = ?',
-      { replacements: [articleId], type: QueryTypes.SELECT, transaction },
-    );
-    await insertRow(
-      this.sequelize,
-      'kb_article_versions',
-      {
-        articleId,
-        number: Number(next),
-        title: content.title,
-        bodyMd: content.bodyMd,
-        tags: JSON.stringify(content.tags),
-        categoryId: content.categoryId,
-        visibility: content.visibility,
-        companyId: content.companyId,
-        authorId,
-        note,
-      },
-      transaction,
-    );
-    return Number(next);
-  }
-
-  async versions(articleId: number): Promise<VersionRow[]> {
-    const rows = await this.sequelize.query<VersionRow & { tags: string }>(
-      `SELECT v.number, v.title, v.body_md AS bodyMd, v.tags, v.category_id AS categoryId, v.visibility, v.company_id AS companyId,
-              v.author_id AS authorId, u.name AS authorName, v.note, v.created_at AS createdAt
-       FROM kb_article_versions v LEFT JOIN users u ON u.id = v.author_id WHERE v.article_id = ? ORDER BY v.number DESC`,
-      { replacements: [articleId], type: QueryTypes.SELECT },
-    );
-    return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags as unknown as string), createdAt: new Date(r.createdAt) }));
-  }
-
-  async version(articleId: number, number: number): Promise<VersionRow | null> {
-    return (await this.versions(articleId)).find((v) => v.number === number) ?? null;
-  }
-
-  /** The words of a saved article, for "did you mean" (kept forever: a stale word is only ever a suggestion we re-check). */
-  async rememberTerms(text: string, transaction: Transaction) {
-    const terms = [...new Set(words(text).filter((w) => w.length >= 3 && w.length <= 84 && !/^\d+$/.test(w)))].slice(0, 500);
-    if (terms.length === 0) return;
-    await this.sequelize.query(`INSERT IGNORE INTO kb_terms (term) VALUES ${terms.map(() => '(?)').join(', ')}`, {
-      replacements: terms,
-      transaction,
-    });
-    // New words are "did you mean" candidates as soon as they are committed (search/known-terms.ts).
-    transaction.afterCommit(() => forgetKnownTerms());
-  }
-
   /** The locales of published articles (a loose scan of the (state, locale) index). */
   async publishedLocales(): Promise<string[]> {
     const rows = await this.sequelize.query<{ locale: string }>(
@@ -263,36 +129,6 @@ export class KbArticleRepository {
       { type: QueryTypes.SELECT },
     );
     return rows.map((r) => r.locale);
-  }
-
-  /** The whole translation group of an article: the original and every translation. */
-  async translations(article: Pick<ArticleRow, 'id' | 'translationOf'>, visibleSql: string) {
-    const group = article.translationOf ?? article.id;
-    const rows = await this.sequelize.query<{ id: number; slug: string; title: string; locale: string }>(
-      `SELECT a.id, a.slug, a.title, a.locale FROM kb_articles a
-       WHERE (a.id = ? OR a.translation_of = ?) AND a.id <> ? AND a.state = 'published' AND ${visibleSql} ORDER BY a.locale`,
-      { replacements: [group, group, article.id], type: QueryTypes.SELECT },
-    );
-    return rows;
-  }
-
-  /** Published articles sharing the most tags, then the same category, in the same locale. */
-  async related(article: ArticleRow, visibleSql: string, limit = 5) {
-    const tags = tagsOf(article);
-    const group = article.translationOf ?? article.id;
-    return this.sequelize.query<{ id: number; slug: string; title: string; locale: string }>(
-      `SELECT a.id, a.slug, a.title, a.locale,
-              ${tags.length ? '(SELECT COUNT(*) FROM kb_article_tags t WHERE t.article_id = a.id AND t.tag IN (:tags))' : '0'} AS shared
-       FROM kb_articles a
-       WHERE a.state = 'published' AND a.locale = :locale AND a.id <> :id AND a.id <> :group AND COALESCE(a.translation_of, 0) <> :group
-         AND ${visibleSql}
-         AND (a.category_id = :category ${tags.length ? 'OR EXISTS (SELECT 1 FROM kb_article_tags t WHERE t.article_id = a.id AND t.tag IN (:tags))' : ''})
-       ORDER BY shared DESC, a.view_count DESC, a.id DESC LIMIT :limit`,
-      {
-        replacements: { tags, locale: article.locale, id: article.id, group, category: article.categoryId, limit },
-        type: QueryTypes.SELECT,
-      },
-    );
   }
 
   /** Scheduled articles whose time has come, oldest first. */

@@ -1,6 +1,6 @@
 import type { KbEditableArticle, KbListItem } from '@switchboard/contracts';
 import { sanitizeArticleHtml } from './content/markdown.js';
-import { tagsOf, type ArticleRow } from './kb-article.repository.js';
+import { tagsOf, type ArticleRow } from './kb-article-row.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

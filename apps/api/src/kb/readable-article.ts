@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import type { ArticleRow } from './kb-article.repository.js';
+import type { ArticleRow } from './kb-article-row.js';
 import { KbErrors } from './kb.errors.js';
 import { asArticleSubject } from './kb.mapper.js';
 import type { KbReader } from './kb-reader.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { KbSort } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { categoryFacet, localeFacet, tagFacet } from '../kb-article.repository.js';
+import { categoryFacet, localeFacet, tagFacet } from './facet-tokens.js';
 import { FacetStats } from './facet-stats.js';
 import { knownTermsByLetter } from './known-terms.js';
 

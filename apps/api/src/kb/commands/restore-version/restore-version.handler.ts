@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { KbEditableArticle } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { ArticleWriter } from '../../article-writer.js';
+import { KbArticleVersionRepository } from '../../kb-article-version.repository.js';
 import { KbArticleRepository } from '../../kb-article.repository.js';
 import { KbErrors } from '../../kb.errors.js';
 import { toEditable } from '../../kb.mapper.js';
@@ -12,6 +13,7 @@ export class RestoreVersionHandler implements ICommandHandler<RestoreVersionComm
   constructor(
     private readonly sequelize: Sequelize,
     private readonly articles: KbArticleRepository,
+    private readonly versions: KbArticleVersionRepository,
     private readonly writer: ArticleWriter,
   ) {}
 
@@ -20,7 +22,7 @@ export class RestoreVersionHandler implements ICommandHandler<RestoreVersionComm
       const row = await this.articles.byId(id, transaction, true);
       this.writer.assertCanUpdate(actor, row, id);
       if (Number(row.version) !== version) throw KbErrors.stale(await this.writer.lastEditor(row.id, transaction));
-      const old = await this.articles.version(id, number);
+      const old = await this.versions.version(id, number);
       if (!old) throw KbErrors.versionNotFound(number);
       await this.writer.assertCanChangeLive(actor, row, old.categoryId, transaction);
       const content = await this.writer.content(

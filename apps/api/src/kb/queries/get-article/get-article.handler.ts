@@ -2,7 +2,9 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { KbArticle } from '@switchboard/contracts';
 import { Sequelize } from 'sequelize-typescript';
 import { sanitizeArticleHtml } from '../../content/markdown.js';
-import { KbArticleRepository, tagsOf } from '../../kb-article.repository.js';
+import { tagsOf } from '../../kb-article-row.js';
+import { KbArticleRepository } from '../../kb-article.repository.js';
+import { KbRelatedArticlesRepository } from '../../kb-related-articles.repository.js';
 import { KbCategoryRepository, trail } from '../../kb-category.repository.js';
 import { visibleArticlesSql } from '../../kb-visibility.js';
 import { requireReadable } from '../../readable-article.js';
@@ -13,6 +15,7 @@ export class GetArticleHandler implements IQueryHandler<GetArticleQuery, KbArtic
   constructor(
     private readonly sequelize: Sequelize,
     private readonly articles: KbArticleRepository,
+    private readonly related: KbRelatedArticlesRepository,
     private readonly categories: KbCategoryRepository,
   ) {}
 
@@ -22,8 +25,8 @@ export class GetArticleHandler implements IQueryHandler<GetArticleQuery, KbArtic
     const all = await this.categories.all();
     const path = trail(all, row.categoryId);
     const [translations, related] = await Promise.all([
-      this.articles.translations(row, visibleSql),
-      this.articles.related(row, visibleSql),
+      this.related.translations(row, visibleSql),
+      this.related.related(row, visibleSql),
     ]);
     return {
       id: row.id,

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { KbListItem } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { ARTICLE_COLUMNS, ARTICLE_FROM, toArticleRow, type ArticleRow } from '../../kb-article.repository.js';
+import { ARTICLE_COLUMNS, ARTICLE_FROM, toArticleRow, type ArticleRow } from '../../kb-article-row.js';
 import { visibleArticlesSql } from '../../kb-visibility.js';
 import { toListItem } from '../../kb.mapper.js';
 import { ListArticlesQuery } from './list-articles.query.js';

@@ -3,7 +3,7 @@ import type { KbLink } from '@switchboard/contracts';
 import { QueryTypes } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
 import { visibleArticlesSql } from '../../kb-visibility.js';
-import { localeFacet } from '../../kb-article.repository.js';
+import { localeFacet } from '../../search/facet-tokens.js';
 import { booleanQuery, indexableTerms } from '../../search/fulltext-query.js';
 import { SuggestTitlesQuery } from './suggest-titles.query.js';
 
