@@ -1,22 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { RelativeTime } from '@switchboard/ui';
-import { apiErrorKind, apiFailure, apiFieldErrors, errorText } from '~/api.server';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { apiFailure } from '~/api.server';
 import { requireAdmin } from '~/admin.server';
 import { AdminTabs } from '~/components/AdminTabs';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { flash } from '~/session.server';
+import { SECURITY_LOG_KINDS, SecurityLogTable, type SecurityLogKind } from '~/components/SecurityLogTable';
+import { SsoGroupMappings } from '~/components/SsoGroupMappings';
+import { TwoFactorRolesForm } from '~/components/TwoFactorRolesForm';
+import { saveSsoGroupMapping, saveTwoFactorRoles } from '~/security-admin.server';
 
 export const meta: MetaFunction = () => [{ title: 'Security log · Switchboard workspace' }];
-
-const KINDS = { all: 'Everything', sign_in: 'Sign-ins and account security', permission: 'Permission changes' } as const;
-type Kind = keyof typeof KINDS;
 
 /** The admins' view of the security log: sign-ins and permission changes, newest first, 50 a page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, session, timeZone } = await requireAdmin(request);
   const params = new URL(request.url).searchParams;
-  const kind: Kind = (Object.keys(KINDS) as Kind[]).find((k) => k === params.get('kind')) ?? 'all';
+  const kind: SecurityLogKind = (Object.keys(SECURITY_LOG_KINDS) as SecurityLogKind[]).find((k) => k === params.get('kind')) ?? 'all';
   const userId = Number(params.get('userId')) || undefined;
   const before = Number(params.get('before')) || undefined;
   try {
@@ -41,209 +40,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type StaffRole = 'agent' | 'manager' | 'admin';
-
 /**
  * Saves which staff roles must use two-factor sign-in (no intent), or adds (`sso-add`) or removes
  * (`sso-remove`, by position) a single sign-on group mapping; the API takes the whole list.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const { api, session } = await requireAdmin(request);
+  const admin = await requireAdmin(request);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
-  if (intent === 'sso-add' || intent === 'sso-remove') {
-    try {
-      const current = (await api.account.ssoGroupMappings.query({})).mappings.map(({ group, role, teamId }) => ({ group, role, teamId }));
-      const role = String(form.get('role') ?? '');
-      const teamId = Number(form.get('teamId')) || null;
-      const mappings =
-        intent === 'sso-add'
-          ? [...current, { group: String(form.get('group') ?? ''), role: role ? (role as StaffRole) : null, teamId }]
-          : current.filter((_m, i) => i !== Number(form.get('index')));
-      await api.account.saveSsoGroupMappings.mutate({ mappings });
-    } catch (error) {
-      if (apiErrorKind(error) === 'bad_request') {
-        // The new row is the last one: show its field errors next to the add form.
-        const fields = Object.fromEntries(Object.entries(apiFieldErrors(error)).map(([k, v]) => [k.replace(/^mappings\.\d+\./, ''), v]));
-        return data({ ssoErrors: fields, ssoError: errorText(error, 'The mapping was not accepted.') }, { status: 400 });
-      }
-      return apiFailure(error, request, session);
-    }
-    const message = intent === 'sso-add' ? 'Group mapping added; it applies at each single sign-on.' : 'Group mapping removed.';
-    return redirect('/admin/security', { headers: await flash(session, { kind: 'success', message }) });
-  }
-  try {
-    await api.account.saveSecuritySettings.mutate({ twoFactorRoles: form.getAll('twoFactorRoles').map(String) as StaffRole[] });
-  } catch (error) {
-    return apiFailure(error, request, session);
-  }
-  return redirect('/admin/security', { headers: await flash(session, { kind: 'success', message: 'Security settings saved.' }) });
-}
-
-/** A short, readable summary of what changed (the raw before/after are in the tooltip). */
-function summary(after: unknown): string {
-  if (!after || typeof after !== 'object') return '';
-  return Object.entries(after as Record<string, unknown>)
-    .filter(([key]) => key !== 'id')
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join(', ')
-    .slice(0, 160);
+  if (intent === 'sso-add' || intent === 'sso-remove') return saveSsoGroupMapping(request, admin, intent, form);
+  return saveTwoFactorRoles(request, admin, form);
 }
 
 export default function SecurityLog() {
   const { entries, nextBefore, kind, userId, now, timeZone, settings, ssoMappings, teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ ssoErrors?: Record<string, string>; ssoError?: string }>();
-  const ssoErrors = actionData?.ssoErrors ?? {};
-  const older = new URLSearchParams({ kind, ...(userId ? { userId: String(userId) } : {}), ...(nextBefore ? { before: String(nextBefore) } : {}) });
   return (
     <>
       <AdminTabs />
       <div className="sb-page">
         <h1 className="sb-page__title">Security</h1>
-        <Form method="post" className="sb-form" data-testid="security-settings">
-          <fieldset className="sb-field sb-field--choices">
-            <legend>Two-factor sign-in is required for (single sign-on counts)</legend>
-            {(['agent', 'manager', 'admin'] as const).map((role) => (
-              <label key={role}>
-                <input type="checkbox" name="twoFactorRoles" value={role} defaultChecked={settings.twoFactorRoles.includes(role)} /> {role}s
-              </label>
-            ))}
-          </fieldset>
-          <div className="sb-form__actions">
-            <button type="submit" className="sb-button sb-button--primary">
-              Save
-            </button>
-          </div>
-        </Form>
-        <h2>Single sign-on groups</h2>
-        <p className="sb-page__lede">
-          At each single sign-on, members of a provider group get its role (the highest of their groups; agent when none of
-          their groups names a role) and join its team; leaving a group takes them away again. The last admin is never demoted.
-        </p>
-        <div className="sb-table-wrap">
-          <table className="sb-table" data-testid="sso-groups">
-            <thead>
-              <tr>
-                <th>Group</th>
-                <th>Role</th>
-                <th>Team</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {ssoMappings.map((m, i) => (
-                <tr key={`${m.group}-${i}`} data-testid="sso-group-row" data-group={m.group}>
-                  <td>
-                    <code>{m.group}</code>
-                  </td>
-                  <td>{m.role ?? <span className="sb-muted">—</span>}</td>
-                  <td>{m.teamName ?? <span className="sb-muted">—</span>}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="sso-remove" />
-                      <input type="hidden" name="index" value={i} />
-                      <button type="submit" className="sb-button sb-button--small" data-testid="sso-group-remove">
-                        Remove
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Form method="post" className="sb-form sb-form--inline" noValidate data-testid="sso-group-add">
-          <input type="hidden" name="intent" value="sso-add" />
-          <label className="sb-field">
-            <span>Group (as the provider sends it)</span>
-            <input name="group" required maxLength={255} aria-invalid={ssoErrors.group ? true : undefined} />
-            {ssoErrors.group ? <span className="sb-field-error" data-testid="field-error">{ssoErrors.group}</span> : null}
-          </label>
-          <label className="sb-field">
-            <span>Role</span>
-            <select name="role" defaultValue="">
-              <option value="">no role</option>
-              <option value="agent">agent</option>
-              <option value="manager">manager</option>
-              <option value="admin">admin</option>
-            </select>
-            {ssoErrors.role ? <span className="sb-field-error" data-testid="field-error">{ssoErrors.role}</span> : null}
-          </label>
-          <label className="sb-field">
-            <span>Team</span>
-            <select name="teamId" defaultValue="">
-              <option value="">no team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            {ssoErrors.teamId ? <span className="sb-field-error" data-testid="field-error">{ssoErrors.teamId}</span> : null}
-          </label>
-          <div className="sb-form__actions">
-            <button type="submit" className="sb-button">
-              Add mapping
-            </button>
-          </div>
-        </Form>
-        <h2>Security log</h2>
-        <p className="sb-page__lede">Sign-ins, failed attempts, lockouts, two-factor and API key changes, and changes to who may do what.</p>
-        <Form method="get" className="sb-form__row" data-testid="security-filter">
-          <select name="kind" defaultValue={kind} aria-label="Show">
-            {(Object.keys(KINDS) as Kind[]).map((k) => (
-              <option key={k} value={k}>
-                {KINDS[k]}
-              </option>
-            ))}
-          </select>
-          <input name="userId" type="number" min={1} defaultValue={userId ?? ''} placeholder="User id" aria-label="User id" />
-          <button type="submit" className="sb-button sb-button--small">
-            Show
-          </button>
-        </Form>
-        <div className="sb-table-wrap">
-          <table className="sb-table" data-testid="security-log">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>What</th>
-                <th>About</th>
-                <th>By</th>
-                <th>From</th>
-                <th>Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-action={e.action}>
-                  <td>
-                    <RelativeTime value={e.createdAt} now={now} timeZone={timeZone} />
-                  </td>
-                  <td>{e.action}</td>
-                  <td>
-                    {e.subject.type === 'User' ? (
-                      <Link to={`/admin/security?userId=${e.subject.id}`}>{e.subject.name ?? `user #${e.subject.id}`}</Link>
-                    ) : (
-                      `${e.subject.type} #${e.subject.id}`
-                    )}
-                  </td>
-                  <td>{e.actor?.name ?? <span className="sb-muted">—</span>}</td>
-                  <td title={e.userAgent ?? undefined} data-testid="security-log-from">
-                    {e.ip ?? <span className="sb-muted">—</span>}
-                    {e.userAgent ? <span className="sb-muted" data-testid="security-log-agent"> · {e.userAgent}</span> : null}
-                  </td>
-                  <td title={JSON.stringify({ before: e.before, after: e.after })}>{summary(e.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {nextBefore ? (
-          <p>
-            <Link to={`/admin/security?${older}`}>Older entries</Link>
-          </p>
-        ) : null}
+        <TwoFactorRolesForm roles={settings.twoFactorRoles} />
+        <SsoGroupMappings mappings={ssoMappings} teams={teams} errors={actionData?.ssoErrors ?? {}} />
+        <SecurityLogTable entries={entries} nextBefore={nextBefore} kind={kind} userId={userId} now={now} timeZone={timeZone} />
       </div>
     </>
   );
