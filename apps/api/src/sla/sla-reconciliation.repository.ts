@@ -13,34 +13,32 @@ export interface RecomputeScope {
 export class SlaReconciliationRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
+  private async ids(sql: string, params: unknown[]): Promise<number[]> {
+    return (await select<{ id: number }>(this.sequelize, sql, params)).map((r) => Number(r.id));
+  }
+
   /** Running targets past due and not yet breached: an index range over (breached_at, active_due_at). */
   async dueForBreach(now: Date, limit: number): Promise<number[]> {
-    const rows = await select<{ id: number }>(
-      this.sequelize,
+    return this.ids(
       'SELECT id FROM ticket_sla_targets WHERE breached_at IS NULL AND active_due_at <= ? ORDER BY active_due_at LIMIT ?',
       [now, limit],
     );
-    return rows.map((r) => Number(r.id));
   }
 
   async dueForWarning(now: Date, limit: number): Promise<number[]> {
-    const rows = await select<{ id: number }>(
-      this.sequelize,
+    return this.ids(
       'SELECT id FROM ticket_sla_targets WHERE active_warn_at <= ? ORDER BY active_warn_at LIMIT ?',
       [now, limit],
     );
-    return rows.map((r) => Number(r.id));
   }
 
   /** Open tickets created since `since` that have no SLA yet (their event was lost with a crash). */
   async withoutSla(since: Date, limit: number): Promise<number[]> {
-    const rows = await select<{ id: number }>(
-      this.sequelize,
+    return this.ids(
       `SELECT t.id FROM tickets t LEFT JOIN ticket_slas s ON s.ticket_id = t.id
        WHERE t.created_at >= ? AND s.ticket_id IS NULL AND t.status NOT IN ('resolved', 'closed') ORDER BY t.created_at LIMIT ?`,
       [since, limit],
     );
-    return rows.map((r) => Number(r.id));
   }
 
   /**
@@ -69,6 +67,6 @@ export class SlaReconciliationRepository {
     } else {
       return [];
     }
-    return (await select<{ id: number }>(this.sequelize, sql, params)).map((r) => Number(r.id));
+    return this.ids(sql, params);
   }
 }
