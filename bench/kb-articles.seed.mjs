@@ -80,7 +80,7 @@ export async function seedArticles(db, count, { batch = 1000, log = () => {} } =
       const visibility = roll < 0.8 ? 'public' : roll < 0.9 ? 'customers' : roll < 0.95 ? 'company' : 'internal';
       const category = categories[id % categories.length];
       const locale = id % 5 === 0 ? 'de' : 'en';
-      // The same facet tokens the API writes (kb-article.repository.ts facetsOf).
+      // The same facet tokens the API writes (kb/search/facet-tokens.ts facetsOf).
       const facets = [...articleTags.map((t) => `kbtag_${t}`), `kbloc_${locale}`, `kbcat_${category}`].join(' ');
       rows.push([
         category, locale, title, `bench-${id}-${Date.now().toString(36)}`, body, articleTags.join(' '), facets, visibility,

@@ -90,7 +90,7 @@ const token = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_');
 /**
  * A small help center for the demo: categories with a subcategory, public, customer-only, company
  * and internal articles, and a German translation. Rows as the API would write them (facets and
- * plain text included: apps/api/src/kb/kb-article.repository.ts), each with its first version.
+ * plain text included: apps/api/src/kb/kb-article.repository.ts and kb/search/facet-tokens.ts), each with its first version.
  */
 export async function seedDemoKb(sequelize: Sequelize, t: Transaction, authorId: number, companyId: number) {
   const insert = async (sql: string, replacements: unknown[]) =>
