@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { startApi } from '../support/api.js';
 import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
+import { restClient } from '../support/http.js';
 import { startOidcProvider, type RunningProvider } from '../support/oidc-provider.js';
 import { createUser } from '../support/people.js';
 import { useBrowserStack } from '../support/browser-stack.js';
@@ -206,6 +207,72 @@ it('maps provider groups to role and teams at each sign-on, takes them away with
   await logPage.goto(`${workspace.url}/admin/security?kind=permission`);
   expect(await logPage.locator('[data-testid="security-log"] tbody tr[data-action="sso.provisioned"]').count()).toBeGreaterThanOrEqual(4);
 }, 180_000);
+
+it('edits a group mapping in place on the security screen, naming the field a bad value is wrong in, and refuses a stale edit', async () => {
+  const admin = await createUser(api.url, 'admin', { name: 'Eda Edit' });
+  const rest = restClient(api.url);
+  const support = await createTeam('Support edit');
+  const before = (await rest.get('/account/sso-group-mappings', admin.token)).body.mappings as { group: string; role: string | null; teamId: number | null }[];
+  const mine = [...before.map(({ group, role, teamId }) => ({ group, role, teamId })), { group: 'sb-edit-me', role: 'agent', teamId: null }];
+  expect((await rest.raw('PUT', '/api/v1/account/sso-group-mappings', admin.token, { mappings: mine })).status).toBe(200);
+  const index = mine.length - 1;
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, workspace.url, admin.email);
+  await page.goto(`${workspace.url}/admin/security`);
+  await page.click('[data-testid="sso-group-row"][data-group="sb-edit-me"] [data-testid="sso-group-edit"]');
+  const form = '[data-testid="sso-group-edit-form"]';
+  await page.waitForSelector(form);
+  expect(await page.inputValue(`${form} input[name="group"]`)).toBe('sb-edit-me');
+  expect(await page.inputValue(`${form} select[name="role"]`)).toBe('agent');
+
+  // Neither role nor team: refused, the error names the field, and the form keeps what was typed.
+  await page.fill(`${form} input[name="group"]`, 'sb-edited');
+  await page.selectOption(`${form} select[name="role"]`, '');
+  await page.click(`${form} [data-testid="sso-group-save"]`);
+  const roleError = await page.waitForSelector(`${form} [data-testid="field-error"][data-field="role"]`);
+  expect(await roleError.textContent()).toBe('Role: give a role, a team, or both');
+  expect(await page.inputValue(`${form} input[name="group"]`)).toBe('sb-edited');
+  // An empty group name is refused the same way, next to the group field.
+  await page.fill(`${form} input[name="group"]`, '   ');
+  await page.selectOption(`${form} select[name="role"]`, 'manager');
+  await page.click(`${form} [data-testid="sso-group-save"]`);
+  expect(await (await page.waitForSelector(`${form} [data-testid="field-error"][data-field="group"]`)).textContent()).toBe('Group must name a group');
+  expect((await rest.get('/account/sso-group-mappings', admin.token)).body.mappings[index]).toMatchObject({ group: 'sb-edit-me', role: 'agent', teamId: null });
+
+  // A good value: saved in place, same position, the rows around it untouched, and audited.
+  await page.fill(`${form} input[name="group"]`, 'sb-edited');
+  await page.selectOption(`${form} select[name="role"]`, 'manager');
+  await page.selectOption(`${form} select[name="teamId"]`, String(support));
+  await page.click(`${form} [data-testid="sso-group-save"]`);
+  await page.waitForSelector('[data-testid="flash"]:has-text("Group mapping changed")');
+  const row = page.locator('[data-testid="sso-group-row"][data-group="sb-edited"]');
+  expect(await row.textContent()).toContain('manager');
+  expect(await row.textContent()).toContain('Support edit');
+  expect(await page.locator('[data-testid="sso-group-row"][data-group="sb-edit-me"]').count()).toBe(0);
+  const after = (await rest.get('/account/sso-group-mappings', admin.token)).body.mappings;
+  expect(after).toHaveLength(mine.length);
+  expect(after[index]).toMatchObject({ group: 'sb-edited', role: 'manager', teamId: support });
+  expect(after.slice(0, index).map((m: { group: string }) => m.group)).toEqual(before.map((m) => m.group));
+  const [audit] = await sql<{ after_state: string | { mappings: { group: string }[] } }>(
+    "SELECT after_state FROM audit_log WHERE action = 'settings.sso_groups_updated' ORDER BY id DESC LIMIT 1",
+  );
+  const audited = typeof audit.after_state === 'string' ? JSON.parse(audit.after_state) : audit.after_state;
+  expect(audited.mappings[index]).toMatchObject({ group: 'sb-edited', role: 'manager' });
+
+  // Someone else changes that row while this form is open: saving does not overwrite it.
+  await page.click('[data-testid="sso-group-row"][data-group="sb-edited"] [data-testid="sso-group-edit"]');
+  await page.waitForSelector(form);
+  const changed = after.map(({ group, role, teamId }: { group: string; role: string | null; teamId: number | null }, i: number) => (i === index ? { group, role: 'admin', teamId } : { group, role, teamId }));
+  expect((await rest.raw('PUT', '/api/v1/account/sso-group-mappings', admin.token, { mappings: changed })).status).toBe(200);
+  await page.selectOption(`${form} select[name="role"]`, 'agent');
+  await page.click(`${form} [data-testid="sso-group-save"]`);
+  expect(await (await page.waitForSelector('[data-testid="sso-group-edit-error"]')).textContent()).toContain('changed or removed meanwhile');
+  expect((await rest.get('/account/sso-group-mappings', admin.token)).body.mappings[index].role).toBe('admin');
+
+  // Put the file's mapping back as it was for the tests after this one.
+  expect((await rest.raw('PUT', '/api/v1/account/sso-group-mappings', admin.token, { mappings: before.map(({ group, role, teamId }) => ({ group, role, teamId })) })).status).toBe(200);
+}, 120_000);
 
 // Last: a second api in this process re-binds the Sequelize model classes (process-wide in
 // sequelize-typescript) and passport's bearer strategy to itself, and closes its pool on the way out,

@@ -37,6 +37,17 @@ it('refuses the keys of a required role until their owner enrols, names the reas
   // A role the setting does not name is not affected.
   expect((await rest.get('/auth/me', managerKey)).status).toBe(200);
 
+  // The key list says so, for the owner (their held session may list keys) and on each key for an admin.
+  const agentList = await rest.get('/account/api-keys', agent.token);
+  expect(agentList.status).toBe(200);
+  expect(agentList.body.ownKeysRefused).toEqual({ reason: 'two_factor_not_enrolled', role: 'agent' });
+  expect(agentList.body.items.map((k: { name: string; refused: string | null }) => [k.name, k.refused])).toEqual([['CI export', 'two_factor_not_enrolled']]);
+  const adminList = (await rest.get('/account/api-keys', admin.token)).body;
+  expect(adminList.ownKeysRefused).toBeNull();
+  const refusedOf = (name: string) => adminList.items.find((k: { name: string }) => k.name === name).refused;
+  expect([refusedOf('CI export'), refusedOf('Reports')]).toEqual(['two_factor_not_enrolled', null]);
+  expect((await rest.get('/account/api-keys', manager.token)).body.ownKeysRefused).toBeNull();
+
   // The agent enrols (their held session may set it up) ...
   const setup = await rest.post('/account/two-factor/setup', {}, agent.token);
   expect(setup.status).toBe(200);
@@ -44,6 +55,7 @@ it('refuses the keys of a required role until their owner enrols, names the reas
   expect(enabled.status).toBe(200);
   // ... and then the old key works again, and a key created now works too.
   expect((await rest.get('/auth/me', oldKey)).status).toBe(200);
+  expect((await rest.get('/account/api-keys', agent.token)).body).toMatchObject({ ownKeysRefused: null, items: [{ name: 'CI export', refused: null }] });
   const newKey = await rest.post('/account/api-keys', { name: 'After enrolling', scope: 'read' }, agent.token);
   expect(newKey.status).toBe(200);
   expect((await rest.get('/tickets', newKey.body.secret)).status).toBe(200);

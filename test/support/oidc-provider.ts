@@ -15,7 +15,13 @@ export interface RunningProvider {
  * and consent pages: any login name is accepted and becomes the account's email. A login that
  * starts with "unverified" gets email_verified: false. Set `groups` to give a login a groups claim.
  */
-export async function startOidcProvider(port: number, redirectUri: string): Promise<RunningProvider> {
+export async function startOidcProvider(
+  port: number,
+  redirectUri: string,
+  /** Send the groups as another claim, released only when the client asks for `scope` (as Okta does with `groups`). */
+  options: { groupsClaim?: string; groupsScope?: string } = {},
+): Promise<RunningProvider> {
+  const claimName = options.groupsClaim ?? 'groups';
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'switchboard-workspace';
   const clientSecret = 'a-client-secret-for-tests-only';
@@ -35,11 +41,13 @@ export async function startOidcProvider(port: number, redirectUri: string): Prom
         accountId: id,
         async claims() {
           const claims = { sub: id, email: id, email_verified: !id.startsWith('unverified'), name: id.split('@')[0] };
-          return groups.has(id) ? { ...claims, groups: groups.get(id) } : claims;
+          return groups.has(id) ? { ...claims, [claimName]: groups.get(id) } : claims;
         },
       };
     },
-    claims: { openid: ['sub', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: options.groupsScope
+      ? { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], [options.groupsScope]: [claimName] }
+      : { openid: ['sub', claimName], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['switchboard-test-oidc-cookie-key'] },
   });
   const server: Server = await new Promise((resolve) => {

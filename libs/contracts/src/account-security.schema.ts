@@ -32,6 +32,8 @@ export const zApiKeyCreate = z.object({
 });
 export type ApiKeyCreate = z.infer<typeof zApiKeyCreate>;
 
+export const API_KEY_REFUSALS = ['two_factor_not_enrolled'] as const;
+
 export const zApiKey = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -45,8 +47,20 @@ export const zApiKey = z.object({
   lastUsedIp: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /**
+   * Why the key is refused right now, or null: `two_factor_not_enrolled` while the admins require
+   * two-factor for its owner's role and the owner has not turned it on (decision 027).
+   */
+  refused: z.enum(API_KEY_REFUSALS).nullable(),
 });
 export type ApiKey = z.infer<typeof zApiKey>;
+
+/** The caller's key list, and whether their own keys are refused now (and for which role). */
+export const zApiKeyList = z.object({
+  items: z.array(zApiKey),
+  ownKeysRefused: z.object({ reason: z.enum(API_KEY_REFUSALS), role: z.string() }).nullable(),
+});
+export type ApiKeyList = z.infer<typeof zApiKeyList>;
 
 export const zCreatedApiKey = z.object({ apiKey: zApiKey, secret: z.string() });
 export type CreatedApiKey = z.infer<typeof zCreatedApiKey>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { zApiKey, zApiKeyCreate, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus, zTwoFactorEnabled, zRecoveryCodes, zResetTwoFactorInput, zSecuritySettings, zSsoGroupMappings, zSsoGroupMappingsInput } from '@switchboard/contracts';
+import { zApiKey, zApiKeyCreate, zApiKeyList, zCreatedApiKey, zOk, zSession, zTwoFactorCode, zTwoFactorSetup, zTwoFactorStatus, zTwoFactorEnabled, zRecoveryCodes, zResetTwoFactorInput, zSecuritySettings, zSsoGroupMappings, zSsoGroupMappingsInput } from '@switchboard/contracts';
 import { z } from 'zod';
 import { requireAbility, router } from '../trpc/trpc.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
@@ -45,8 +45,8 @@ export class AccountRouter {
       apiKeys: requireAbility('read', 'ApiKey')
         .meta({ openapi: { method: 'GET', path: '/account/api-keys', tags: ['auth'], protect: true, summary: 'API keys (own; admins see all)' } })
         .input(z.object({}).optional())
-        .output(z.object({ items: z.array(zApiKey) }))
-        .query(async ({ ctx }) => ({ items: await this.apiKeys.list(ctx.actor) })),
+        .output(zApiKeyList)
+        .query(({ ctx }) => this.apiKeys.list(ctx.actor)),
       createApiKey: requireAbility('create', 'ApiKey')
         .meta({ openapi: { method: 'POST', path: '/account/api-keys', tags: ['auth'], protect: true, summary: 'Create an API key (the secret is shown once)' } })
         .input(zApiKeyCreate)

@@ -56,6 +56,14 @@ export const configSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().min(1).max(60).default('single sign-on'),
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .regex(/^[^\s]{1,200}$/, { error: 'must be one claim name without spaces, such as groups, roles or realm_access.roles' })
+    .default('groups'),
+  OIDC_GROUPS_SCOPE: z
+    .string()
+    .refine((v) => parseScopes(v) !== null, { error: 'must be scope names separated by spaces or commas, such as groups (openid, email and profile are always asked for)' })
+    .default(''),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must be an account SID (AC followed by 32 hex digits)' }).optional(),
   TWILIO_AUTH_TOKEN: z.string().min(8, { error: 'must be the account auth token' }).optional(),
   TWILIO_API_BASE_URL: url(['http:', 'https:'], 'https://api.twilio.com').optional(),
@@ -93,6 +101,16 @@ export const configSchema = z.object({
     })
     .default('loopback'),
 });
+
+/**
+ * Extra OAuth scopes (RFC 6749 scope-token characters, space- or comma-separated); null when one is
+ * not a valid scope token. The three we always ask for are dropped, duplicates too.
+ */
+export function parseScopes(value: string): string[] | null {
+  const tokens = value.split(/[\s,]+/).filter(Boolean);
+  if (!tokens.every((t) => /^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/.test(t))) return null;
+  return [...new Set(tokens.filter((t) => !['openid', 'email', 'profile'].includes(t)))];
+}
 
 /** Signs one-click links when SIGNING_SECRET is unset; fine on a laptop, never in production (warned at boot). */
 export const DEV_SIGNING_SECRET = 'switchboard-development-signing-secret';
@@ -137,7 +155,17 @@ export interface AppConfig {
   loginLockMinutes: number;
   passwordResetTtlMinutes: number;
   /** Staff single sign-on through OpenID Connect; null when not configured. */
-  oidc: { issuer: string; clientId: string; clientSecret: string; label: string; redirectUri: string } | null;
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    label: string;
+    redirectUri: string;
+    /** Where the provider puts the user's groups (`groups`, `roles`, or a dotted path such as `realm_access.roles`). */
+    groupsClaim: string;
+    /** Scopes asked for besides openid, email and profile (Okta releases groups only with a `groups` scope). */
+    extraScopes: string[];
+  } | null;
   twilio: TwilioConfig;
   /** Live events are kept per topic in a Redis stream for this long (and at most this many), so a reconnect resumes. */
   realtime: { retentionSeconds: number; streamMaxLen: number };
@@ -177,6 +205,8 @@ function oidcConfig(c: z.output<typeof configSchema>): AppConfig['oidc'] {
     label: c.OIDC_LABEL,
     // The identity provider must list this redirect URI for the client.
     redirectUri: `${c.WORKSPACE_URL.replace(/\/$/, '')}/sso/callback`,
+    groupsClaim: c.OIDC_GROUPS_CLAIM,
+    extraScopes: parseScopes(c.OIDC_GROUPS_SCOPE)!,
   };
 }
 

@@ -54,7 +54,19 @@ describe('loadConfig', () => {
       clientSecret: 's3cret',
       label: 'single sign-on',
       redirectUri: 'https://desk.example.com/sso/callback',
+      groupsClaim: 'groups',
+      extraScopes: [],
     });
+  });
+
+  it('reads the groups claim name and the extra scopes for single sign-on, and names a wrong one', () => {
+    const sso = { OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'desk', OIDC_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig({ ...sso, OIDC_GROUPS_CLAIM: 'realm_access.roles', OIDC_GROUPS_SCOPE: 'groups, openid offline_access groups' }).oidc).toMatchObject({
+      groupsClaim: 'realm_access.roles',
+      extraScopes: ['groups', 'offline_access'],
+    });
+    expect(() => loadConfig({ ...sso, OIDC_GROUPS_CLAIM: 'my groups' })).toThrow(/OIDC_GROUPS_CLAIM: must be one claim name without spaces/);
+    expect(() => loadConfig({ ...sso, OIDC_GROUPS_SCOPE: 'groups "all"' })).toThrow(/OIDC_GROUPS_SCOPE: must be scope names/);
   });
 
   it('has Twilio off by default, and names a wrong Twilio setting', () => {

@@ -21,8 +21,18 @@ export function ApiKeysTable({ keys, now, timeZone, showOwner }: { keys: ApiKey[
         </thead>
         <tbody>
           {keys.map((k) => (
-            <tr key={k.id} data-testid="api-key-row" data-revoked={k.revokedAt ? 'true' : undefined}>
-              <td>{k.name}</td>
+            <tr key={k.id} data-testid="api-key-row" data-revoked={k.revokedAt ? 'true' : undefined} data-refused={!k.revokedAt && k.refused ? k.refused : undefined}>
+              <td>
+                {k.name}
+                {!k.revokedAt && k.refused === 'two_factor_not_enrolled' ? (
+                  <>
+                    {' '}
+                    <span className="sb-chip" data-testid="api-key-refused" title="Its owner's role must use two-factor sign-in, and the owner has not set it up">
+                      Refused: no two-factor
+                    </span>
+                  </>
+                ) : null}
+              </td>
               <td>
                 <code>{k.prefix}…</code>
               </td>

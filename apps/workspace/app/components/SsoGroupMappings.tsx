@@ -1,15 +1,26 @@
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import type { SsoGroupMappings as Mappings } from '@switchboard/contracts';
+import type { SsoEditResult } from '~/security-admin.server';
+import { SsoMappingEditForm } from './SsoMappingEditForm';
 
-/** The single sign-on group mappings: the list with a remove button per row (`sso-remove`), and the add form (`sso-add`). */
+/**
+ * The single sign-on group mappings: the list with edit (`?edit=<position>`, then `sso-edit`) and remove
+ * (`sso-remove`) per row, and the add form (`sso-add`).
+ */
 export function SsoGroupMappings({
   mappings,
   teams,
   errors,
+  editing,
+  edit,
 }: {
   mappings: Mappings['mappings'];
   teams: Array<{ id: number; name: string }>;
   errors: Record<string, string>;
+  /** The row shown as a form, from the address (`?edit=`). */
+  editing: number | null;
+  /** A refused edit, shown again in its row with its errors. */
+  edit?: SsoEditResult;
 }) {
   return (
     <>
@@ -29,24 +40,35 @@ export function SsoGroupMappings({
             </tr>
           </thead>
           <tbody>
-            {mappings.map((m, i) => (
-              <tr key={`${m.group}-${i}`} data-testid="sso-group-row" data-group={m.group}>
-                <td>
-                  <code>{m.group}</code>
-                </td>
-                <td>{m.role ?? <span className="sb-muted">—</span>}</td>
-                <td>{m.teamName ?? <span className="sb-muted">—</span>}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="sso-remove" />
-                    <input type="hidden" name="index" value={i} />
-                    <button type="submit" className="sb-button sb-button--small" data-testid="sso-group-remove">
-                      Remove
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
+            {mappings.map((m, i) =>
+              editing === i || edit?.index === i ? (
+                <tr key={`${m.group}-${i}-edit`} data-testid="sso-group-edit-row" data-group={m.group}>
+                  <td colSpan={4}>
+                    <SsoMappingEditForm index={i} mapping={m} teams={teams} result={edit?.index === i ? edit : undefined} />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={`${m.group}-${i}`} data-testid="sso-group-row" data-group={m.group}>
+                  <td>
+                    <code>{m.group}</code>
+                  </td>
+                  <td>{m.role ?? <span className="sb-muted">—</span>}</td>
+                  <td>{m.teamName ?? <span className="sb-muted">—</span>}</td>
+                  <td>
+                    <Link to={`/admin/security?edit=${i}`} preventScrollReset className="sb-button sb-button--small" data-testid="sso-group-edit">
+                      Edit
+                    </Link>{' '}
+                    <Form method="post" style={{ display: 'inline' }}>
+                      <input type="hidden" name="intent" value="sso-remove" />
+                      <input type="hidden" name="index" value={i} />
+                      <button type="submit" className="sb-button sb-button--small" data-testid="sso-group-remove">
+                        Remove
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>

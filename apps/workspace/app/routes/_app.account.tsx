@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import type { ApiKey, Session, TwoFactorSetup, TwoFactorStatus } from '@switchboard/contracts';
+import type { ApiKey, ApiKeyList, Session, TwoFactorSetup, TwoFactorStatus } from '@switchboard/contracts';
 import { apiErrorKind, apiFailure, apiFieldErrors } from '~/api.server';
 import { ApiKeysTable } from '~/components/ApiKeysTable';
 import { FieldError } from '~/components/FieldError';
@@ -24,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       sessions: sessions.items as Session[],
       keys: keys.items as ApiKey[],
+      /** The admins require two-factor for this user's role and it is not on: their keys are refused. */
+      keysRefused: keys.ownKeysRefused as ApiKeyList['ownKeysRefused'],
       twoFactor: twoFactor as TwoFactorStatus,
       /** The admins require two-factor for this role and this session has not passed it. */
       required: Boolean(me.twoFactorSetupRequired),
@@ -98,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { sessions, keys, twoFactor, user, timeZone, now, required } = useLoaderData<typeof loader>();
+  const { sessions, keys, keysRefused, twoFactor, user, timeZone, now, required } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as AccountActionData | undefined;
   const busy = useNavigation().state === 'submitting';
   const errors = result?.fieldErrors ?? {};
@@ -127,7 +129,7 @@ export default function Account() {
         ) : null}
       </section>
 
-      <section className="sb-section" aria-labelledby="two-factor-title">
+      <section className="sb-section" id="two-factor" aria-labelledby="two-factor-title">
         <h2 id="two-factor-title">Two-factor sign-in</h2>
         {required ? (
           <p className="sb-alert sb-alert--error" role="alert" data-testid="two-factor-required">
@@ -151,6 +153,15 @@ export default function Account() {
               {result.secret}
             </code>
           </div>
+        ) : null}
+        {keysRefused ? (
+          <p className="sb-alert sb-alert--warning" role="alert" data-testid="api-keys-refused">
+            Your API keys are refused: the admins require two-factor sign-in for your role ({keysRefused.role}) and you have not set it up.{' '}
+            <a href="#two-factor" data-testid="api-keys-refused-setup">
+              Set up two-factor sign-in
+            </a>{' '}
+            and every key of yours works again, older ones too.
+          </p>
         ) : null}
         <ApiKeysTable keys={keys} now={now} timeZone={timeZone} showOwner={user.role === 'admin'} />
         <Form method="post" className="sb-form sb-form--inline" noValidate data-testid="create-key">

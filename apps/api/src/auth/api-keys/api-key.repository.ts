@@ -9,7 +9,13 @@ import { ApiKeyModel } from './api-key.model.js';
 /** Last-used time is written at most this often per key, so a busy integration does not write on every call. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function toApiKey(key: ApiKeyModel): ApiKey {
+/** Decision 027: a key of a role the admins require two-factor for works only while its owner has it on. */
+export function keyRefusal(role: string, twoFactorOn: boolean, twoFactorRoles: readonly string[]): 'two_factor_not_enrolled' | null {
+  return twoFactorRoles.includes(role) && !twoFactorOn ? 'two_factor_not_enrolled' : null;
+}
+
+/** `twoFactorRoles`: the roles the admins require two-factor for, to say whether the key is refused now. */
+export function toApiKey(key: ApiKeyModel, twoFactorRoles: readonly string[]): ApiKey {
   return {
     id: Number(key.id),
     name: key.name,
@@ -22,6 +28,7 @@ export function toApiKey(key: ApiKeyModel): ApiKey {
     lastUsedIp: key.lastUsedIp,
     expiresAt: key.expiresAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
+    refused: key.user ? keyRefusal(key.user.role, Boolean(key.user.totpEnabledAt), twoFactorRoles) : null,
   };
 }
 
@@ -41,6 +48,12 @@ export class ApiKeyRepository {
 
   findById(id: number) {
     return this.keys.findByPk(id, { include: [UserModel] });
+  }
+
+  /** Whether this user has two-factor sign-in on (their keys' refusal depends on it). */
+  async twoFactorOn(userId: number): Promise<boolean> {
+    const user = await UserModel.findByPk(userId, { attributes: ['id', 'totpEnabledAt'] });
+    return Boolean(user?.totpEnabledAt);
   }
 
   async revoke(id: number, now: Date) {
@@ -71,7 +84,7 @@ export class ApiKeyRepository {
     const { keyId, scope, lastUsedAt: _unused, twoFactorOn, twoFactorRoles, ...user } = row;
     // Decision 027: where the admins require two-factor for the owner's role, a key works only while
     // its owner has two-factor on; otherwise keys would be a way around the requirement.
-    const refused = (twoFactorRoles ?? '').split(',').includes(user.role) && !Number(twoFactorOn);
+    const refused = keyRefusal(user.role, Boolean(Number(twoFactorOn)), (twoFactorRoles ?? '').split(',')) !== null;
     // Like a sign-in token: the owner's status and company settings are read on every request.
     return {
       ...user,

@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
-import type { ApiKey, ApiKeyCreate, CreatedApiKey } from '@switchboard/contracts';
+import type { ApiKey, ApiKeyCreate, ApiKeyList, CreatedApiKey } from '@switchboard/contracts';
 import { randomBytes } from 'node:crypto';
 import { Sequelize } from 'sequelize-typescript';
 import { accessibleWhere } from '../../access/accessible-where.js';
@@ -8,7 +8,8 @@ import { AuditRepository } from '../../audit/audit.repository.js';
 import type { Actor } from '../../common/actor.js';
 import { AuthErrors } from '../auth.errors.js';
 import { TokenService } from '../token.service.js';
-import { ApiKeyRepository, toApiKey } from './api-key.repository.js';
+import { SecuritySettingsRepository } from '../two-factor/security-settings.repository.js';
+import { ApiKeyRepository, keyRefusal, toApiKey } from './api-key.repository.js';
 
 /**
  * API keys for integrations. A key acts as its owner (same CASL rules), narrowed by its scope:
@@ -20,12 +21,19 @@ export class ApiKeysService {
     private readonly sequelize: Sequelize,
     private readonly keys: ApiKeyRepository,
     private readonly audit: AuditRepository,
+    private readonly settings: SecuritySettingsRepository,
   ) {}
 
-  async list(actor: Actor): Promise<ApiKey[]> {
+  /**
+   * The keys the caller may see, each saying whether it is refused now, and whether the caller's own
+   * keys are (so the account page can say why and what to do, even before the first key).
+   */
+  async list(actor: Actor): Promise<ApiKeyList> {
     const where = accessibleWhere(actor.ability, 'read', 'ApiKey');
     if (!where) throw AuthErrors.forbidden('use API keys');
-    return (await this.keys.list(where)).map(toApiKey);
+    const [rows, { twoFactorRoles }, twoFactorOn] = await Promise.all([this.keys.list(where), this.settings.get(), this.keys.twoFactorOn(actor.user.id)]);
+    const reason = keyRefusal(actor.user.role, twoFactorOn, twoFactorRoles);
+    return { items: rows.map((k) => toApiKey(k, twoFactorRoles)), ownKeysRefused: reason ? { reason, role: actor.user.role } : null };
   }
 
   async create(actor: Actor, input: ApiKeyCreate): Promise<CreatedApiKey> {
@@ -49,7 +57,7 @@ export class ApiKeysService {
         transaction,
       ),
     );
-    return { apiKey: toApiKey(key), secret };
+    return { apiKey: toApiKey(key, (await this.settings.get()).twoFactorRoles), secret };
   }
 
   async revoke(actor: Actor, id: number): Promise<ApiKey> {
@@ -60,6 +68,6 @@ export class ApiKeysService {
     await this.sequelize.transaction((transaction) =>
       this.audit.record(actor, { action: 'api_key.revoked', subjectType: 'ApiKey', subjectId: id, before: { name: key.name } }, transaction),
     );
-    return toApiKey((await this.keys.findById(id))!);
+    return toApiKey((await this.keys.findById(id))!, (await this.settings.get()).twoFactorRoles);
   }
 }

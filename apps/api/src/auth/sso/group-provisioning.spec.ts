@@ -27,4 +27,12 @@ describe('groupsClaim', () => {
     expect(groupsClaim({ groups: 'a' })).toEqual(['a']);
     expect(groupsClaim({ email: 'x' })).toBeNull();
   });
+
+  it('reads the configured claim: another name, a dotted path, or a name that itself has dots', () => {
+    expect(groupsClaim({ groups: ['no'], roles: ['helpdesk'] }, 'roles')).toEqual(['helpdesk']);
+    expect(groupsClaim({ realm_access: { roles: ['a', 'b'] } }, 'realm_access.roles')).toEqual(['a', 'b']);
+    expect(groupsClaim({ 'https://desk.example.com/groups': ['x'] }, 'https://desk.example.com/groups')).toEqual(['x']);
+    expect(groupsClaim({ groups: ['a'] }, 'roles')).toBeNull();
+    expect(groupsClaim({ realm_access: ['a'] }, 'realm_access.roles')).toBeNull();
+  });
 });

@@ -32,9 +32,25 @@ export function planProvisioning(mappings: MappingRow[], groups: string[], curre
   };
 }
 
-/** The `groups` claim as a list of strings, or null when the provider sent none. */
-export function groupsClaim(claims: Record<string, unknown> | undefined): string[] | null {
-  const value = claims?.groups;
+/**
+ * The claim `name` (OIDC_GROUPS_CLAIM, default `groups`) in these claims: a top-level claim of that
+ * exact name (Auth0's namespaced claims are URLs with dots), else a dotted path into nested objects
+ * (Keycloak's `realm_access.roles`). Undefined when absent.
+ */
+export function claimAt(claims: Record<string, unknown> | undefined, name: string): unknown {
+  if (!claims) return undefined;
+  if (name in claims) return claims[name];
+  let value: unknown = claims;
+  for (const part of name.split('.')) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** The groups claim as a list of strings, or null when the provider sent none. */
+export function groupsClaim(claims: Record<string, unknown> | undefined, name = 'groups'): string[] | null {
+  const value = claimAt(claims, name);
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
   if (typeof value === 'string') return [value];
   return null;

@@ -10,7 +10,7 @@ import type { ClientMeta } from '../commands/login/login.command.js';
 import { LoginLockout } from '../lockout/login-lockout.js';
 import { SignInAudit } from '../sign-in-audit.js';
 import { TokenService } from '../token.service.js';
-import { groupsClaim } from './group-provisioning.js';
+import { claimAt, groupsClaim } from './group-provisioning.js';
 import { SsoGroupsService } from './sso-groups.service.js';
 
 const STAFF = new Set(['agent', 'manager', 'admin']);
@@ -53,7 +53,8 @@ export class OidcSignIn {
     const nonce = oidc.randomNonce();
     const url = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: settings.redirectUri,
-      scope: 'openid email profile',
+      // Some providers release groups only for a scope of their own (Okta: `groups`).
+      scope: ['openid', 'email', 'profile', ...settings.extraScopes].join(' '),
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
@@ -66,7 +67,7 @@ export class OidcSignIn {
     const settings = this.settings();
     const callback = new URL(input.callbackUrl);
     if (`${callback.origin}${callback.pathname}` !== settings.redirectUri) throw AuthErrors.ssoFailed('the callback address is not this workspace');
-    let claims: { sub: string; email?: unknown; email_verified?: unknown; groups?: unknown } | undefined;
+    let claims: { sub: string; email?: unknown; email_verified?: unknown; [claim: string]: unknown } | undefined;
     try {
       const configuration = await this.configuration();
       const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
@@ -77,7 +78,7 @@ export class OidcSignIn {
       });
       claims = tokens.claims();
       // Many providers put scope claims (email, groups) only in UserInfo, not in the ID token.
-      if (claims && (typeof claims.email !== 'string' || claims.groups === undefined)) {
+      if (claims && (typeof claims.email !== 'string' || claimAt(claims, settings.groupsClaim) === undefined)) {
         claims = { ...claims, ...(await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub)), sub: claims.sub };
       }
     } catch (error) {
@@ -92,7 +93,7 @@ export class OidcSignIn {
     const locked = this.lockout.lockedUntil(user);
     if (locked) throw AuthErrors.locked(locked);
     // The admins' group mapping sets role and teams on every sign-on (decision 027).
-    const groups = groupsClaim(claims as Record<string, unknown>);
+    const groups = groupsClaim(claims as Record<string, unknown>, settings.groupsClaim);
     await this.groups.apply({ id: Number(user.id), email }, groups, client);
     const current = (await this.users.findByEmail(email))!;
     const token = await this.tokens.issue(user.id, client, { secondFactor: true });
