@@ -120,7 +120,7 @@ describe('delivery events on the timeline', () => {
     const reply = await rest().post(`/tickets/${ticketId}/replies`, { body: 'Tracked answer' }, agent.token);
     await sentTo(customer.email, (m) => m.body.content.some((c) => c.value.includes('Tracked answer')));
     const [outbound] = await eventually(async () => {
-      const rows = await sql<{ provider_id: string | null }>("SELECT provider_id FROM outbound_messages WHERE ticket_entry_id = ? AND status = 'sent'", [reply.body.id]);
+      const rows = await sql<{ provider_message_id: string | null }>("SELECT provider_message_id FROM outbound_messages WHERE ticket_entry_id = ? AND status = 'sent'", [reply.body.id]);
       return rows.length ? rows : null;
     });
 
@@ -130,7 +130,7 @@ describe('delivery events on the timeline', () => {
       timestamp: now + i,
       event,
       sg_event_id: `tl-${reply.body.id}-${event}`,
-      sg_message_id: `${outbound!.provider_id}.filterdrecv-1`,
+      sg_message_id: `${outbound!.provider_message_id}.filterdrecv-1`,
     }));
     const body = JSON.stringify(events);
     const timestamp = String(now);
@@ -154,7 +154,7 @@ describe('delivery events on the timeline', () => {
     expect(entry.delivery.events.map((e: { event: string }) => e.event)).toEqual(['processed', 'delivered', 'open']);
 
     // A bounce afterwards is what staff see, with its reason.
-    const bounce = JSON.stringify([{ email: customer.email, timestamp: now + 5, event: 'bounce', reason: '550 mailbox full', sg_event_id: `tl-${reply.body.id}-bounce`, sg_message_id: `${outbound!.provider_id}.x` }]);
+    const bounce = JSON.stringify([{ email: customer.email, timestamp: now + 5, event: 'bounce', reason: '550 mailbox full', sg_event_id: `tl-${reply.body.id}-bounce`, sg_message_id: `${outbound!.provider_message_id}.x` }]);
     const bounceSig = eventKeys.sign(timestamp, bounce);
     await fetch(`${api.url}/webhooks/sendgrid/events`, {
       method: 'POST',

@@ -78,11 +78,15 @@ describe('email threading and SendGrid delivery', () => {
     expect(reply.body.reply_to!.email).toMatch(new RegExp(`^support\\+${ticketId}-[0-9a-f]{16}@acme\\.test$`));
     expect(reply.body.personalizations[0]!.cc).toEqual([{ email: 'cara@partner.test' }]);
     expect(reply.body.attachments).toEqual([expect.objectContaining({ filename: 'vpn-guide.pdf', type: 'application/pdf', content: PDF_MINIMAL.toString('base64') })]);
-    const [outbound] = await sql<{ status: string; message_id: string; automatic: number; provider_id: string }>(
-      'SELECT status, message_id, automatic, provider_id FROM outbound_messages WHERE message_id = ?',
-      [`reply-${entry.id}.t${ticketId}@acme.test`],
-    );
-    expect(outbound).toMatchObject({ status: 'sent', automatic: 0, provider_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // SendGrid has it; the worker records its answer (sent, the X-Message-Id) right after: wait for that.
+    const outbound = await eventually(async () => {
+      const [row] = await sql<{ status: string; message_id: string; automatic: number; provider_message_id: string }>(
+        'SELECT status, message_id, automatic, provider_message_id FROM outbound_messages WHERE message_id = ?',
+        [`reply-${entry.id}.t${ticketId}@acme.test`],
+      );
+      return row?.status === 'sent' ? row : null;
+    });
+    expect(outbound).toMatchObject({ status: 'sent', automatic: 0, provider_message_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
     // The customer answers in their mail client: In-Reply-To our Message-ID, nothing else to go by.
     const answer = await receive({ from: customer, subject: 'Re: VPN drops every hour', inReplyTo: `reply-${entry.id}.t${ticketId}@acme.test`, text: 'Updated, still drops.\n\nOn Sun, Ana wrote:\n> Please update the VPN client to 5.2.' });
@@ -224,10 +228,11 @@ describe('email threading and SendGrid delivery', () => {
     const before = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM tickets');
     await postInbound(api.url, rawForm(dsn, { envelope: { to: ['support@acme.test'], from: '' } }), { secret: SECRET });
     const bounced = await eventually(async () => {
-      const [row] = await sql<{ status: string; error: string }>('SELECT status, error FROM outbound_messages WHERE message_id = ?', [ackId]);
+      const [row] = await sql<{ status: string; delivery_error: string }>('SELECT status, delivery_error FROM outbound_messages WHERE message_id = ?', [ackId]);
       return row?.status === 'bounced' ? row : null;
     });
-    expect(bounced.error).toContain('5.1.1');
+    // The DSN's diagnostic is a delivery error (the recipient's side), not a send error (decision 029).
+    expect(bounced.delivery_error).toContain('5.1.1');
     const [bounceRow] = await sql<{ route: string; ticket_id: number }>("SELECT route, ticket_id FROM inbound_emails WHERE route = 'bounce' ORDER BY id DESC LIMIT 1");
     expect(bounceRow).toEqual({ route: 'bounce', ticket_id: created.ticket_id });
     const after = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM tickets');
@@ -260,10 +265,14 @@ describe('email threading and SendGrid delivery', () => {
     const reply = await sentTo(customer, (m) => m.body.content.some((c) => c.value.includes('survives an outage')));
     expect(reply.body.headers!['Message-ID']).toBe(`<reply-${entry.id}.t${first.ticket_id}@acme.test>`);
     expect(sendgrid.rejected.filter((r) => r.status === 500).length).toBeGreaterThanOrEqual(2);
-    const [outbox] = await sql<{ status: string; attempts: number }>(
-      "SELECT status, attempts FROM outbox_events WHERE topic = 'ticket.reply' AND JSON_EXTRACT(payload, '$.entryId') = ?",
-      [entry.id],
-    );
+    // The worker marks the row done after SendGrid answered and the message is recorded: wait for it, not race it.
+    const outbox = await eventually(async () => {
+      const [row] = await sql<{ status: string; attempts: number }>(
+        "SELECT status, attempts FROM outbox_events WHERE topic = 'ticket.reply' AND JSON_EXTRACT(payload, '$.entryId') = ?",
+        [entry.id],
+      );
+      return row?.status === 'done' ? row : null;
+    });
     expect(outbox).toMatchObject({ status: 'done' });
     expect(Number(outbox!.attempts)).toBeGreaterThanOrEqual(2);
 
@@ -272,7 +281,7 @@ describe('email threading and SendGrid delivery', () => {
     for (let i = 0; i < 4; i++) await receive({ from: busy, subject: `Question number ${i} ${Math.random()}`, text: 'x' });
     const rows = await eventually(async () => {
       const r = await sql<{ status: string }>('SELECT status FROM outbound_messages WHERE recipient = ? ORDER BY id', [busy]);
-      return r.length === 4 ? r : null;
+      return r.length === 4 && !r.some((m) => m.status === 'sending') ? r : null;
     });
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'rate_limited']);
   });
@@ -282,7 +291,7 @@ describe('email threading and SendGrid delivery', () => {
     await receive({ from: customer, subject: 'Track my mail', text: 'x' });
     await sentTo(customer);
     const [ack] = await eventually(async () => {
-      const rows = await sql<{ id: number; provider_id: string }>("SELECT id, provider_id FROM outbound_messages WHERE recipient = ? AND status = 'sent'", [customer]);
+      const rows = await sql<{ id: number; provider_message_id: string }>("SELECT id, provider_message_id FROM outbound_messages WHERE recipient = ? AND status = 'sent'", [customer]);
       return rows.length ? rows : null;
     });
     const post = (events: unknown[], sign: 'valid' | 'tampered' | 'none' = 'valid') => {
@@ -303,7 +312,7 @@ describe('email threading and SendGrid delivery', () => {
       timestamp: Math.floor(Date.now() / 1000),
       event: name,
       sg_event_id: id,
-      sg_message_id: `${ack!.provider_id}.filterdrecv-1234-1`,
+      sg_message_id: `${ack!.provider_message_id}.filterdrecv-1234-1`,
       ...extra,
     });
     const ids = [1, 2, 3, 4].map((i) => `ev-${customer}-${i}`);

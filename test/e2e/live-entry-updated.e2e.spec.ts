@@ -38,8 +38,8 @@ it('a Twilio status callback moves a reply’s delivery state: the subscribed ti
   const reply = await restClient(api.url).post(`/tickets/${ticketId}/replies`, { body: 'On its way.' }, agent.token);
   expect(reply.status).toBe(200);
   const row = await eventually(async () => {
-    const [r] = await sql<{ provider_sid: string | null }>('SELECT provider_sid FROM outbound_messages WHERE ticket_entry_id = ?', [reply.body.id]);
-    return r?.provider_sid ? r : null;
+    const [r] = await sql<{ provider_message_id: string | null }>('SELECT provider_message_id FROM outbound_messages WHERE ticket_entry_id = ?', [reply.body.id]);
+    return r?.provider_message_id ? r : null;
   });
 
   const live = record<LiveTicketEvent>((h) => liveClientFor(api.url, agent.token).live.ticket.subscribe({ ticketId: ticketId! }, h));
@@ -48,7 +48,7 @@ it('a Twilio status callback moves a reply’s delivery state: the subscribed ti
     // Whatever the sender announced when it sent the reply has arrived by now.
     await sleep(500);
     const before = updates(live.events).length;
-    const callback = (status: string) => post('/webhooks/twilio/status', { MessageSid: row.provider_sid!, MessageStatus: status, AccountSid: fake.accountSid });
+    const callback = (status: string) => post('/webhooks/twilio/status', { MessageSid: row.provider_message_id!, MessageStatus: status, AccountSid: fake.accountSid });
     expect((await callback('delivered')).status).toBe(204);
     await live.waitFor((e) => updates(e).length > before);
     expect(updates(live.events).at(-1)).toMatchObject({ ticketId, entryId: reply.body.id, kind: 'reply', visibility: 'public', change: 'delivery', actorId: 0 });

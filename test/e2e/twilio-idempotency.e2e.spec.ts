@@ -136,13 +136,13 @@ describe('a status callback that comes before we saved the message sid', () => {
     const reply = await restClient(api.url).post(`/tickets/${ticketId}/replies`, { body: 'Yes, tomorrow.' }, agent.token);
     expect(reply.status).toBe(200);
     const row = await eventually(async () => {
-      const [r] = await sql<{ provider_sid: string | null; delivery_status: string | null }>(
-        'SELECT provider_sid, delivery_status FROM outbound_messages WHERE ticket_entry_id = ?',
+      const [r] = await sql<{ provider_message_id: string | null; delivery_status: string | null }>(
+        'SELECT provider_message_id, delivery_status FROM outbound_messages WHERE ticket_entry_id = ?',
         [reply.body.id],
       );
       return r?.delivery_status === 'delivered' ? r : null;
     });
-    expect(row.provider_sid).toBe(sid);
+    expect(row.provider_message_id).toBe(sid);
     const [stored] = await sql<{ outcome: string }>("SELECT outcome FROM twilio_inbound WHERE kind = 'status' AND sid = ?", [`${sid}:delivered`]);
     expect(stored.outcome).toBe('applied');
 
@@ -152,7 +152,7 @@ describe('a status callback that comes before we saved the message sid', () => {
     expect((await post('/webhooks/twilio/status', { ...early, MessageStatus: 'read' })).status).toBe(204);
     expect((await post('/webhooks/twilio/status', { ...early, MessageStatus: 'read' })).status).toBe(204);
     expect(await inboundCount()).toBe(before);
-    const [after] = await sql<{ delivery_status: string }>('SELECT delivery_status FROM outbound_messages WHERE provider_sid = ?', [sid]);
+    const [after] = await sql<{ delivery_status: string }>('SELECT delivery_status FROM outbound_messages WHERE provider_message_id = ?', [sid]);
     expect(after.delivery_status).toBe('read');
     // One reply on the timeline, however many callbacks.
     expect((await entriesOf(ticketId!)).map((e) => e.kind)).toEqual(['message', 'reply']);

@@ -140,23 +140,23 @@ describe('replies by SMS and WhatsApp', () => {
     expect(sent.params).toMatchObject({ From: OUR_NUMBER, To: from, Body: 'It ships tomorrow.', StatusCallback: `${PUBLIC_WEBHOOK_BASE}/webhooks/twilio/status` });
 
     const row = await eventually(async () => {
-      const [r] = await sql<{ provider_sid: string | null; status: string; delivery_status: string; ticket_entry_id: number }>(
-        "SELECT provider_sid, status, delivery_status, ticket_entry_id FROM outbound_messages WHERE ticket_id = ? AND channel = 'sms'",
+      const [r] = await sql<{ provider_message_id: string | null; status: string; delivery_status: string; ticket_entry_id: number }>(
+        "SELECT provider_message_id, status, delivery_status, ticket_entry_id FROM outbound_messages WHERE ticket_id = ? AND channel = 'sms'",
         [ticketId],
       );
-      return r?.provider_sid ? r : null;
+      return r?.provider_message_id ? r : null;
     });
     expect(row).toMatchObject({ status: 'sent', delivery_status: 'queued', ticket_entry_id: reply.body.id });
 
     const callback = (status: string, extra: Record<string, string> = {}) =>
-      post('/webhooks/twilio/status', { MessageSid: row.provider_sid!, MessageStatus: status, AccountSid: fake.accountSid, ...extra });
+      post('/webhooks/twilio/status', { MessageSid: row.provider_message_id!, MessageStatus: status, AccountSid: fake.accountSid, ...extra });
     expect((await callback('delivered')).status).toBe(204);
     expect((await callback('delivered')).status).toBe(204);
     // Arrives late: never moves the message backwards.
     expect((await callback('sent')).status).toBe(204);
     // Unsigned: refused, changes nothing.
-    expect((await post('/webhooks/twilio/status', { MessageSid: row.provider_sid!, MessageStatus: 'failed' }, { signature: null })).status).toBe(403);
-    const [after] = await sql<{ delivery_status: string }>('SELECT delivery_status FROM outbound_messages WHERE provider_sid = ?', [row.provider_sid]);
+    expect((await post('/webhooks/twilio/status', { MessageSid: row.provider_message_id!, MessageStatus: 'failed' }, { signature: null })).status).toBe(403);
+    const [after] = await sql<{ delivery_status: string }>('SELECT delivery_status FROM outbound_messages WHERE provider_message_id = ?', [row.provider_message_id]);
     expect(after.delivery_status).toBe('delivered');
 
     // The agent sees the state on the reply in the timeline.
@@ -183,13 +183,14 @@ describe('replies by SMS and WhatsApp', () => {
     const reply = await restClient(api.url).post(`/tickets/${ticketId}/replies`, { body: 'About your bill...' }, agent.token);
     expect(reply.status).toBe(200);
     const blocked = await eventually(async () => {
-      const [r] = await sql<{ status: string; delivery_error: string; provider_sid: string | null }>(
-        'SELECT status, delivery_error, provider_sid FROM outbound_messages WHERE ticket_entry_id = ?',
+      const [r] = await sql<{ status: string; error: string; delivery_error: string | null; provider_message_id: string | null }>(
+        'SELECT status, error, delivery_error, provider_message_id FROM outbound_messages WHERE ticket_entry_id = ?',
         [reply.body.id],
       );
       return r ?? null;
     });
-    expect(blocked).toEqual({ status: 'blocked', delivery_error: 'the number opted out (STOP)', provider_sid: null });
+    // Not sent: our reason, not the provider's (decision 029).
+    expect(blocked).toEqual({ status: 'blocked', error: 'the number opted out (STOP)', delivery_error: null, provider_message_id: null });
     expect(fake.created('Messages').filter((r) => r.params.To === from)).toHaveLength(0);
 
     const start = sms(from, 'start');

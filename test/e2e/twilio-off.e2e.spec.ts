@@ -38,12 +38,12 @@ describe('Twilio switched off', () => {
     const reply = await rest.post(`/tickets/${ticket.id}/replies`, { body: 'We got it.' }, agent.token);
     expect(reply.status).toBe(200);
     const row = await eventually(async () => {
-      const [r] = await sql<{ channel: string; recipient: string; status: string; body: string; provider_sid: string | null }>(
-        'SELECT channel, recipient, status, body, provider_sid FROM outbound_messages WHERE ticket_entry_id = ?',
+      const [r] = await sql<{ channel: string; recipient: string; status: string; body: string; provider_message_id: string | null }>(
+        'SELECT channel, recipient, status, body, provider_message_id FROM outbound_messages WHERE ticket_entry_id = ?',
         [reply.body.id],
       );
       return r ?? null;
     });
-    expect(row).toEqual({ channel: 'sms', recipient: e164, status: 'local', body: 'We got it.', provider_sid: null });
+    expect(row).toEqual({ channel: 'sms', recipient: e164, status: 'local', body: 'We got it.', provider_message_id: null });
   });
 });

@@ -67,8 +67,8 @@ it('an admin lists the approved templates; an agent sends one after the 24-hour 
     StatusCallback: `${PUBLIC_WEBHOOK_BASE}/webhooks/twilio/status`,
   });
   const delivery = await eventually(async () => {
-    const [row] = await sql<{ status: string; provider_sid: string | null }>('SELECT status, provider_sid FROM outbound_messages WHERE ticket_entry_id = ?', [sent.body.id]);
-    return row?.provider_sid ? row : null;
+    const [row] = await sql<{ status: string; provider_message_id: string | null }>('SELECT status, provider_message_id FROM outbound_messages WHERE ticket_entry_id = ?', [sent.body.id]);
+    return row?.provider_message_id ? row : null;
   });
   expect(delivery.status).toBe('sent');
 

@@ -6,8 +6,9 @@ export const zOutboundMessage = z.object({
   recipient: z.string(),
   subject: z.string().nullable(),
   body: z.string(),
+  /** Our side of the message: local, sending, sent, failed, suppressed, rate_limited, blocked; for email also bounced/dropped (decision 029). */
   status: z.string(),
-  /** What SendGrid's Event Webhook last reported (processed, deferred, delivered, opened, bounced, dropped...), if anything. */
+  /** The provider's side: what SendGrid's Event Webhook or Twilio's status callback last reported (processed, delivered, opened, bounced, undelivered...), if anything. */
   deliveryStatus: z.string().nullable().optional(),
   ticketId: z.number().int().nullable(),
   createdAt: z.string(),

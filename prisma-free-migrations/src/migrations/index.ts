@@ -36,6 +36,7 @@ import { migration as auditActionIndex } from './2026-12-02T0304-audit-action-in
 import { migration as twoFactorEnforcement } from './2026-12-02T0305-two-factor-enforcement.js';
 import { migration as failedBackgroundWork } from './2026-12-03T0201-failed-background-work.js';
 import { migration as ssoGroupMappings } from './2026-12-05T0201-sso-group-mappings.js';
+import { migration as oneOutboundMessageShape } from './2026-12-05T0401-one-outbound-message-shape.js';
 
 /** Every migration, in the order they run (the order they landed). A landed migration is never edited: add a new one. */
 export const migrations: Migration[] = [
@@ -76,4 +77,5 @@ export const migrations: Migration[] = [
   twoFactorEnforcement,
   failedBackgroundWork,
   ssoGroupMappings,
+  oneOutboundMessageShape,
 ];

@@ -41,7 +41,10 @@ export class ReplyDeliveryProcessor {
     else await this.notifyByEmail(reply);
   }
 
-  /** The customer may have said (portal, Email settings) that they read replies in the portal: recorded as suppressed, with the reason. */
+  /**
+   * The customer may have said (portal, Email settings) that they read replies in the portal: recorded as suppressed, with the reason.
+   * The email carries the reply's entry, so the entry shows its delivery state and announces each change (decision 029).
+   */
   private async notifyByEmail(reply: OutgoingReply) {
     const wanted = (await this.preferences.get(reply.requester.id)).customer?.replies !== false;
     return this.mailer.send(reply.outboxId, {
@@ -53,6 +56,7 @@ export class ReplyDeliveryProcessor {
         `${reply.author.name} answered your request #${reply.ticketId}:\n\n${reply.body}\n\n` +
         `Reply to this message or open the ticket in the portal to answer.\n`,
       ticketId: reply.ticketId,
+      ticketEntryId: reply.entryId,
     });
   }
 }

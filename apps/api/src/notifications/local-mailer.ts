@@ -108,7 +108,7 @@ export class LocalMailer {
       this.logger.log(`"${email.subject.slice(0, 80)}" to ${recipient} kept in the local outbox (no SENDGRID_API_KEY set; see the workspace's Outbox page)`);
     } else {
       try {
-        const { providerId } = await this.transport.send({
+        const { providerMessageId } = await this.transport.send({
           to: email.recipient,
           cc: email.cc,
           fromName: email.fromName ?? from?.displayName ?? undefined,
@@ -123,7 +123,7 @@ export class LocalMailer {
           automatic,
           attachments: email.attachments,
         });
-        await this.messages.update(outboxId, email.recipient, { status: 'sent', error: null, providerId });
+        await this.messages.update(outboxId, email.recipient, { status: 'sent', error: null, providerMessageId });
         this.announce(email);
       } catch (error) {
         await this.messages.update(outboxId, email.recipient, { status: 'sending', error: (error as Error).message.slice(0, 4000) });

@@ -22,7 +22,7 @@ export class OutboundMessageRepository {
     return this.messages.findOne({ where: { outboxEventId, recipient } });
   }
 
-  async update(outboxEventId: number, recipient: string, changes: Partial<Pick<OutboundMessageModel, 'status' | 'error' | 'providerId'>>) {
+  async update(outboxEventId: number, recipient: string, changes: Partial<Pick<OutboundMessageModel, 'status' | 'error' | 'providerMessageId'>>) {
     await this.messages.update(changes, { where: { outboxEventId, recipient } });
   }
 

@@ -82,10 +82,11 @@ export class TimelineRepository {
     }>(
       `SELECT id, ticket_entry_id AS entryId, channel, recipient, status, delivery_status,
               COALESCE(delivery_error, error) AS delivery_error,
-              COALESCE(delivery_updated_at, delivery_at, created_at) AS updated
+              COALESCE(delivery_updated_at, created_at) AS updated
          FROM outbound_messages WHERE ticket_entry_id IN (:ids) ORDER BY id`,
       { replacements: { ids: [...entryIds] }, type: QueryTypes.SELECT },
     );
+    // The provider's reason (a bounce, a Twilio error code) wins over ours (not sent, an attempt refused): decision 029.
     // A bounce (from the Event Webhook or a DSN) or a send that gave up outranks whatever was reported before it.
     const failed = new Set(['bounced', 'dropped', 'failed']);
     const events = await this.emailEventsOf(rows.filter((r) => r.channel === 'email').map((r) => Number(r.id)));

@@ -47,11 +47,13 @@ export class DeliveryEventsRepository {
       const updatedEntryIds = new Set<number>();
       for (const event of events) {
         const eventId = event.sg_event_id ? String(event.sg_event_id).slice(0, 100) : `sha256-${createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 90)}`;
-        const providerId = event.sg_message_id ? String(event.sg_message_id).split('.')[0]! : null;
-        const [message] = providerId
+        // sg_message_id is the X-Message-Id we kept when sending, a dot, and SendGrid's own suffix.
+        const providerMessageId = event.sg_message_id ? String(event.sg_message_id).split('.')[0]! : null;
+        const [message] = providerMessageId
           ? await this.sequelize.query<{ id: number; deliveryStatus: string | null; entryId: number | string | null }>(
-              'SELECT id, delivery_status AS deliveryStatus, ticket_entry_id AS entryId FROM outbound_messages WHERE provider_id = ? ORDER BY id LIMIT 1 FOR UPDATE',
-              { replacements: [providerId], type: QueryTypes.SELECT, transaction },
+              `SELECT id, delivery_status AS deliveryStatus, ticket_entry_id AS entryId FROM outbound_messages
+                WHERE provider_message_id = ? AND channel = 'email' FOR UPDATE`,
+              { replacements: [providerMessageId], type: QueryTypes.SELECT, transaction },
             )
           : [];
         const occurredAt = new Date(typeof event.timestamp === 'number' ? event.timestamp * 1000 : Date.now());
@@ -85,7 +87,7 @@ export class DeliveryEventsRepository {
         }
         if (!next || next.rank < rankOf(message.deliveryStatus)) continue;
         await this.sequelize.query(
-          `UPDATE outbound_messages SET delivery_status = ?, delivery_at = ?${next.failed ? ', status = ?, error = ?' : ''} WHERE id = ?`,
+          `UPDATE outbound_messages SET delivery_status = ?, delivery_updated_at = ?${next.failed ? ', status = ?, delivery_error = ?' : ''} WHERE id = ?`,
           {
             replacements: [
               next.status,

@@ -214,7 +214,7 @@ export class InboundEmailApplier {
         { replacements: [original], type: QueryTypes.SELECT },
       );
       if (row) {
-        await this.sequelize.query(`UPDATE outbound_messages SET status = 'bounced', error = ? WHERE id = ?`, {
+        await this.sequelize.query(`UPDATE outbound_messages SET status = 'bounced', delivery_error = ? WHERE id = ?`, {
           replacements: [diagnostic.slice(0, 4000), row.id],
         });
         ticketId = row.ticketId == null ? null : Number(row.ticketId);

@@ -25,7 +25,7 @@ export interface OutgoingEmail {
 
 /** Sent by SendGrid with this id (its X-Message-Id), or refused with an error (thrown; the job retries). */
 export interface SendResult {
-  providerId: string | null;
+  providerMessageId: string | null;
 }
 
 const bracket = (id: string) => `<${id}>`;
@@ -96,7 +96,7 @@ export class SendgridTransport implements OnModuleInit {
           }
         : {}),
     });
-    const providerId = response.headers?.['x-message-id'];
-    return { providerId: typeof providerId === 'string' ? providerId : null };
+    const id = response.headers?.['x-message-id'];
+    return { providerMessageId: typeof id === 'string' ? id : null };
   }
 }
