@@ -8,7 +8,8 @@
 //      BENCH_APIS (1: how many api processes share the POSTs; 2 checks routing across processes),
 //      BENCH_TIMEOUT_S (300 per round), BENCH_DB (switchboard_bench_routing), KEEP_BENCH_DB=1,
 //      DATABASE_URL server (loopback only; the database part is ignored), REDIS_URL (loopback only),
-//      BENCH_API_NODE_ARGS (extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+//      BENCH_API_NODE_ARGS (extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+//      BENCH_API_DIST (apps/api/dist: another build of the API beside it, e.g. apps/api/dist-before, to compare).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -51,7 +52,7 @@ const freePort = () =>
 async function startApi(index) {
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, process.env.BENCH_API_DIST || 'apps/api/dist', 'main.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), API_HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_PREFIX: `sbbenchrouting${process.pid}` },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -59,7 +60,11 @@ async function startApi(index) {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/health`)).ok) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        // Waits for the process to end, so the scratch database is not dropped under its last event handlers.
+        return { url, pid: child.pid, stop: () => (child.exitCode === null && child.kill('SIGTERM'), Promise.race([exited, sleep(15_000)])) };
+      }
     } catch {}
     await sleep(200);
   }
@@ -179,15 +184,15 @@ async function main() {
       }
     }
   } finally {
-    for (const api of apis) api.stop();
+    await Promise.all(apis.map((api) => api.stop()));
     await db.end();
     if (!process.env.KEEP_BENCH_DB) await dropDatabase(target);
   }
-  console.log(`\nrouting throughput: ${AGENTS} agents per team, ${CONCURRENCY} POSTs in flight, ${APIS} api process(es); seconds from the first POST until every ticket is assigned:`);
-  console.log('  strategy        tickets  created  assigned  ms/ticket  per agent');
+  console.log(`\nrouting throughput: ${AGENTS} agents per team, ${CONCURRENCY} POSTs in flight, ${APIS} api process(es); seconds from the first POST until every POST was answered (created) and until every ticket is assigned (assigned), and the difference (after last POST):`);
+  console.log('  strategy        tickets  created  assigned  after last POST  ms/ticket  per agent');
   for (const r of results) {
     console.log(
-      `  ${r.strategy.padEnd(15)} ${String(r.count).padStart(7)}  ${(r.createdMs / 1000).toFixed(1).padStart(7)}  ${(r.totalMs / 1000).toFixed(1).padStart(8)}  ${r.perTicketMs.toFixed(1).padStart(9)}  ${r.perAgent.join('/')}${r.ok ? '' : '  NOT OK'}`,
+      `  ${r.strategy.padEnd(15)} ${String(r.count).padStart(7)}  ${(r.createdMs / 1000).toFixed(1).padStart(7)}  ${(r.totalMs / 1000).toFixed(1).padStart(8)}  ${(Math.max(0, r.totalMs - r.createdMs) / 1000).toFixed(1).padStart(15)}  ${r.perTicketMs.toFixed(1).padStart(9)}  ${r.perAgent.join('/')}${r.ok ? '' : '  NOT OK'}`,
     );
   }
   console.log(`  load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores shared with everything else on the machine)`);
