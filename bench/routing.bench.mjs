@@ -63,13 +63,23 @@ async function startApi(index) {
       if ((await fetch(`${url}/health`)).ok) {
         const exited = new Promise((ok) => child.once('exit', ok));
         // Waits for the process to end, so the scratch database is not dropped under its last event handlers.
-        return { url, pid: child.pid, stop: () => (child.exitCode === null && child.kill('SIGTERM'), Promise.race([exited, sleep(15_000)])) };
+        return { url, pid: child.pid, cpuMs: () => cpuMs(child.pid), stop: () => (child.exitCode === null && child.kill('SIGTERM'), Promise.race([exited, sleep(15_000)])) };
       }
     } catch {}
     await sleep(200);
   }
   child.kill('SIGKILL');
   throw new Error(`API ${index} did not start`);
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 async function token(url, email) {
@@ -118,6 +128,7 @@ async function round(db, apis, customers, strategy, count, label) {
   let failed = 0;
   const started = now();
   let createdAt = 0;
+  const cpuBefore = apis.reduce((sum, api) => sum + api.cpuMs(), 0);
   const creating = Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
       while (next < count) {
@@ -143,12 +154,16 @@ async function round(db, apis, customers, strategy, count, label) {
   }
   const allAssigned = now();
   await creating;
+  // The api processes' CPU for creating and routing the round's tickets, with a second more for the handlers
+  // that run after commit (the rest of the machine is not counted).
+  await sleep(1000);
+  const apiCpuPerTicket = (apis.reduce((sum, api) => sum + api.cpuMs(), 0) - cpuBefore) / count;
   const [counts] = await db.query('SELECT assignee_id AS a, COUNT(*) AS n FROM tickets WHERE category_id = ? GROUP BY assignee_id', [team.categoryId]);
   const perAgent = team.agents.map((a) => Number(counts.find((c) => c.a === a.id)?.n ?? 0));
   const overCapacity = perAgent.filter((n) => n > capacity).length;
   const even = strategy !== 'round_robin' || perAgent.every((n) => Math.abs(n - perAgent[0]) <= (count % AGENTS ? 1 : 0));
   const totalMs = allAssigned - started;
-  return { strategy, count, failed, assigned, createdMs: createdAt - started, totalMs, perTicketMs: totalMs / count, perAgent, ok: assigned === count && failed === 0 && overCapacity === 0 && even };
+  return { strategy, count, failed, assigned, createdMs: createdAt - started, totalMs, perTicketMs: totalMs / count, apiCpuPerTicket, perAgent, ok: assigned === count && failed === 0 && overCapacity === 0 && even };
 }
 
 async function main() {
@@ -179,7 +194,7 @@ async function main() {
         results.push(r);
         log(
           `${strategy} ${count} tickets / ${AGENTS} agents / ${APIS} api: all created ${(r.createdMs / 1000).toFixed(1)} s, all assigned ${(r.totalMs / 1000).toFixed(1)} s ` +
-            `(${r.perTicketMs.toFixed(1)} ms per ticket); per agent ${r.perAgent.join('/')}; ${r.ok ? 'ok' : `NOT OK (assigned ${r.assigned}, failed POSTs ${r.failed})`}`,
+            `(${r.perTicketMs.toFixed(1)} ms per ticket, api CPU ${r.apiCpuPerTicket.toFixed(1)} ms per ticket); per agent ${r.perAgent.join('/')}; ${r.ok ? 'ok' : `NOT OK (assigned ${r.assigned}, failed POSTs ${r.failed})`}`,
         );
       }
     }
@@ -189,10 +204,10 @@ async function main() {
     if (!process.env.KEEP_BENCH_DB) await dropDatabase(target);
   }
   console.log(`\nrouting throughput: ${AGENTS} agents per team, ${CONCURRENCY} POSTs in flight, ${APIS} api process(es); seconds from the first POST until every POST was answered (created) and until every ticket is assigned (assigned), and the difference (after last POST):`);
-  console.log('  strategy        tickets  created  assigned  after last POST  ms/ticket  per agent');
+  console.log('  strategy        tickets  created  assigned  after last POST  ms/ticket  api CPU ms/ticket  per agent');
   for (const r of results) {
     console.log(
-      `  ${r.strategy.padEnd(15)} ${String(r.count).padStart(7)}  ${(r.createdMs / 1000).toFixed(1).padStart(7)}  ${(r.totalMs / 1000).toFixed(1).padStart(8)}  ${(Math.max(0, r.totalMs - r.createdMs) / 1000).toFixed(1).padStart(15)}  ${r.perTicketMs.toFixed(1).padStart(9)}  ${r.perAgent.join('/')}${r.ok ? '' : '  NOT OK'}`,
+      `  ${r.strategy.padEnd(15)} ${String(r.count).padStart(7)}  ${(r.createdMs / 1000).toFixed(1).padStart(7)}  ${(r.totalMs / 1000).toFixed(1).padStart(8)}  ${(Math.max(0, r.totalMs - r.createdMs) / 1000).toFixed(1).padStart(15)}  ${r.perTicketMs.toFixed(1).padStart(9)}  ${r.apiCpuPerTicket.toFixed(1).padStart(17)}  ${r.perAgent.join('/')}${r.ok ? '' : '  NOT OK'}`,
     );
   }
   console.log(`  load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores shared with everything else on the machine)`);

@@ -63,7 +63,7 @@ export class TicketRouter {
     return this.assignInTeam(teamId, ticketId);
   }
 
-  /** Hands a team's waiting tickets to whoever can take them: one batch (one transaction), most urgent first. */
+  /** Hands a team's waiting tickets (most urgent first) to whoever can take them, through the same batches as new tickets. */
   async drain(teamId: number): Promise<number> {
     const outcomes = await Promise.all((await this.routing.waiting(teamId, DRAIN_BATCH)).map((ticketId) => this.assignInTeam(teamId, ticketId)));
     return outcomes.filter((o) => o === 'assigned').length;
