@@ -24,3 +24,24 @@ export async function insertRow(
   )) as unknown as [number, number];
   return Number(id);
 }
+
+/**
+ * One multi-row INSERT for rows that share their keys (the first row's), e.g. the timeline events or
+ * audit entries of a batch of routed tickets: one round trip instead of one per row.
+ */
+export async function insertRows(sequelize: Sequelize, table: string, rows: Record<string, unknown>[], transaction?: Transaction): Promise<void> {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]);
+  const values = rows.flatMap((row) =>
+    keys.map((k) => {
+      const v = row[k] ?? null;
+      return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
+    }),
+  );
+  const tuple = `(${keys.map(() => '?').join(', ')})`;
+  await sequelize.query(`INSERT INTO \`${table}\` (${keys.map((k) => `\`${snake(k)}\``).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`, {
+    replacements: values,
+    transaction,
+    type: QueryTypes.INSERT,
+  });
+}

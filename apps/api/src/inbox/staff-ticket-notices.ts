@@ -45,28 +45,46 @@ export class StaffTicketNotices {
     notice: { ticketId: number; subject: string; actorId: number; recipientIds: readonly number[]; teamName?: string; text?: string },
     transaction: Transaction,
   ) {
-    const ids = [...new Set(notice.recipientIds)].filter((id) => id !== notice.actorId);
-    if (ids.length === 0) return;
+    await this.appendMany(topic, [notice], transaction);
+  }
+
+  /**
+   * Several notices of one topic by one actor (a batch of routed tickets): the recipients and the
+   * actor are read once and the outbox rows written in one INSERT. A notice left with nobody to tell is dropped.
+   */
+  async appendMany(
+    topic: StaffNoticeTopic,
+    notices: { ticketId: number; subject: string; actorId: number; recipientIds: readonly number[]; teamName?: string; text?: string }[],
+    transaction: Transaction,
+  ) {
+    const wanted = notices
+      .map((notice) => ({ notice, ids: [...new Set(notice.recipientIds)].filter((id) => id !== notice.actorId) }))
+      .filter((n) => n.ids.length > 0);
+    if (wanted.length === 0) return;
     const people = await this.users.findAll({
       attributes: ['id', 'name', 'email'],
-      where: { id: { [Op.in]: ids }, role: { [Op.in]: ['agent', 'manager', 'admin'] }, status: 'active' },
+      where: { id: { [Op.in]: [...new Set(wanted.flatMap((n) => n.ids))] }, role: { [Op.in]: ['agent', 'manager', 'admin'] }, status: 'active' },
       order: [['id', 'ASC']],
       transaction,
     });
     if (people.length === 0) return;
-    const actor = await this.users.findByPk(notice.actorId, { attributes: ['name'], transaction });
-    const text = notice.text ?? '';
-    await this.outbox.append(
-      topic,
-      {
-        ticketId: notice.ticketId,
-        subject: notice.subject,
-        actorName: actor?.name ?? 'Someone',
-        ...(notice.teamName ? { teamName: notice.teamName } : {}),
-        excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text,
-        recipients: people.map((p) => ({ id: p.id, email: p.email, name: p.name })),
-      },
-      transaction,
-    );
+    const actorIds = [...new Set(wanted.map((n) => n.notice.actorId))];
+    const actors = await this.users.findAll({ attributes: ['id', 'name'], where: { id: { [Op.in]: actorIds } }, transaction });
+    const payloads = wanted.flatMap(({ notice, ids }) => {
+      const recipients = people.filter((p) => ids.includes(p.id));
+      if (recipients.length === 0) return [];
+      const text = notice.text ?? '';
+      return [
+        {
+          ticketId: notice.ticketId,
+          subject: notice.subject,
+          actorName: actors.find((a) => a.id === notice.actorId)?.name ?? 'Someone',
+          ...(notice.teamName ? { teamName: notice.teamName } : {}),
+          excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text,
+          recipients: recipients.map((p) => ({ id: p.id, email: p.email, name: p.name })),
+        },
+      ];
+    });
+    await this.outbox.appendMany(topic, payloads, transaction);
   }
 }

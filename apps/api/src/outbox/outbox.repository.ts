@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/sequelize';
 import { Op, type Transaction } from 'sequelize';
-import { insertRow } from '../database/insert-row.js';
+import { insertRow, insertRows } from '../database/insert-row.js';
 import { OutboxEventModel } from './outbox-event.model.js';
 import type { OutboxTopic, OutboxTopics } from './outbox.topics.js';
 
@@ -12,6 +12,11 @@ export class OutboxRepository {
   /** Call inside the transaction of the change that causes the message: both commit or neither does. */
   async append<T extends OutboxTopic>(topic: T, payload: OutboxTopics[T], transaction: Transaction) {
     await insertRow(this.events.sequelize!, 'outbox_events', { topic, payload }, transaction);
+  }
+
+  /** Several rows of one topic in one INSERT (a batch of routed tickets), in the same transaction rule as append(). */
+  async appendMany<T extends OutboxTopic>(topic: T, payloads: OutboxTopics[T][], transaction: Transaction) {
+    await insertRows(this.events.sequelize!, 'outbox_events', payloads.map((payload) => ({ topic, payload })), transaction);
   }
 
   /** Locks a batch of pending rows (SKIP LOCKED lets several relays run side by side). */

@@ -3,7 +3,7 @@ import type { RoutingStrategy } from '@switchboard/contracts';
 import { SYSTEM_USER_EMAIL } from '@switchboard/migrations';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Sequelize } from 'sequelize-typescript';
-import { insertRow } from '../database/insert-row.js';
+import { insertRow, insertRows } from '../database/insert-row.js';
 import { isWithinWorkingHours, parseWorkingHours } from './strategies/working-hours.js';
 import type { Candidate, TicketNeeds } from './strategies/candidate.js';
 
@@ -46,22 +46,30 @@ export class RoutingRepository {
     return this.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
   }
 
-  /** Locks the ticket row alone (MariaDB has no `FOR UPDATE OF`), after the team row: the lock order is team, then ticket. */
-  async lockTicket(id: number, transaction: Transaction) {
-    await this.sequelize.query('SELECT id FROM tickets WHERE id = ? FOR UPDATE', { replacements: [id], type: QueryTypes.SELECT, transaction });
+  /**
+   * Locks these ticket rows alone (MariaDB has no `FOR UPDATE OF`, so not joined to their requesters),
+   * in id order, after the team row: the lock order is team, then tickets.
+   */
+  async lockTickets(ids: number[], transaction: Transaction) {
+    if (ids.length === 0) return;
+    await this.sequelize.query('SELECT id FROM tickets WHERE id IN (?) ORDER BY id FOR UPDATE', { replacements: [ids], type: QueryTypes.SELECT, transaction });
   }
 
   async ticket(id: number, transaction?: Transaction): Promise<RoutableTicket | null> {
-    const rows = await this.select<RoutableTicket>(
+    return (await this.tickets([id], transaction))[0] ?? null;
+  }
+
+  async tickets(ids: number[], transaction?: Transaction): Promise<RoutableTicket[]> {
+    if (ids.length === 0) return [];
+    return this.select<RoutableTicket>(
       `SELECT t.id, t.subject, t.team_id AS teamId, t.assignee_id AS assigneeId, t.status, t.channel, t.category_id AS categoryId,
               t.issue_type_id AS issueTypeId, t.company_id AS companyId, c.name AS companyName,
               COALESCE(t.language, r.language) AS language, t.urgency, t.importance
        FROM tickets t JOIN users r ON r.id = t.requester_id LEFT JOIN companies c ON c.id = t.company_id
-       WHERE t.id = ?`,
-      [id],
+       WHERE t.id IN (?)`,
+      [ids],
       transaction,
     );
-    return rows[0] ?? null;
   }
 
   /** The team a new ticket belongs to: its category's, else its issue type's, else the default team. */
@@ -126,30 +134,58 @@ export class RoutingRepository {
     }));
   }
 
-  async needs(ticket: RoutableTicket, transaction?: Transaction): Promise<TicketNeeds> {
-    const [skills, agents] = await Promise.all([
-      this.select<{ id: number; name: string }>(
-        `SELECT s.id, s.name FROM skills s
-         WHERE s.id IN (SELECT skill_id FROM categories WHERE id = ?) OR s.id IN (SELECT skill_id FROM issue_types WHERE id = ?)
-         ORDER BY s.name`,
-        [ticket.categoryId ?? 0, ticket.issueTypeId ?? 0],
-        transaction,
-      ),
-      ticket.companyId
-        ? this.select<{ userId: number }>('SELECT user_id AS userId FROM company_agents WHERE company_id = ?', [ticket.companyId], transaction)
+  /**
+   * What each ticket asks for (skills from its category and issue type, its language, its company's
+   * agents), in at most three queries for the whole batch, whatever its size.
+   */
+  async needsOf(tickets: RoutableTicket[], transaction?: Transaction): Promise<Map<number, TicketNeeds>> {
+    const distinct = (xs: (number | null)[]) => [...new Set(xs.filter((x): x is number => x !== null))];
+    const categoryIds = distinct(tickets.map((t) => t.categoryId));
+    const issueTypeIds = distinct(tickets.map((t) => t.issueTypeId));
+    const companyIds = distinct(tickets.map((t) => t.companyId));
+    const [categorySkills, issueTypeSkills, companyAgents] = await Promise.all([
+      categoryIds.length
+        ? this.select<{ ownerId: number; id: number; name: string }>('SELECT c.id AS ownerId, s.id, s.name FROM categories c JOIN skills s ON s.id = c.skill_id WHERE c.id IN (?)', [categoryIds], transaction)
+        : Promise.resolve([]),
+      issueTypeIds.length
+        ? this.select<{ ownerId: number; id: number; name: string }>('SELECT i.id AS ownerId, s.id, s.name FROM issue_types i JOIN skills s ON s.id = i.skill_id WHERE i.id IN (?)', [issueTypeIds], transaction)
+        : Promise.resolve([]),
+      companyIds.length
+        ? this.select<{ companyId: number; userId: number }>('SELECT company_id AS companyId, user_id AS userId FROM company_agents WHERE company_id IN (?)', [companyIds], transaction)
         : Promise.resolve([]),
     ]);
-    return { skills, language: ticket.language, companyName: ticket.companyName, companyAgentIds: agents.map((a) => a.userId) };
+    return new Map(
+      tickets.map((ticket) => {
+        const skills = new Map<number, { id: number; name: string }>();
+        for (const s of [...categorySkills.filter((c) => c.ownerId === ticket.categoryId), ...issueTypeSkills.filter((i) => i.ownerId === ticket.issueTypeId)]) {
+          skills.set(Number(s.id), { id: Number(s.id), name: s.name });
+        }
+        return [
+          ticket.id,
+          {
+            skills: [...skills.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
+            language: ticket.language,
+            companyName: ticket.companyName,
+            companyAgentIds: companyAgents.filter((a) => a.companyId === ticket.companyId).map((a) => Number(a.userId)),
+          },
+        ];
+      }),
+    );
   }
 
-  /** Assigns only a ticket still unassigned and open: a manual assignment that got there first wins. */
-  async assign(ticketId: number, agentId: number, transaction: Transaction): Promise<boolean> {
+  /**
+   * Assigns each ticket to its agent in one UPDATE, only where it is still unassigned and open (a
+   * manual assignment that got there first wins); returns how many rows changed.
+   */
+  async assignMany(assignments: { ticketId: number; agentId: number }[], transaction: Transaction): Promise<number> {
+    if (assignments.length === 0) return 0;
     const [, meta] = (await this.sequelize.query(
-      `UPDATE tickets SET assignee_id = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3)
-       WHERE id = ? AND assignee_id IS NULL AND status NOT IN ${CLOSED}`,
-      { replacements: [agentId, ticketId], transaction },
+      `UPDATE tickets SET assignee_id = CASE id ${assignments.map(() => 'WHEN ? THEN ?').join(' ')} END,
+              version = version + 1, updated_at = CURRENT_TIMESTAMP(3)
+       WHERE id IN (?) AND assignee_id IS NULL AND status NOT IN ${CLOSED}`,
+      { replacements: [...assignments.flatMap((a) => [a.ticketId, a.agentId]), assignments.map((a) => a.ticketId)], transaction },
     )) as unknown as [unknown, { affectedRows?: number }];
-    return (meta?.affectedRows ?? 0) > 0;
+    return meta?.affectedRows ?? 0;
   }
 
   async setCursor(teamId: number, userId: number, transaction: Transaction) {
@@ -169,6 +205,28 @@ export class RoutingRepository {
       this.sequelize,
       'ticket_entries',
       { ticketId: ticket.id, kind: 'event', visibility: 'internal', authorId: null, channel: ticket.channel, body: reason, eventField: field, eventFrom: from?.slice(0, 190) ?? null, eventTo: to?.slice(0, 190) ?? null, createdAt: new Date() },
+      transaction,
+    );
+  }
+
+  /** The assignee events of a batch of routed tickets, in one INSERT. */
+  async addAssigneeEvents(events: { ticket: Pick<RoutableTicket, 'id' | 'channel'>; to: string; reason: string }[], transaction: Transaction) {
+    const createdAt = new Date();
+    await insertRows(
+      this.sequelize,
+      'ticket_entries',
+      events.map(({ ticket, to, reason }) => ({
+        ticketId: ticket.id,
+        kind: 'event',
+        visibility: 'internal',
+        authorId: null,
+        channel: ticket.channel,
+        body: reason,
+        eventField: 'assignee',
+        eventFrom: null,
+        eventTo: to.slice(0, 190),
+        createdAt,
+      })),
       transaction,
     );
   }
