@@ -50,6 +50,13 @@ export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,prisma-free-migrations}/**/src/**/*.spec.{ts,tsx}'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'] },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser.spec.ts'],
+      // 60 s per browser test (browser-timeout.mjs): each step waits up to Playwright's own 30 s, so a step
+      // that never completes fails with Playwright's message naming what it waited for, not jest's bare timeout.
+      setupFilesAfterEnv: ['<rootDir>/test/support/browser-timeout.mjs'],
+    },
   ],
 };
