@@ -2,7 +2,7 @@ import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { restClient, uniqueEmail } from '../support/http.js';
 import { postInbound, rawForm } from '../support/inbound-email.js';
-import { newMessageId, simpleMail, type SimpleMail } from '../support/mime.js';
+import { bounceReport, newMessageId, simpleMail, type SimpleMail } from '../support/mime.js';
 import { createCompany, createUser } from '../support/people.js';
 import { eventWebhookKeys, type SentMail } from '../support/sendgrid-server.js';
 import { PDF_MINIMAL, upload } from '../support/uploads.js';
@@ -190,41 +190,7 @@ describe('email threading and SendGrid delivery', () => {
     const created = await receive({ from: victim, subject: 'Will bounce', text: 'x' });
     const ack = await sentTo(victim);
     const ackId = ack.body.headers!['Message-ID']!.slice(1, -1);
-    const boundary = 'dsn-boundary-1';
-    const dsn = Buffer.from(
-      [
-        'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.test>',
-        'To: support@acme.test',
-        'Subject: Undelivered Mail Returned to Sender',
-        `Message-ID: <${newMessageId('mx.example.test')}>`,
-        'Auto-Submitted: auto-replied',
-        'MIME-Version: 1.0',
-        `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-        '',
-        `--${boundary}`,
-        'Content-Type: text/plain; charset=us-ascii',
-        '',
-        'Your message could not be delivered.',
-        `--${boundary}`,
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.test',
-        '',
-        `Final-Recipient: rfc822; ${victim}`,
-        'Action: failed',
-        'Status: 5.1.1',
-        'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
-        `--${boundary}`,
-        'Content-Type: text/rfc822-headers',
-        '',
-        'From: Support <support@acme.test>',
-        `To: ${victim}`,
-        `Message-ID: <${ackId}>`,
-        'Subject: We received your request',
-        `--${boundary}--`,
-        '',
-      ].join('\r\n'),
-    );
+    const dsn = bounceReport({ recipient: victim, messageId: ackId, subject: 'We received your request' });
     const before = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM tickets');
     await postInbound(api.url, rawForm(dsn, { envelope: { to: ['support@acme.test'], from: '' } }), { secret: SECRET });
     const bounced = await eventually(async () => {

@@ -1,41 +1,28 @@
 import { jest } from '@jest/globals';
-import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiClient } from '@switchboard/trpc-client';
-import type { AddressInfo } from 'node:net';
-import { createApi, createWorker } from '../../apps/api/src/bootstrap.js';
 import { RouteTicketCommand } from '../../apps/api/src/routing/commands/route-ticket/route-ticket.command.js';
 import { RoutingReconciliationJob } from '../../apps/api/src/routing/routing-reconciliation.job.js';
 import { RoutingClock } from '../../apps/api/src/routing/routing-clock.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { createUser } from '../support/people.js';
 import { staffFixtures } from '../support/staff.js';
 
 /** Who is available beyond "online": working hours in the agent's time zone, and suspension handing tickets back. */
-let app: NestExpressApplication;
-let worker: INestApplicationContext;
-let url: string;
+const { api, worker } = useApi({ worker: true });
 let fx: ReturnType<typeof staffFixtures>;
 beforeAll(async () => {
-  ({ app } = await createApi());
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  ({ worker } = await createWorker());
-  fx = staffFixtures(url, (await createUser(url, 'admin')).token);
-});
-afterAll(async () => {
-  await worker.close();
-  await app.close();
+  fx = staffFixtures(api.url, (await createUser(api.url, 'admin')).token);
 });
 afterEach(() => jest.restoreAllMocks());
 
 /** Moves the routing clock of the api (the saga) and of the worker (the periodic reconciliation). No waiting for office hours. */
 const setClock = (at: Date) => {
-  jest.spyOn(app.get(RoutingClock), 'now').mockReturnValue(at);
+  jest.spyOn(api.app.get(RoutingClock), 'now').mockReturnValue(at);
   jest.spyOn(worker.get(RoutingClock), 'now').mockReturnValue(at);
 };
-const customer = async () => createApiClient({ url, token: (await createUser(url, 'customer')).token });
+const customer = async () => createApiClient({ url: api.url, token: (await createUser(api.url, 'customer')).token });
 const assigneeOf = async (ticketId: number) => (await sql<{ a: number | null }>('SELECT assignee_id AS a FROM tickets WHERE id = ?', [ticketId]))[0].a;
 const weekdays9to17 = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
 // Monday 2026-11-23: 10:00 UTC is 05:00 in New York; 15:00 UTC is 10:00 there.
@@ -61,7 +48,7 @@ describe('working hours', () => {
 
     // A team whose only agent is outside their hours: the ticket waits in the queue.
     const waiting = await client.tickets.create.mutate({ subject: 'Too early', description: 'x', categoryId: nightOnly.categoryId });
-    expect(await app.get(CommandBus).execute(new RouteTicketCommand(waiting.id))).toBe('waiting');
+    expect(await api.app.get(CommandBus).execute(new RouteTicketCommand(waiting.id))).toBe('waiting');
     expect(await assigneeOf(waiting.id)).toBeNull();
 
     // 10:00 in New York: nothing happened to the agent (they were online all along), so it is the

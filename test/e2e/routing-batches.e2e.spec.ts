@@ -1,9 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiClient } from '@switchboard/trpc-client';
-import type { AddressInfo } from 'node:net';
-import { createApi, createWorker } from '../../apps/api/src/bootstrap.js';
 import { TicketRouter } from '../../apps/api/src/routing/ticket-router.js';
+import { useApi } from '../support/api.js';
 import { eventually, sql } from '../support/db.js';
 import { createUser } from '../support/people.js';
 import { staffFixtures } from '../support/staff.js';
@@ -13,27 +10,17 @@ import { staffFixtures } from '../support/staff.js';
  * the worker's, each with its own connection pool and its own per-team queue, exactly as two processes
  * would be. Only the team row lock keeps them apart.
  */
-let app: NestExpressApplication;
-let worker: INestApplicationContext;
-let url: string;
+const { api, worker } = useApi({ worker: true });
 let fx: ReturnType<typeof staffFixtures>;
 beforeAll(async () => {
-  ({ app } = await createApi());
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  ({ worker } = await createWorker());
-  fx = staffFixtures(url, (await createUser(url, 'admin')).token);
-});
-afterAll(async () => {
-  await worker.close();
-  await app.close();
+  fx = staffFixtures(api.url, (await createUser(api.url, 'admin')).token);
 });
 
 /** `count` unassigned tickets waiting in a team that routes `strategy` (created while it was manual, so nothing routed them yet). */
 async function waitingTickets(strategy: 'round_robin' | 'least_loaded', agents: { capacity: number }[], count: number) {
   const staff = await Promise.all(agents.map((a) => fx.agent(a)));
   const team = await fx.team('manual', staff.map((s) => s.id));
-  const customers = await Promise.all([1, 2, 3, 4].map(async () => createApiClient({ url, token: (await createUser(url, 'customer')).token })));
+  const customers = await Promise.all([1, 2, 3, 4].map(async () => createApiClient({ url: api.url, token: (await createUser(api.url, 'customer')).token })));
   const tickets = await Promise.all(
     Array.from({ length: count }, (_, i) => customers[i % 4].tickets.create.mutate({ subject: `Batch ${i}`, description: 'x', categoryId: team.categoryId })),
   );
@@ -45,7 +32,7 @@ async function waitingTickets(strategy: 'round_robin' | 'least_loaded', agents: 
 
 /** Every ticket to one of the two routers, alternately, all at once. */
 const routeFromBoth = (teamId: number, ids: number[]) =>
-  Promise.all(ids.map((id, i) => (i % 2 ? app : worker).get(TicketRouter).assignInTeam(teamId, id)));
+  Promise.all(ids.map((id, i) => (i % 2 ? api.app : worker).get(TicketRouter).assignInTeam(teamId, id)));
 
 const perAgent = async (teamId: number) =>
   (await sql<{ a: number; n: number }>('SELECT assignee_id AS a, COUNT(*) AS n FROM tickets WHERE team_id = ? AND assignee_id IS NOT NULL GROUP BY assignee_id ORDER BY assignee_id', [teamId])).map(
@@ -105,7 +92,7 @@ describe('routing in batches from two processes at once', () => {
 
     // Draining from both routers again: nobody is free, so nothing moves and nothing is written.
     const [before] = await sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'ticket.routed' AND subject_id IN (?)", [ids.map(String)]);
-    const drained = await Promise.all([app.get(TicketRouter).drain(team.id), worker.get(TicketRouter).drain(team.id)]);
+    const drained = await Promise.all([api.app.get(TicketRouter).drain(team.id), worker.get(TicketRouter).drain(team.id)]);
     expect(drained).toEqual([0, 0]);
     expect(await perAgent(team.id)).toEqual(full);
     const [after] = await sql<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'ticket.routed' AND subject_id IN (?)", [ids.map(String)]);
