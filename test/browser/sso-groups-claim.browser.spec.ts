@@ -1,56 +1,18 @@
 import type { Page } from 'playwright-core';
-import { useBrowserStack } from '../support/browser-stack.js';
 import { sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
-import { startOidcProvider, type RunningProvider } from '../support/oidc-provider.js';
 import { createUser } from '../support/people.js';
-import { freePort } from '../support/web-apps.js';
+import { useSsoStack } from '../support/sso-stack.js';
 
 /**
  * The groups claim name and the extra scope are configurable (decision 030): this provider (a real
  * oidc-provider) sends the groups as `roles`, and only to a client that asks for the `groups` scope, as
  * Okta does. A database of its own: the group mapping applies to every sign-on there.
  */
-let provider: RunningProvider;
-const OIDC_ENV = ['WORKSPACE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_GROUPS_CLAIM', 'OIDC_GROUPS_SCOPE'] as const;
-const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
-
-const { api, workspace, browser } = useBrowserStack({
-  workspace: true,
-  ownDatabase: 'sso_claim',
-  before: async () => {
-    const [workspacePort, providerPort] = [await freePort(), await freePort()];
-    const workspaceUrl = `http://127.0.0.1:${workspacePort}`;
-    provider = await startOidcProvider(providerPort, `${workspaceUrl}/sso/callback`, { groupsClaim: 'roles', groupsScope: 'groups' });
-    Object.assign(process.env, {
-      WORKSPACE_URL: workspaceUrl,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_GROUPS_CLAIM: 'roles',
-      OIDC_GROUPS_SCOPE: 'groups',
-    });
-    return { workspacePort };
-  },
-  after: async () => {
-    await provider?.close();
-    for (const key of OIDC_ENV) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  },
-});
+const { api, browser, provider, signInWithSso: signInThroughProvider } = useSsoStack({ ownDatabase: 'sso_claim', groupsClaim: 'roles', groupsScope: 'groups' });
 
 async function signInWithSso(page: Page, login: string) {
-  await page.goto(`${workspace.url}/login`);
-  await page.click('[data-testid="sso"]');
-  await page.waitForURL((url) => url.href.startsWith(provider.issuer));
-  await page.fill('input[name="login"]', login);
-  await page.fill('input[name="password"]', 'anything');
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('button:has-text("Continue")');
-  await page.click('button:has-text("Continue")');
-  await page.waitForURL((url) => url.href.startsWith(workspace.url));
+  await signInThroughProvider(page, login);
   await page.waitForSelector('[data-testid="current-user"]');
 }
 

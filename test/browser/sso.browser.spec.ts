@@ -1,61 +1,16 @@
-import type { Page } from 'playwright-core';
 import { startApi } from '../support/api.js';
 import { signIn } from '../support/browser.js';
 import { sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
-import { startOidcProvider, type RunningProvider } from '../support/oidc-provider.js';
 import { createUser } from '../support/people.js';
-import { useBrowserStack } from '../support/browser-stack.js';
-import { freePort } from '../support/web-apps.js';
+import { OIDC_ENV, useSsoStack } from '../support/sso-stack.js';
 
 /**
  * Staff single sign-on against a real OpenID Connect provider started here (oidc-provider), no mocks.
  * A database of its own: the group mapping applies to every sign-on, and one test needs to know who
  * the admins are (the last one is never demoted).
  */
-let provider: RunningProvider;
-const OIDC_ENV = ['WORKSPACE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_LABEL'] as const;
-const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
-
-const { api, workspace, browser } = useBrowserStack({
-  workspace: true,
-  ownDatabase: 'sso',
-  // The provider must know the workspace's callback address before either starts.
-  before: async () => {
-    const [workspacePort, providerPort] = [await freePort(), await freePort()];
-    const workspaceUrl = `http://127.0.0.1:${workspacePort}`;
-    provider = await startOidcProvider(providerPort, `${workspaceUrl}/sso/callback`);
-    Object.assign(process.env, {
-      WORKSPACE_URL: workspaceUrl,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_LABEL: 'Acme SSO',
-    });
-    return { workspacePort };
-  },
-  after: async () => {
-    await provider?.close();
-    for (const key of OIDC_ENV) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  },
-});
-
-/** Click "Sign in with Acme SSO", sign in at the provider as `login`, and consent. */
-async function signInWithSso(page: Page, login: string) {
-  await page.goto(`${workspace.url}/login`);
-  await page.click('[data-testid="sso"]');
-  await page.waitForURL((url) => url.href.startsWith(provider.issuer));
-  await page.fill('input[name="login"]', login);
-  await page.fill('input[name="password"]', 'anything');
-  await page.click('button[type="submit"]');
-  // The provider's consent page, then back to the workspace.
-  await page.waitForSelector('button:has-text("Continue")');
-  await page.click('button:has-text("Continue")');
-  await page.waitForURL((url) => url.href.startsWith(workspace.url));
-}
+const { api, workspace, browser, provider, signInWithSso } = useSsoStack({ ownDatabase: 'sso', label: 'Acme SSO' });
 
 it('an agent signs in through the identity provider and lands in the queue; the sign-in is audited', async () => {
   const agent = await createUser(api.url, 'agent', { name: 'Sol Single' });

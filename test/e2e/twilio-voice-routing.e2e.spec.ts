@@ -2,7 +2,8 @@ import { sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { createUser } from '../support/people.js';
 import { useTwilioStack } from '../support/twilio-stack.js';
-import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
+import { fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
+import { at, el, menuNodes, voicemailNodes } from '../support/twiml-nodes.js';
 
 /**
  * Who the phone line greets and rings: a company's own greeting for its callers, and "0" ringing
@@ -21,7 +22,6 @@ const { api, fake } = useTwilioStack('twilio_routing', {
 });
 
 const rest = () => restClient(api.url);
-const at = (path: string) => `${PUBLIC_WEBHOOK_BASE}${path}`;
 const call = (from: string, extra: Record<string, string> = {}) => ({
   CallSid: fakeSid('CA'),
   AccountSid: fake.accountSid,
@@ -36,7 +36,6 @@ async function twiml(path: string, params: Record<string, string>): Promise<Twim
   expect(res.status).toBe(200);
   return parseTwiml(res.text);
 }
-const el = (name: string, attributes: Record<string, string> = {}, text = '', children: TwimlNode[] = []): TwimlNode => ({ name, attributes, text, children });
 const dialing = (numbers: string[]) =>
   el('Response', {}, '', [
     el('Say', {}, 'Connecting you to an agent.'),
@@ -85,21 +84,7 @@ describe('outside business hours', () => {
     expect(closed.status).toBe(200);
     try {
       expect(await twiml('/webhooks/twilio/voice/menu?attempt=1', call('+4915100000009', { Digits: '0' }))).toEqual(
-        el('Response', {}, '', [
-          el('Say', {}, 'Nobody can take your call right now.'),
-          el('Say', {}, 'Please leave your message after the tone, and press the hash key when you are done.'),
-          el('Record', {
-            action: at('/webhooks/twilio/voice/recorded'),
-            method: 'POST',
-            maxLength: '180',
-            playBeep: 'true',
-            finishOnKey: '#',
-            transcribe: 'true',
-            transcribeCallback: at('/webhooks/twilio/voice/transcription'),
-          }),
-          el('Say', {}, 'We did not receive a message. Goodbye.'),
-          el('Hangup'),
-        ]),
+        el('Response', {}, '', voicemailNodes('Nobody can take your call right now.')),
       );
     } finally {
       expect((await rest().raw('PUT', '/api/v1/settings/phone', admin.token, { businessHours: '', timeZone: '' })).status).toBe(200);
@@ -123,13 +108,7 @@ describe('a greeting per company', () => {
     expect((await rest().post('/callback-requests', { phone: '+49 151 7777 8888' }, customer.token)).status).toBe(200);
 
     const menu = (greeting: string) =>
-      el('Response', {}, '', [
-        el('Say', {}, greeting),
-        el('Gather', { numDigits: '1', action: at('/webhooks/twilio/voice/menu?attempt=1'), method: 'POST', timeout: '6' }, '', [
-          el('Say', {}, 'To leave a voicemail, press 1. To ask for a call back, press 2. To talk to an agent now, press 0.'),
-        ]),
-        el('Redirect', { method: 'POST' }, at('/webhooks/twilio/voice/menu?attempt=1')),
-      ]);
+      el('Response', {}, '', [el('Say', {}, greeting), ...menuNodes(1)]);
     expect(await twiml('/webhooks/twilio/voice', call('+4915177778888'))).toEqual(menu('Welcome, Acme customer. Your priority line.'));
     expect(await twiml('/webhooks/twilio/voice', call('+4915199990000'))).toEqual(menu('Welcome to Switchboard support.'));
     expect(await twiml('/webhooks/twilio/voice', call('anonymous'))).toEqual(menu('Welcome to Switchboard support.'));

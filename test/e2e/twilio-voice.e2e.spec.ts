@@ -3,7 +3,8 @@ import { eventually, sql } from '../support/db.js';
 import { restClient } from '../support/http.js';
 import { TEST_PASSWORD, createUser } from '../support/people.js';
 import { useTwilioStack } from '../support/twilio-stack.js';
-import { PUBLIC_WEBHOOK_BASE, fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
+import { fakeSid, parseTwiml, postTwilio, type TwimlNode } from '../support/twilio-webhooks.js';
+import { at, el, menuNodes, voicemailNodes } from '../support/twiml-nodes.js';
 
 /** Phone calls through Twilio: the menu's TwiML path by path, and what each call leaves on a ticket. */
 const OUR_NUMBER = '+15005550006';
@@ -17,7 +18,6 @@ const { api, fake } = useTwilioStack('twilio_voice', {
   },
 });
 
-const at = (path: string) => `${PUBLIC_WEBHOOK_BASE}${path}`;
 let numbers = 0;
 const newNumber = () => `+4916${String(Date.now() % 1e7).padStart(7, '0')}${++numbers}`;
 const callParams = (from: string, extra: Record<string, string> = {}) => ({
@@ -37,27 +37,6 @@ async function twiml(path: string, params: Record<string, string>): Promise<Twim
   return parseTwiml(res.text);
 }
 
-const el = (name: string, attributes: Record<string, string> = {}, text = '', children: TwimlNode[] = []): TwimlNode => ({ name, attributes, text, children });
-const MENU = 'To leave a voicemail, press 1. To ask for a call back, press 2. To talk to an agent now, press 0.';
-const menuNodes = (attempt: number) => [
-  el('Gather', { numDigits: '1', action: at(`/webhooks/twilio/voice/menu?attempt=${attempt}`), method: 'POST', timeout: '6' }, '', [el('Say', {}, MENU)]),
-  el('Redirect', { method: 'POST' }, at(`/webhooks/twilio/voice/menu?attempt=${attempt}`)),
-];
-const voicemailNodes = (intro?: string) => [
-  ...(intro ? [el('Say', {}, intro)] : []),
-  el('Say', {}, 'Please leave your message after the tone, and press the hash key when you are done.'),
-  el('Record', {
-    action: at('/webhooks/twilio/voice/recorded'),
-    method: 'POST',
-    maxLength: '180',
-    playBeep: 'true',
-    finishOnKey: '#',
-    transcribe: 'true',
-    transcribeCallback: at('/webhooks/twilio/voice/transcription'),
-  }),
-  el('Say', {}, 'We did not receive a message. Goodbye.'),
-  el('Hangup'),
-];
 
 async function inboundDone(kind: string, sid: string) {
   return eventually(async () => {
